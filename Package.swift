@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// ParetoRoute: the Pareto front of per-intent LLM deployment settings.
+///
+/// No package dependencies: the toolchain's Foundation and test libraries only.
+let package = Package(
+    name: "ParetoRoute",
+    products: [
+        .library(name: "NSGA2", targets: ["NSGA2"]),
+        .library(name: "ParetoRoute", targets: ["ParetoRoute"]),
+        .executable(name: "paretoroute", targets: ["ParetoRouteCLI"]),
+        .executable(name: "paretoroute-synth", targets: ["ParetoRouteSynthTool"]),
+        .executable(name: "paretoroute-bench", targets: ["ParetoRouteBench"]),
+    ],
+    targets: [
+        // Generic multi-objective engine: Swift standard library only.
+        .target(name: "NSGA2"),
+        // The domain: data contract, cell table, cost/quality model, fronts, decisions.
+        .target(name: "ParetoRoute", dependencies: ["NSGA2"]),
+        // Argument parsing and printing only.
+        .executableTarget(name: "ParetoRouteCLI", dependencies: ["ParetoRoute"]),
+        // Synthetic golden data (the default data set and benchmark sets).
+        .target(name: "ParetoRouteSynth", dependencies: ["NSGA2"]),
+        .executableTarget(name: "ParetoRouteSynthTool", dependencies: ["ParetoRouteSynth"]),
+        // Release-build timings; never run by the tests.
+        .executableTarget(name: "ParetoRouteBench", dependencies: ["NSGA2", "ParetoRoute", "ParetoRouteSynth"]),
+        .testTarget(name: "NSGA2Tests", dependencies: ["NSGA2"]),
+        .testTarget(name: "ParetoRouteTests", dependencies: ["ParetoRoute", "ParetoRouteSynth"]),
+        .testTarget(name: "ParetoRouteCLITests", dependencies: ["ParetoRouteCLI", "ParetoRoute"]),
+        .testTarget(name: "ParetoRouteSynthTests", dependencies: ["ParetoRouteSynth"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
