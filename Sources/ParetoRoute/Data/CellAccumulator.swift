@@ -1,0 +1,46 @@
+/// Running figures of one cell while its rows stream past.
+///
+/// Per row it keeps only what the contract needs: the latency (for the P99) and an
+/// 8-byte hash of the sample id (for the duplicate check); everything else is a sum.
+struct CellAccumulator {
+    var count = 0
+    var qualitySum = 0.0
+    var qualitySquareSum = 0.0
+    var inputTokenSum = 0
+    var outputTokenSum = 0
+    var latencies: [Double] = []
+    var sampleHashes: Set<UInt64> = []
+    let file: String
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Derives the cell's figures; `sampleHashes` are dropped here.
+    func makeCell(setting: Setting, modelIndex: Int, intent: Intent, model: Model) -> Cell {
+        let n = Double(count)
+        let quality = qualitySum / n
+        var standardError = 0.0
+        if count > 1 {
+            let variance = max(0, (qualitySquareSum - n * quality * quality) / (n - 1))
+            standardError = (variance / n).squareRoot()
+        }
+        let meanIn = Double(inputTokenSum) / n
+        let meanOut = Double(outputTokenSum) / n
+        return Cell(
+            setting: setting, modelIndex: modelIndex, sampleCount: count, quality: quality,
+            qualityStandardError: standardError, meanInputTokens: meanIn, meanOutputTokens: meanOut,
+            p99LatencyMs: percentile99(sorted: latencies.sorted()),
+            monthlyCostUSD: Cell.monthlyCost(intent: intent, model: model, meanInputTokens: meanIn, meanOutputTokens: meanOut),
+            sourceFile: file)
+    }
+}
+
+/// The key of a cell: numeric values, so `0.2` and `2e-1` meet.
+struct CellKey: Hashable {
+    var intent: Int
+    var model: Int
+    var maxTokens: Int
+    var temperatureBits: UInt64
+    var ragChunks: Int
+}

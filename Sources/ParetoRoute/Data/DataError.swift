@@ -1,0 +1,47 @@
+/// Why reading the data or a user's file failed, with where and what was expected.
+///
+/// Every error the loader raises names the file, the 1-based line (the header is
+/// line 1) and the column, so a user can jump straight to the defect. The CLI maps
+/// the ``Kind`` to an exit status.
+public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The broad class of failure; it decides the exit status.
+    public enum Kind: Sendable, Equatable {
+        /// The content is wrong (exit 65).
+        case badData
+        /// A file or directory does not exist (exit 66).
+        case missingInput
+        /// An existing file could not be read (exit 74).
+        case readFailure
+        /// An output file could not be written (exit 73).
+        case writeFailure
+    }
+
+    /// The class of failure.
+    public var kind: Kind
+    /// The file as the user named it (relative to the data directory for data files).
+    public var file: String
+    /// The 1-based line, when the failure sits on one.
+    public var line: Int?
+    /// The column or JSON field, when the failure sits in one.
+    public var field: String?
+    /// What was wrong and what was expected, in one sentence.
+    public var message: String
+
+    /// Creates an error; `line` and `field` are optional because some failures concern a whole file.
+    public init(_ kind: Kind = .badData, file: String, line: Int? = nil, field: String? = nil, _ message: String) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    /// One line: `file:line: column 'x': message`.
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        text += ": "
+        if let field { text += "column '\(field)': " }
+        return text + message
+    }
+}

@@ -1,0 +1,129 @@
+/// Streams evals files into per-cell accumulators and applies the supersede rule.
+///
+/// Intent and model names are matched on their bytes (remembering the previous row's
+/// match, since rows come grouped), so no string is made per row.
+struct EvalsReader {
+    let models: [Model]
+    let intents: [Intent]
+    private let modelBytes: [[UInt8]]
+    private let intentBytes: [[UInt8]]
+    private var cells: [CellKey: (CellAccumulator, Setting)] = [:]
+    private(set) var rowCount = 0
+
+    init(models: [Model], intents: [Intent]) {
+        self.models = models
+        self.intents = intents
+        modelBytes = models.map { Array($0.name.utf8) }
+        intentBytes = intents.map { Array($0.name.utf8) }
+    }
+
+    private static let columnNames = [
+        "intent", "model", "max_tokens", "temperature", "rag_chunks",
+        "sample_id", "quality", "input_tokens", "output_tokens", "latency_ms",
+    ]
+
+    /// Reads one evals file; its cells replace earlier files' rows for the same cells.
+    mutating func read(path: String, displayName: String, hasher: inout FNV1a64?) throws {
+        var fileCells: [CellKey: Int] = [:]
+        var accumulators: [CellAccumulator] = []
+        var settings: [Setting] = []
+        var keys: [CellKey] = []
+        var parser: FieldParser?
+        var c = [Int](repeating: 0, count: 10)
+        var lastIntent = -1, lastModel = -1
+        var lastKey: CellKey?
+        var lastSlot = -1
+        var rows = 0
+        let models = self.models, intents = self.intents
+        let modelBytes = self.modelBytes, intentBytes = self.intentBytes
+
+        func lookup(_ bytes: UnsafeBufferPointer<UInt8>, in names: [[UInt8]], last: inout Int) -> Int? {
+            if last >= 0, names[last].elementsEqual(bytes) { return last }
+            guard let found = names.firstIndex(where: { $0.elementsEqual(bytes) }) else { return nil }
+            last = found
+            return found
+        }
+
+        try CSVFile.forEachRecord(path: path, displayName: displayName, hasher: &hasher) { record in
+            guard let fields = parser else {
+                let header = try CSVHeader(record, file: displayName)
+                c = try Self.columnNames.map { try header.require($0) }
+                parser = FieldParser(file: displayName, header: header)
+                return
+            }
+            try fields.header.checkWidth(record)
+            rows += 1
+            guard let intent = lookup(record[c[0]], in: intentBytes, last: &lastIntent) else {
+                throw fields.error(record, c[0], "'\(record.string(at: c[0]) ?? "?")' is not in intents.csv; expected one of \(intents.map(\.name).joined(separator: ", "))")
+            }
+            guard let model = lookup(record[c[1]], in: modelBytes, last: &lastModel) else {
+                throw fields.error(record, c[1], "'\(record.string(at: c[1]) ?? "?")' is not in models.csv; expected one of \(models.map(\.name).joined(separator: ", "))")
+            }
+            let maxTokens = try fields.int(record, c[2], expected: "an integer > 0") { $0 > 0 }
+            var temperature = try fields.double(record, c[3], expected: "a number >= 0") { $0 >= 0 }
+            if temperature == 0 { temperature = 0 }
+            let rag = try fields.int(record, c[4], expected: "an integer >= 0") { $0 >= 0 }
+            let sampleBytes = record[c[5]]
+            if sampleBytes.contains(where: { $0 >= 0x80 }), record.string(at: c[5]) == nil {
+                throw fields.error(record, c[5], "is not valid UTF-8; expected a sample identifier")
+            }
+            let quality = try fields.double(record, c[6], expected: "a number in [0, 1]") { $0 >= 0 && $0 <= 1 }
+            let input = try fields.int(record, c[7], expected: "an integer >= 0") { $0 >= 0 }
+            let output = try fields.int(record, c[8], expected: "an integer >= 0") { $0 >= 0 }
+            guard output <= maxTokens else {
+                throw fields.error(record, c[8], "value \(output) exceeds max_tokens \(maxTokens); expected output_tokens <= max_tokens")
+            }
+            let latency = try fields.double(record, c[9], expected: "a number >= 0") { $0 >= 0 }
+
+            let key = CellKey(intent: intent, model: model, maxTokens: maxTokens,
+                              temperatureBits: temperature.bitPattern, ragChunks: rag)
+            let slot: Int
+            if key == lastKey {
+                slot = lastSlot
+            } else if let existing = fileCells[key] {
+                slot = existing
+            } else {
+                slot = accumulators.count
+                fileCells[key] = slot
+                accumulators.append(CellAccumulator(file: displayName))
+                settings.append(Setting(model: models[model].name, maxTokens: maxTokens,
+                                        temperature: temperature, ragChunks: rag))
+                keys.append(key)
+            }
+            lastKey = key
+            lastSlot = slot
+            var hash = FNV1a64()
+            hash.combine(sampleBytes)
+            let inserted = accumulators[slot].sampleHashes.insert(hash.value).inserted
+            guard inserted else {
+                throw fields.error(record, c[5], "sample '\(record.string(at: c[5]) ?? "?")' appears twice in cell \(intents[intent].name) \(settings[slot]); expected unique sample ids within a cell of a file")
+            }
+            accumulators[slot].count += 1
+            accumulators[slot].qualitySum += quality
+            accumulators[slot].qualitySquareSum += quality * quality
+            accumulators[slot].inputTokenSum += input
+            accumulators[slot].outputTokenSum += output
+            accumulators[slot].latencies.append(latency)
+        }
+        rowCount += rows
+        for (slot, key) in keys.enumerated() {
+            var accumulator = accumulators[slot]
+            accumulator.sampleHashes = []
+            cells[key] = (accumulator, settings[slot])
+        }
+    }
+
+    /// The cells of every intent; an intent without any eval row is an error.
+    func finish() throws -> [[Cell]] {
+        var perIntent = [[Cell]](repeating: [], count: intents.count)
+        for (key, entry) in cells {
+            perIntent[key.intent].append(entry.0.makeCell(
+                setting: entry.1, modelIndex: key.model, intent: intents[key.intent], model: models[key.model]))
+        }
+        for (i, intentCells) in perIntent.enumerated() where intentCells.isEmpty {
+            throw DataError(file: "intents.csv", line: i + 2, field: "intent",
+                            "intent '\(intents[i].name)' has no eval rows; expected at least one evaluated cell")
+        }
+        return perIntent
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// Loads a data directory of the golden data format, version 1, into a ``CellTable``.
+///
+/// Files: `models.csv`, `intents.csv`, and either `evals.csv` or a directory `evals/`
+/// whose `*.csv` files are read in lexical byte order, a later file's rows for a cell
+/// replacing all earlier rows of that cell. The fingerprint is FNV-1a 64 over, for
+/// each file read in lexical order of its path relative to the directory, the path's
+/// UTF-8 bytes, one 0 byte, and the file's bytes.
+public enum GoldenDataLoader {
+    /// Reads and checks the data directory at `directory`.
+    public static func load(directory: String) throws -> CellTable {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw DataError(.missingInput, file: directory, "no such data directory")
+        }
+        guard isDirectory.boolValue else {
+            throw DataError(.badData, file: directory, "is a file; expected a data directory")
+        }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        let evalFiles = try listEvalFiles(base: base)
+
+        let models = try readModels(path: base + "models.csv")
+        let intents = try readIntents(path: base + "intents.csv")
+
+        var reader = EvalsReader(models: models, intents: intents)
+        var fingerprint = FNV1a64()
+        for file in evalFiles {
+            fingerprint.combine(Array(file.utf8) + [0])
+            var hasher: FNV1a64? = fingerprint
+            try reader.read(path: base + file, displayName: file, hasher: &hasher)
+            fingerprint = hasher ?? fingerprint
+        }
+        // Lexical order of relative paths: evals… < intents.csv < models.csv.
+        fingerprint = chain(fingerprint, name: "intents.csv", path: base + "intents.csv")
+        fingerprint = chain(fingerprint, name: "models.csv", path: base + "models.csv")
+
+        let cells = try reader.finish()
+        var warnings: [String] = []
+        for (i, intentCells) in cells.enumerated() {
+            let thin = intentCells.filter { $0.sampleCount < 100 }
+            if !thin.isEmpty {
+                warnings.append("\(intents[i].name): \(thin.count) cell(s) have fewer than 100 samples; their P99 rests on the largest one or two latencies (fewest: \(thin.map(\.sampleCount).min() ?? 0))")
+            }
+        }
+        return CellTable(models: models, intents: intents, cells: cells, fingerprint: fingerprint.hexDigest,
+                         files: evalFiles + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
+                         warnings: warnings)
+    }
+
+    /// Re-hashes a small file after the evals: intents.csv and models.csv sort after `evals`.
+    private static func chain(_ running: FNV1a64, name: String, path: String) -> FNV1a64 {
+        var hash = running
+        hash.combine(Array(name.utf8) + [0])
+        if let data = FileManager.default.contents(atPath: path) { hash.combine(data) }
+        return hash
+    }
+
+    private static func listEvalFiles(base: String) throws -> [String] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let hasFile = manager.fileExists(atPath: base + "evals.csv")
+        let hasDirectory = manager.fileExists(atPath: base + "evals", isDirectory: &isDirectory) && isDirectory.boolValue
+        if hasFile && hasDirectory {
+            throw DataError(file: "evals.csv", "both evals.csv and evals/ exist; expected exactly one of them")
+        }
+        if hasFile { return ["evals.csv"] }
+        guard hasDirectory else {
+            throw DataError(.missingInput, file: "evals.csv", "no such file (nor an evals/ directory)")
+        }
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: base + "evals")
+        } catch {
+            throw DataError(.readFailure, file: "evals/", "cannot list the directory")
+        }
+        let csvs = names.filter { $0.hasSuffix(".csv") }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        guard !csvs.isEmpty else {
+            throw DataError(.missingInput, file: "evals/", "holds no *.csv file; expected at least one evals file")
+        }
+        return csvs.map { "evals/" + $0 }
+    }
+
+    private static func readModels(path: String) throws -> [Model] {
+        var hasher: FNV1a64?
+        let file = "models.csv"
+        var models: [Model] = []
+        var parser: FieldParser?
+        var columns: (model: Int, input: Int, output: Int, fee: Int?) = (0, 0, 0, nil)
+        var firstLine: [String: Int] = [:]
+        try CSVFile.forEachRecord(path: path, displayName: file, hasher: &hasher) { record in
+            guard let fields = parser else {
+                let header = try CSVHeader(record, file: file)
+                columns = (try header.require("model"), try header.require("input_usd_per_mtok"),
+                           try header.require("output_usd_per_mtok"), header.optional("monthly_fixed_usd"))
+                parser = FieldParser(file: file, header: header)
+                return
+            }
+            try fields.header.checkWidth(record)
+            let name = try fields.text(record, columns.model)
+            if let line = firstLine[name] {
+                throw fields.error(record, columns.model, "model '\(name)' appears again (first on line \(line)); expected unique names")
+            }
+            firstLine[name] = record.line
+            let input = try fields.double(record, columns.input, expected: "a number >= 0") { $0 >= 0 }
+            let output = try fields.double(record, columns.output, expected: "a number >= 0") { $0 >= 0 }
+            let fee = try fields.optionalDouble(record, columns.fee, expected: "a number >= 0 or empty") { $0 >= 0 } ?? 0
+            models.append(Model(name: name, inputUSDPerMTok: input, outputUSDPerMTok: output, monthlyFixedUSD: fee))
+        }
+        guard !models.isEmpty else { throw DataError(file: file, line: 2, "no model rows; expected at least one model") }
+        return models
+    }
+
+    private static func readIntents(path: String) throws -> [Intent] {
+        var hasher: FNV1a64?
+        let file = "intents.csv"
+        var intents: [Intent] = []
+        var parser: FieldParser?
+        var columns = [Int]()
+        var weightColumn: Int?
+        var firstLine: [String: Int] = [:]
+        try CSVFile.forEachRecord(path: path, displayName: file, hasher: &hasher) { record in
+            guard let fields = parser else {
+                let header = try CSVHeader(record, file: file)
+                columns = try ["intent", "daily_volume", "cache_hit_rate", "min_quality", "max_p99_latency_ms"]
+                    .map { try header.require($0) }
+                weightColumn = header.optional("quality_weight")
+                parser = FieldParser(file: file, header: header)
+                return
+            }
+            try fields.header.checkWidth(record)
+            let name = try fields.text(record, columns[0])
+            if let line = firstLine[name] {
+                throw fields.error(record, columns[0], "intent '\(name)' appears again (first on line \(line)); expected unique names")
+            }
+            firstLine[name] = record.line
+            let volume = try fields.double(record, columns[1], expected: "a number > 0") { $0 > 0 }
+            let cache = try fields.double(record, columns[2], expected: "a number in [0, 1)") { $0 >= 0 && $0 < 1 }
+            let floor = try fields.double(record, columns[3], expected: "a number in [0, 1]") { $0 >= 0 && $0 <= 1 }
+            let cap = try fields.double(record, columns[4], expected: "a number > 0") { $0 > 0 }
+            let weight = try fields.optionalDouble(record, weightColumn, expected: "a number >= 0 or empty") { $0 >= 0 }
+            intents.append(Intent(name: name, dailyVolume: volume, cacheHitRate: cache, minQuality: floor,
+                                  maxP99LatencyMs: cap, qualityWeight: weight))
+        }
+        guard !intents.isEmpty else { throw DataError(file: file, line: 2, "no intent rows; expected at least one intent") }
+        guard intents.contains(where: { $0.qualityWeight > 0 }) else {
+            throw DataError(file: file, field: "quality_weight", "every quality weight is 0; expected at least one positive weight")
+        }
+        return intents
+    }
+}

@@ -1,0 +1,62 @@
+/// One evaluated setting of one intent and its derived figures.
+///
+/// Only what the objectives and constraints need is kept: means, the P99 and the
+/// sample count, never the samples themselves.
+public struct Cell: Sendable, Hashable {
+    /// The setting evaluated.
+    public var setting: Setting
+    /// The model's index in the table's model list.
+    public var modelIndex: Int
+    /// Golden samples behind the figures.
+    public var sampleCount: Int
+    /// Mean quality.
+    public var quality: Double
+    /// Standard error of the mean quality (sample standard deviation over √n; 0 when n = 1).
+    public var qualityStandardError: Double
+    /// Mean billed input tokens.
+    public var meanInputTokens: Double
+    /// Mean billed output tokens.
+    public var meanOutputTokens: Double
+    /// P99 latency by linear interpolation between closest ranks.
+    public var p99LatencyMs: Double
+    /// Monthly LLM cost of serving the intent with this cell, without model fees.
+    public var monthlyCostUSD: Double
+    /// The evals file whose rows produced the cell (after the supersede rule).
+    public var sourceFile: String
+
+    /// Creates a cell from already derived figures.
+    public init(setting: Setting, modelIndex: Int, sampleCount: Int, quality: Double,
+                qualityStandardError: Double, meanInputTokens: Double, meanOutputTokens: Double,
+                p99LatencyMs: Double, monthlyCostUSD: Double, sourceFile: String) {
+        self.setting = setting
+        self.modelIndex = modelIndex
+        self.sampleCount = sampleCount
+        self.quality = quality
+        self.qualityStandardError = qualityStandardError
+        self.meanInputTokens = meanInputTokens
+        self.meanOutputTokens = meanOutputTokens
+        self.p99LatencyMs = p99LatencyMs
+        self.monthlyCostUSD = monthlyCostUSD
+        self.sourceFile = sourceFile
+    }
+
+    /// The contract's monthly cost: calls per month times the per-call token price.
+    public static func monthlyCost(intent: Intent, model: Model, meanInputTokens: Double, meanOutputTokens: Double) -> Double {
+        intent.monthlyCalls
+            * (meanInputTokens * model.inputUSDPerMTok + meanOutputTokens * model.outputUSDPerMTok) / 1e6
+    }
+}
+
+/// The 99th percentile by linear interpolation between closest ranks (the contract's rule).
+///
+/// `sorted` must be ascending and non-empty.
+public func percentile99(sorted: [Double]) -> Double {
+    precondition(!sorted.isEmpty, "P99 of no samples")
+    let n = sorted.count
+    if n == 1 { return sorted[0] }
+    let h = Double(n - 1) * 0.99
+    let lower = Int(h)
+    let fraction = h - Double(lower)
+    if lower + 1 >= n { return sorted[n - 1] }
+    return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower])
+}

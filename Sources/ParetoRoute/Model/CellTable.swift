@@ -1,0 +1,93 @@
+/// The loaded data: models, intents and every evaluated cell with its derived figures.
+///
+/// Everything downstream — the evaluator, the search problem, the exact front, the
+/// exports — reads this table, never the CSV files. Cells of an intent are sorted by
+/// ``Setting`` so indices are stable from run to run.
+public struct CellTable: Sendable {
+    /// Models in models.csv order.
+    public var models: [Model]
+    /// Intents in intents.csv order; configurations list them in this order.
+    public var intents: [Intent]
+    /// Per intent (same order as ``intents``), its cells sorted by setting.
+    public var cells: [[Cell]]
+    /// FNV-1a 64 fingerprint of the data files (see ``GoldenDataLoader``).
+    public var fingerprint: String
+    /// The data files read, relative to the data directory, in lexical order.
+    public var files: [String]
+    /// Eval rows read (before the supersede rule).
+    public var rowCount: Int
+    /// Things worth a look that do not stop the run (few samples behind a P99, …).
+    public var warnings: [String]
+
+    /// Creates a table; `cells[i]` belongs to `intents[i]` and is sorted here.
+    public init(models: [Model], intents: [Intent], cells: [[Cell]], fingerprint: String = "",
+                files: [String] = [], rowCount: Int = 0, warnings: [String] = []) {
+        self.models = models
+        self.intents = intents
+        self.cells = cells.map { $0.sorted { $0.setting < $1.setting } }
+        self.fingerprint = fingerprint
+        self.files = files
+        self.rowCount = rowCount
+        self.warnings = warnings
+    }
+
+    /// Sum of the quality weights; the weighted quality divides by it.
+    public var totalWeight: Double {
+        intents.reduce(0) { $0 + $1.qualityWeight }
+    }
+
+    /// The index of the intent called `name`.
+    public func intentIndex(named name: String) -> Int? {
+        intents.firstIndex { $0.name == name }
+    }
+
+    /// The index of the model called `name`.
+    public func modelIndex(named name: String) -> Int? {
+        models.firstIndex { $0.name == name }
+    }
+
+    /// The constraints that cell `cell` of intent `intent` breaks on its own.
+    public func violation(intent: Int, cell: Int) -> CellViolation {
+        CellViolation.of(cells[intent][cell], for: intents[intent])
+    }
+
+    /// The index of the cell with exactly `setting`, if it was evaluated.
+    public func cellIndex(intent: Int, setting: Setting) -> Int? {
+        cells[intent].firstIndex { $0.setting == setting }
+    }
+
+    /// The evaluated settings closest to `setting`: same model first, then fewest differing knobs.
+    public func nearestSettings(intent: Int, to setting: Setting, limit: Int = 3) -> [Setting] {
+        func distance(_ other: Setting) -> (Int, Double) {
+            var knobs = 0
+            if other.model != setting.model { knobs += 8 }
+            if other.maxTokens != setting.maxTokens { knobs += 1 }
+            if other.temperature != setting.temperature { knobs += 1 }
+            if other.ragChunks != setting.ragChunks { knobs += 1 }
+            let gap = Double(abs(other.maxTokens - setting.maxTokens)) / 100
+                + abs(other.temperature - setting.temperature) + Double(abs(other.ragChunks - setting.ragChunks))
+            return (knobs, gap)
+        }
+        let ranked = cells[intent].map(\.setting).sorted { a, b in
+            let da = distance(a), db = distance(b)
+            return da != db ? da < db : a < b
+        }
+        return Array(ranked.prefix(limit))
+    }
+
+    /// Recomputes every cell's monthly cost from the current intents and models.
+    ///
+    /// What-if overrides change prices, volumes or cache rates; costs follow here.
+    public func recomputingCosts() -> CellTable {
+        var copy = self
+        for i in copy.cells.indices {
+            for j in copy.cells[i].indices {
+                let cell = copy.cells[i][j]
+                copy.cells[i][j].monthlyCostUSD = Cell.monthlyCost(
+                    intent: intents[i], model: models[cell.modelIndex],
+                    meanInputTokens: cell.meanInputTokens, meanOutputTokens: cell.meanOutputTokens)
+            }
+        }
+        return copy
+    }
+}

@@ -1,0 +1,28 @@
+/// Why a cell can never be part of a feasible configuration.
+public struct CellViolation: OptionSet, Sendable, Hashable {
+    /// The raw bits.
+    public let rawValue: Int
+    /// Creates the set from raw bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Mean quality below the intent's floor.
+    public static let qualityBelowFloor = CellViolation(rawValue: 1)
+    /// P99 latency above the intent's cap.
+    public static let latencyAboveCap = CellViolation(rawValue: 2)
+
+    /// The violations of `cell` under `intent`'s constraints.
+    public static func of(_ cell: Cell, for intent: Intent) -> CellViolation {
+        var result: CellViolation = []
+        if !(cell.quality >= intent.minQuality) { result.insert(.qualityBelowFloor) }
+        if !(cell.p99LatencyMs <= intent.maxP99LatencyMs) { result.insert(.latencyAboveCap) }
+        return result
+    }
+
+    /// Short words for messages: `quality < floor`, `p99 > cap`.
+    public var labels: [String] {
+        var labels: [String] = []
+        if contains(.qualityBelowFloor) { labels.append("quality below floor") }
+        if contains(.latencyAboveCap) { labels.append("p99 above cap") }
+        return labels
+    }
+}

@@ -1,0 +1,68 @@
+/// The figures of one intent inside an evaluated configuration.
+public struct IntentEvaluation: Sendable, Hashable {
+    /// The intent's name.
+    public var intent: String
+    /// The chosen cell's index in the table's cells of this intent.
+    public var cellIndex: Int
+    /// The chosen setting.
+    public var setting: Setting
+    /// The cell's monthly cost without model fees.
+    public var monthlyCostUSD: Double
+    /// The cell's mean quality.
+    public var quality: Double
+    /// The cell's P99 latency.
+    public var p99LatencyMs: Double
+    /// The intent's floor and cap, for reports.
+    public var minQuality: Double
+    /// The intent's P99 cap.
+    public var maxP99LatencyMs: Double
+    /// Which of the intent's constraints the cell breaks.
+    public var violation: CellViolation
+}
+
+/// A configuration's objectives, feasibility and per-intent breakdown.
+public struct ConfigurationEvaluation: Sendable, Hashable {
+    /// The chosen cell index per intent.
+    public var choice: [Int]
+    /// Total monthly cost: cell costs plus the fee of every distinct fee-paying model used.
+    public var monthlyCostUSD: Double
+    /// The model fees included in ``monthlyCostUSD``.
+    public var fixedFeesUSD: Double
+    /// Weighted average quality.
+    public var quality: Double
+    /// Per-intent figures, in the table's intent order.
+    public var perIntent: [IntentEvaluation]
+    /// Global constraints that fail (monthly cost cap, overall quality floor), as sentences.
+    public var globalFailures: [String]
+
+    /// True when every intent meets its floor and cap and every global constraint holds.
+    public var isFeasible: Bool {
+        globalFailures.isEmpty && perIntent.allSatisfy { $0.violation.isEmpty }
+    }
+}
+
+/// Constraints on the whole configuration that the user adds on the command line.
+public struct GlobalConstraints: Sendable, Hashable {
+    /// Highest acceptable monthly cost, if any.
+    public var maxMonthlyCostUSD: Double?
+    /// Lowest acceptable weighted quality, if any.
+    public var minQuality: Double?
+
+    /// Creates constraints; both default to none.
+    public init(maxMonthlyCostUSD: Double? = nil, minQuality: Double? = nil) {
+        self.maxMonthlyCostUSD = maxMonthlyCostUSD
+        self.minQuality = minQuality
+    }
+
+    /// The failures of a configuration with these objectives.
+    public func failures(monthlyCostUSD: Double, quality: Double) -> [String] {
+        var failures: [String] = []
+        if let cap = maxMonthlyCostUSD, monthlyCostUSD > cap {
+            failures.append("monthly cost \(formatUSD(monthlyCostUSD)) exceeds the cap \(formatUSD(cap))")
+        }
+        if let floor = minQuality, quality < floor {
+            failures.append("quality \(formatQuality(quality)) is below the floor \(formatQuality(floor))")
+        }
+        return failures
+    }
+}

@@ -1,0 +1,137 @@
+/// What `validate` reports about a loaded data set, for people and for pipelines.
+public struct DataSummary: Sendable {
+    /// Per-intent counts and best reachable figures.
+    public struct IntentSummary: Sendable {
+        /// The intent's name.
+        public var intent: String
+        /// Evaluated cells.
+        public var cells: Int
+        /// Cells meeting both the floor and the cap.
+        public var feasibleCells: Int
+        /// Cells below the quality floor.
+        public var belowFloor: Int
+        /// Cells above the P99 cap.
+        public var aboveCap: Int
+        /// Fewest and most samples behind a cell.
+        public var samples: ClosedRange<Int>
+        /// The best quality among all cells.
+        public var bestQuality: Double
+        /// The lowest P99 among all cells.
+        public var lowestP99: Double
+        /// The cheapest feasible cell's monthly cost, when there is one.
+        public var cheapestFeasibleUSD: Double?
+    }
+
+    /// The data's fingerprint.
+    public var fingerprint: String
+    /// Files read.
+    public var files: [String]
+    /// Eval rows read.
+    public var rows: Int
+    /// Model names with their prices.
+    public var models: [Model]
+    /// One entry per intent.
+    public var intents: [IntentSummary]
+    /// Warnings from loading.
+    public var warnings: [String]
+
+    /// Summarizes `table`.
+    public init(_ table: CellTable) {
+        fingerprint = table.fingerprint
+        files = table.files
+        rows = table.rowCount
+        models = table.models
+        warnings = table.warnings
+        intents = table.intents.indices.map { i in
+            let cells = table.cells[i]
+            let violations = cells.indices.map { table.violation(intent: i, cell: $0) }
+            let counts = cells.map(\.sampleCount)
+            return IntentSummary(
+                intent: table.intents[i].name, cells: cells.count,
+                feasibleCells: violations.filter(\.isEmpty).count,
+                belowFloor: violations.filter { $0.contains(.qualityBelowFloor) }.count,
+                aboveCap: violations.filter { $0.contains(.latencyAboveCap) }.count,
+                samples: (counts.min() ?? 0)...(counts.max() ?? 0),
+                bestQuality: cells.map(\.quality).max() ?? 0,
+                lowestP99: cells.map(\.p99LatencyMs).min() ?? 0,
+                cheapestFeasibleUSD: zip(cells, violations).filter { $0.1.isEmpty }.map(\.0.monthlyCostUSD).min())
+        }
+    }
+
+    /// Intents with no feasible cell: no configuration can meet every constraint.
+    public var infeasibleIntents: [IntentSummary] {
+        intents.filter { $0.feasibleCells == 0 }
+    }
+
+    /// The error for the first intent with no feasible cell, naming its best reachable figures.
+    public func infeasibilityError(table: CellTable) -> DataError? {
+        guard let bad = infeasibleIntents.first, let i = table.intentIndex(named: bad.intent) else { return nil }
+        let intent = table.intents[i]
+        return DataError(file: "intents.csv", line: i + 2, field: "min_quality",
+                         "intent '\(bad.intent)' has no feasible cell: best quality \(formatQuality(bad.bestQuality)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(bad.lowestP99, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms); expected at least one cell meeting both")
+    }
+
+    /// The summary as a JSON object.
+    public var json: JSONValue {
+        .object([
+            ("fingerprint", .string(fingerprint)),
+            ("files", .array(files.map { .string($0) })),
+            ("rows", .number(Double(rows))),
+            ("models", .array(models.map { model in
+                .object([
+                    ("model", .string(model.name)),
+                    ("input_usd_per_mtok", .number(model.inputUSDPerMTok)),
+                    ("output_usd_per_mtok", .number(model.outputUSDPerMTok)),
+                    ("monthly_fixed_usd", .number(model.monthlyFixedUSD)),
+                ])
+            })),
+            ("intents", .array(intents.map { summary in
+                .object([
+                    ("intent", .string(summary.intent)),
+                    ("cells", .number(Double(summary.cells))),
+                    ("feasible_cells", .number(Double(summary.feasibleCells))),
+                    ("below_quality_floor", .number(Double(summary.belowFloor))),
+                    ("above_p99_cap", .number(Double(summary.aboveCap))),
+                    ("min_samples", .number(Double(summary.samples.lowerBound))),
+                    ("max_samples", .number(Double(summary.samples.upperBound))),
+                    ("best_quality", .number(summary.bestQuality)),
+                    ("lowest_p99_latency_ms", .number(summary.lowestP99)),
+                    ("cheapest_feasible_monthly_cost_usd", summary.cheapestFeasibleUSD.map { .number($0) } ?? .null),
+                ])
+            })),
+            ("warnings", .array(warnings.map { .string($0) })),
+            ("ok", .bool(infeasibleIntents.isEmpty)),
+        ])
+    }
+
+    /// The summary as a table for people.
+    public var text: String {
+        var lines: [String] = []
+        lines.append("data fingerprint \(fingerprint): \(files.count) files, \(rows) eval rows, \(intents.count) intents, \(models.count) models, \(intents.reduce(0) { $0 + $1.cells }) cells")
+        for model in models {
+            let fee = model.monthlyFixedUSD > 0 ? ", \(formatUSD(model.monthlyFixedUSD))/month fixed" : ""
+            lines.append("  model \(model.name): $\(formatNumber(model.inputUSDPerMTok)) in / $\(formatNumber(model.outputUSDPerMTok)) out per Mtok\(fee)")
+        }
+        let nameWidth = max(6, intents.map(\.intent.count).max() ?? 6)
+        lines.append(pad("intent", nameWidth) + "  cells  feasible  <floor  >p99cap  samples   best q  min p99 ms  cheapest feasible")
+        for s in intents {
+            let samples = s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)"
+            lines.append(pad(s.intent, nameWidth) + "  " + padLeft("\(s.cells)", 5) + "  " + padLeft("\(s.feasibleCells)", 8)
+                + "  " + padLeft("\(s.belowFloor)", 6) + "  " + padLeft("\(s.aboveCap)", 7) + "  " + padLeft(samples, 7)
+                + "  " + padLeft(formatQuality(s.bestQuality), 7) + "  " + padLeft(formatFixed(s.lowestP99, decimals: 0), 10)
+                + "  " + padLeft(s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none", 17))
+        }
+        for warning in warnings { lines.append("warning: \(warning)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Pads `text` on the right to `width` characters.
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}
+
+/// Pads `text` on the left to `width` characters.
+func padLeft(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+}

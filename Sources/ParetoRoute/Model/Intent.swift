@@ -1,0 +1,31 @@
+/// A chatbot intent with its traffic and its hard constraints (a row of intents.csv).
+public struct Intent: Sendable, Hashable, Codable {
+    /// The intent's name.
+    public var name: String
+    /// Conversations per day.
+    public var dailyVolume: Double
+    /// Share of conversations answered from the response cache, in `[0, 1)`.
+    public var cacheHitRate: Double
+    /// Hard floor on the intent's mean quality.
+    public var minQuality: Double
+    /// Hard cap on the intent's P99 latency in milliseconds.
+    public var maxP99LatencyMs: Double
+    /// Weight in the weighted-average quality (the daily volume unless given).
+    public var qualityWeight: Double
+
+    /// Creates an intent; the quality weight defaults to the daily volume as in the contract.
+    public init(name: String, dailyVolume: Double, cacheHitRate: Double, minQuality: Double,
+                maxP99LatencyMs: Double, qualityWeight: Double? = nil) {
+        self.name = name
+        self.dailyVolume = dailyVolume
+        self.cacheHitRate = cacheHitRate
+        self.minQuality = minQuality
+        self.maxP99LatencyMs = maxP99LatencyMs
+        self.qualityWeight = qualityWeight ?? dailyVolume
+    }
+
+    /// LLM calls per month: 30 days of traffic that the cache did not answer.
+    public var monthlyCalls: Double {
+        dailyVolume * 30 * (1 - cacheHitRate)
+    }
+}
