@@ -1,0 +1,249 @@
+/// The state of one NSGA-II run: population, archive, generator and bookkeeping.
+///
+/// Kept apart from ``NSGA2Engine`` so the public type stays a plain description of settings.
+struct NSGA2Search<P: MultiObjectiveProblem> {
+    let problem: P
+    let configuration: NSGA2Configuration
+    let cardinalities: [Int]
+    let geneCount: Int
+    let objectiveCount: Int
+    let populationSize: Int
+    /// The number of distinct genomes, saturated at `Int.max`.
+    let spaceSize: Int
+    let crossoverProbability: Double
+    let mutationProbability: Double
+    let maxDuplicateAttempts: Int
+
+    var generator: Xoshiro256StarStar
+    var population: Population
+    var archive: ParetoArchive
+    /// Genomes of the current population and of the offspring admitted so far.
+    var present: GenomeSet
+    var records: EvaluatedRecords?
+    var evaluations = 0
+    var reference: [Double]?
+    /// The generation at which the reference point was fixed.
+    var referenceGeneration: Int?
+    var history: [Double] = []
+    var currentHypervolume = 0.0
+
+    init(problem: P, configuration: NSGA2Configuration) {
+        self.problem = problem
+        self.configuration = configuration
+        cardinalities = problem.geneCardinalities
+        geneCount = cardinalities.count
+        objectiveCount = problem.objectiveCount
+        populationSize = configuration.effectivePopulationSize
+        var size = 1
+        for cardinality in cardinalities {
+            let (product, overflow) = size.multipliedReportingOverflow(by: cardinality)
+            if overflow { size = Int.max; break }
+            size = product
+        }
+        spaceSize = size
+        crossoverProbability = configuration.effectiveCrossoverProbability
+        mutationProbability = configuration.effectiveMutationProbability(geneCount: geneCount)
+        maxDuplicateAttempts = configuration.effectiveMaxDuplicateAttempts
+        generator = Xoshiro256StarStar(seed: configuration.seed)
+        population = Population(geneCount: geneCount, objectiveCount: objectiveCount)
+        archive = ParetoArchive(objectiveCount: objectiveCount, geneCount: geneCount)
+        present = GenomeSet(geneCount: geneCount, capacity: 2 * populationSize)
+        records = configuration.recordsEvaluated ? EvaluatedRecords(geneCount: geneCount, objectiveCount: objectiveCount) : nil
+    }
+
+    mutating func run(observer: ((GenerationReport) -> Void)?) -> NSGA2Result {
+        let skipped = initialize()
+        observer?(report(generation: 0, offspringCount: population.count))
+        var generationsRun = 0
+        var stalled = false
+        let stallWindow = configuration.effectiveStallGenerations
+        let tolerance = configuration.effectiveStallTolerance
+        for generation in stride(from: 1, through: configuration.effectiveGenerations, by: 1) {
+            let offspringCount = advance(generation: generation)
+            generationsRun = generation
+            observer?(report(generation: generation, offspringCount: offspringCount))
+            if let window = stallWindow, generation >= window,
+               let fixedAt = referenceGeneration, fixedAt <= generation - window {
+                let before = history[generation - window]
+                if history[generation] - before <= tolerance * before {
+                    stalled = true
+                    break
+                }
+            }
+        }
+        return NSGA2Result(
+            archive: archive.solutions(), population: population.solutions(), generationsRun: generationsRun,
+            evaluations: evaluations, hypervolumeHistory: history, referencePoint: reference,
+            skippedInitialIndividuals: skipped, evaluated: records?.solutions() ?? [], stoppedByStall: stalled)
+    }
+
+    private func report(generation: Int, offspringCount: Int) -> GenerationReport {
+        GenerationReport(
+            generation: generation, archiveCount: archive.count, hypervolume: currentHypervolume,
+            evaluations: evaluations, offspringCount: offspringCount, feasibleCount: population.feasibleCount)
+    }
+
+    // MARK: - Initial population
+
+    /// Builds, evaluates and reduces the initial population; returns the number of skipped
+    /// warm-start individuals.
+    private mutating func initialize() -> Int {
+        var skipped = 0
+        for individual in configuration.initialIndividuals {
+            let valid = individual.count == geneCount
+                && zip(individual, cardinalities).allSatisfy { $0 >= 0 && $0 < $1 }
+            if !valid {
+                skipped += 1
+                continue
+            }
+            _ = individual.withUnsafeBufferPointer { present.insert($0) }
+        }
+        var candidate = [Int](repeating: 0, count: geneCount)
+        var failures = 0
+        while present.count < populationSize && present.count < spaceSize && failures < maxDuplicateAttempts {
+            for gene in 0..<geneCount {
+                candidate[gene] = generator.nextInt(below: cardinalities[gene])
+            }
+            if candidate.withUnsafeBufferPointer({ present.insert($0) }) {
+                failures = 0
+            } else {
+                failures += 1
+            }
+        }
+        let genes = present.genes
+        let (objectives, violations) = evaluate(genes)
+        updateArchive(genes: genes, objectives: objectives, violations: violations, generation: 0)
+        var pool = Population(geneCount: geneCount, objectiveCount: objectiveCount)
+        pool.append(genes: genes, objectives: objectives, violations: violations)
+        let survival = Survival(
+            objectives: pool.objectives, objectiveCount: objectiveCount, violations: pool.violations,
+            target: min(populationSize, pool.count))
+        population = pool.gathering(survival)
+        return skipped
+    }
+
+    // MARK: - One generation
+
+    /// Creates, evaluates and merges one generation of offspring; returns how many were created.
+    private mutating func advance(generation: Int) -> Int {
+        let offspring = makeOffspring()
+        let (objectives, violations) = evaluate(offspring)
+        updateArchive(genes: offspring, objectives: objectives, violations: violations, generation: generation)
+        var pool = population
+        pool.append(genes: offspring, objectives: objectives, violations: violations)
+        let survival = Survival(
+            objectives: pool.objectives, objectiveCount: objectiveCount, violations: pool.violations,
+            target: min(populationSize, pool.count))
+        population = pool.gathering(survival)
+        return violations.count
+    }
+
+    /// Tournament, crossover and mutation until `populationSize` new distinct genomes exist,
+    /// or `maxDuplicateAttempts` candidates in a row were duplicates, or the space is exhausted.
+    private mutating func makeOffspring() -> [Int] {
+        present.removeAll()
+        population.genes.withUnsafeBufferPointer { genes in
+            for row in 0..<population.count {
+                present.insert(UnsafeBufferPointer(rebasing: genes[(row * geneCount)..<((row + 1) * geneCount)]))
+            }
+        }
+        let firstOffspring = present.count
+        var children = [Int](repeating: 0, count: 2 * geneCount)
+        var failures = 0
+        let g = geneCount
+        cardinalities.withUnsafeBufferPointer { cardinalities in
+            while present.count - firstOffspring < populationSize && present.count < spaceSize
+                && failures < maxDuplicateAttempts {
+                let a = BinaryTournament.select(from: population, using: &generator)
+                let b = BinaryTournament.select(from: population, using: &generator)
+                let recombine = generator.nextDouble() < crossoverProbability
+                population.genes.withUnsafeBufferPointer { parents in
+                    children.withUnsafeMutableBufferPointer { child in
+                        guard let parentBase = parents.baseAddress, let childBase = child.baseAddress else { return }
+                        if recombine {
+                            UniformCrossover.recombine(
+                                parentBase + a * g, parentBase + b * g, into: childBase, childBase + g,
+                                geneCount: g, using: &generator)
+                        } else {
+                            childBase.update(from: parentBase + a * g, count: g)
+                            (childBase + g).update(from: parentBase + b * g, count: g)
+                        }
+                    }
+                }
+                for offset in [0, g] {
+                    if present.count - firstOffspring >= populationSize || present.count >= spaceSize
+                        || failures >= maxDuplicateAttempts {
+                        break
+                    }
+                    let admitted = children.withUnsafeMutableBufferPointer { child -> Bool in
+                        guard let childBase = child.baseAddress else { return false }
+                        RandomResetMutation.mutate(
+                            childBase + offset, cardinalities: cardinalities, probability: mutationProbability,
+                            using: &generator)
+                        return present.insert(UnsafeBufferPointer(rebasing: child[offset..<(offset + g)]))
+                    }
+                    failures = admitted ? 0 : failures + 1
+                }
+            }
+        }
+        return Array(present.genes[(firstOffspring * geneCount)...])
+    }
+
+    // MARK: - Evaluation and archive
+
+    /// Evaluates genomes stored back to back; sanitizes violations (see ``NSGA2Engine``).
+    private mutating func evaluate(_ genes: [Int]) -> (objectives: [Double], violations: [Double]) {
+        let rows = genes.count / geneCount
+        var objectives = [Double](repeating: 0, count: rows * objectiveCount)
+        var violations = [Double](repeating: 0, count: rows)
+        guard rows > 0 else { return (objectives, violations) }
+        genes.withUnsafeBufferPointer { genes in
+            objectives.withUnsafeMutableBufferPointer { objectives in
+                violations.withUnsafeMutableBufferPointer { violations in
+                    problem.evaluate(batch: genes, objectives: objectives, violations: violations)
+                }
+            }
+        }
+        for row in 0..<rows {
+            var violation = violations[row]
+            if violation.isNaN {
+                violation = .infinity
+            } else if violation <= 0 {
+                violation = 0
+            }
+            for objective in 0..<objectiveCount where !objectives[row * objectiveCount + objective].isFinite {
+                violation = .infinity
+            }
+            violations[row] = violation
+        }
+        evaluations += rows
+        if records != nil {
+            records?.record(genes: genes, objectives: objectives, violations: violations)
+        }
+        return (objectives, violations)
+    }
+
+    /// Archives the feasible rows, fixes the reference point if due, updates the hypervolume.
+    private mutating func updateArchive(genes: [Int], objectives: [Double], violations: [Double], generation: Int) {
+        let feasible = violations.indices.filter { violations[$0] == 0 }
+        var changed = objectives.withUnsafeBufferPointer { objectiveBuffer in
+            genes.withUnsafeBufferPointer { geneBuffer in
+                archive.insert(objectives: objectiveBuffer, genes: geneBuffer, rows: feasible)
+            }
+        }
+        if let limit = configuration.effectiveArchiveLimit, archive.truncate(to: limit) {
+            changed = true
+        }
+        if reference == nil && !feasible.isEmpty {
+            reference = objectives.withUnsafeBufferPointer {
+                referencePoint(values: $0, columns: objectiveCount, rows: feasible)
+            }
+            referenceGeneration = generation
+            changed = true
+        }
+        if changed, let reference {
+            currentHypervolume = archive.hypervolume(reference: reference)
+        }
+        history.append(currentHypervolume)
+    }
+}
