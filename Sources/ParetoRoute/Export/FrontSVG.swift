@@ -1,0 +1,137 @@
+/// The front as a hand-written SVG scatter plot: cost on x, quality on y.
+///
+/// Axes carry units and ticks at round values; the knee is marked, and so is a
+/// user's configuration (`--mark`, e.g. production) when given. Dominated
+/// configurations evaluated during the search can be drawn faintly behind the front.
+public enum FrontSVG {
+    /// A configuration to place on the plot with a label.
+    public struct Mark: Sendable {
+        /// The label shown next to the mark.
+        public var label: String
+        /// Its monthly cost.
+        public var cost: Double
+        /// Its weighted quality.
+        public var quality: Double
+
+        /// Creates a mark.
+        public init(label: String, cost: Double, quality: Double) {
+            self.label = label
+            self.cost = cost
+            self.quality = quality
+        }
+    }
+
+    /// Renders the plot.
+    public static func render(_ front: Front, marks: [Mark] = [], background: [(cost: Double, quality: Double)] = []) -> String {
+        let width = 800.0, height = 520.0
+        let left = 90.0, right = 30.0, top = 50.0, bottom = 70.0
+        let plotW = width - left - right, plotH = height - top - bottom
+        var costs = front.points.map(\.monthlyCostUSD) + marks.map(\.cost)
+        var qualities = front.points.map(\.quality) + marks.map(\.quality)
+        costs += background.map(\.cost)
+        qualities += background.map(\.quality)
+        let xTicks = niceTicks(min: 0, max: max(costs.max() ?? 1, 1))
+        let yTicks = niceTicks(min: qualities.min() ?? 0, max: qualities.max() ?? 1)
+        let x0 = xTicks.first ?? 0, x1 = xTicks.last ?? 1
+        let y0 = yTicks.first ?? 0, y1 = yTicks.last ?? 1
+        func px(_ cost: Double) -> String { f(left + (cost - x0) / max(x1 - x0, 1e-12) * plotW) }
+        func py(_ quality: Double) -> String { f(top + plotH - (quality - y0) / max(y1 - y0, 1e-12) * plotH) }
+
+        var s = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
+            <rect width="100%" height="100%" fill="white"/>
+            <text x="\(f(width / 2))" y="24" text-anchor="middle" font-size="16">Pareto front (\(front.method.rawValue)): \(front.points.count) configurations, monthly cost vs weighted quality</text>
+
+            """
+        // Grid, ticks and tick labels.
+        for tick in xTicks {
+            s += "<line x1=\"\(px(tick))\" y1=\"\(f(top))\" x2=\"\(px(tick))\" y2=\"\(f(top + plotH))\" stroke=\"#e5e5e5\"/>\n"
+            s += "<text x=\"\(px(tick))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(escape(formatUSD(tick)))</text>\n"
+        }
+        for tick in yTicks {
+            s += "<line x1=\"\(f(left))\" y1=\"\(py(tick))\" x2=\"\(f(left + plotW))\" y2=\"\(py(tick))\" stroke=\"#e5e5e5\"/>\n"
+            s += "<text x=\"\(f(left - 8))\" y=\"\(py(tick))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(formatTick(tick, step: yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1))</text>\n"
+        }
+        s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
+        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 20))\" text-anchor=\"middle\" font-size=\"14\">Monthly cost (USD per month)</text>\n"
+        s += "<text transform=\"translate(24 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"14\">Weighted quality (0–1)</text>\n"
+        if !background.isEmpty {
+            s += "<g fill=\"#9ca3af\" fill-opacity=\"0.25\">\n"
+            for point in background {
+                s += "<circle cx=\"\(px(point.cost))\" cy=\"\(py(point.quality))\" r=\"1.5\"/>\n"
+            }
+            s += "</g>\n"
+        }
+        if !front.points.isEmpty {
+            // The front as a staircase: what the budget buys between two points.
+            var path = "M \(px(front.points[0].monthlyCostUSD)) \(py(front.points[0].quality))"
+            for point in front.points.dropFirst() {
+                path += " H \(px(point.monthlyCostUSD)) V \(py(point.quality))"
+            }
+            s += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2563eb\" stroke-width=\"1\" stroke-opacity=\"0.6\"/>\n"
+            s += "<g fill=\"#2563eb\">\n"
+            for (index, point) in front.points.enumerated() {
+                s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"3.5\"><title>#\(index + 1): \(escape(formatUSD(point.monthlyCostUSD)))/month, quality \(formatQuality(point.quality))</title></circle>\n"
+            }
+            s += "</g>\n"
+        }
+        if let knee = front.kneeIndex, knee < front.points.count {
+            let point = front.points[knee]
+            s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"8\" fill=\"none\" stroke=\"#dc2626\" stroke-width=\"2\"/>\n"
+            s += "<text x=\"\(px(point.monthlyCostUSD))\" y=\"\(py(point.quality))\" dx=\"12\" dy=\"16\" fill=\"#dc2626\">knee: \(escape(formatUSD(point.monthlyCostUSD))), \(formatQuality(point.quality))</text>\n"
+        }
+        for mark in marks {
+            let x = px(mark.cost), y = py(mark.quality)
+            s += "<g transform=\"translate(\(x) \(y))\"><path d=\"M 0 -7 L 7 0 L 0 7 L -7 0 Z\" fill=\"#f59e0b\" stroke=\"#92400e\"/></g>\n"
+            s += "<text x=\"\(x)\" y=\"\(y)\" dx=\"-10\" dy=\"-10\" text-anchor=\"end\" fill=\"#92400e\">\(escape(mark.label)): \(escape(formatUSD(mark.cost))), \(formatQuality(mark.quality))</text>\n"
+        }
+        s += "</svg>\n"
+        return s
+    }
+
+    /// Round tick values covering `[min, max]` (steps of 1, 2 or 5 × 10ⁿ, about 6 ticks).
+    public static func niceTicks(min lower: Double, max upper: Double) -> [Double] {
+        guard lower.isFinite, upper.isFinite else { return [0, 1] }
+        var low = lower, high = upper
+        if high <= low { high = low + (abs(low) > 0 ? abs(low) * 0.1 : 1); low -= (high - low) * 0.1 }
+        let rough = (high - low) / 6
+        var magnitude = 1.0
+        while magnitude * 10 <= rough { magnitude *= 10 }
+        while magnitude > rough { magnitude /= 10 }
+        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? magnitude * 10
+        let start = (low / step).rounded(.down) * step
+        var ticks: [Double] = []
+        var k = 0
+        while true {
+            let value = start + Double(k) * step
+            ticks.append(value)
+            if value >= high - step * 1e-9 || k > 50 { break }
+            k += 1
+        }
+        return ticks
+    }
+
+    private static func formatTick(_ value: Double, step: Double) -> String {
+        var decimals = 0
+        var scaled = step
+        while scaled < 1 - 1e-9, decimals < 6 { scaled *= 10; decimals += 1 }
+        return formatFixed(value, decimals: decimals)
+    }
+
+    private static func f(_ value: Double) -> String { formatFixed(value, decimals: 1) }
+
+    private static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,94 @@
+/// The front as a table a person reads at a glance.
+///
+/// One line per point with cost, quality and what changed from the previous point,
+/// then the full settings of the cheapest, the knee and the best point.
+public enum FrontText {
+    /// Renders `front`; `points` thins the table to that many representative points.
+    public static func render(_ front: Front, points limit: Int? = nil) -> String {
+        var lines: [String] = []
+        let reference = front.referencePoint
+        lines.append("ParetoRoute front (\(front.method.rawValue)): \(front.points.count) points, data \(front.dataFingerprint), hypervolume \(formatFixed(front.hypervolume, decimals: 2)) (reference \(formatUSD(reference.cost)), \(formatQuality(reference.quality)))")
+        guard !front.points.isEmpty else {
+            lines.append("no feasible configuration")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let knee = front.kneeIndex ?? 0
+        let shown = representativeIndices(count: front.points.count, limit: limit, keep: [knee])
+        if shown.count < front.points.count {
+            lines.append("showing \(shown.count) of \(front.points.count) points (the JSON holds them all)")
+        }
+        lines.append("    #  monthly cost  quality  models                      change from the previous row")
+        var previous: FrontPoint?
+        for index in shown {
+            let point = front.points[index]
+            let marker = index == knee ? "*" : " "
+            lines.append(padLeft("\(index + 1)", 4) + marker + " " + padLeft(formatUSD(point.monthlyCostUSD), 12) + "  "
+                + formatQuality(point.quality) + "   " + pad(modelSummary(point), 26) + "  " + change(from: previous, to: point))
+            previous = point
+        }
+        lines.append("(* knee: farthest from the line through the cheapest and the best point, objectives scaled to [0, 1])")
+        let best = front.points.count - 1
+        var named: [(String, Int)] = [("cheapest", 0)]
+        if knee != 0 && knee != best { named.append(("knee", knee)) }
+        if best != 0 { named.append(("best quality", best)) } else { named[0].0 = "cheapest and best" }
+        for (label, index) in named {
+            lines.append("")
+            lines.append(describe(front.points[index], title: "\(label) (#\(index + 1))"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Full per-intent settings of one point.
+    public static func describe(_ point: FrontPoint, title: String) -> String {
+        var lines = ["\(title): \(formatUSD(point.monthlyCostUSD))/month (fees \(formatUSD(point.fixedFeesUSD))), quality \(formatQuality(point.quality))"]
+        let width = max(6, point.intents.map(\.intent.count).max() ?? 6)
+        lines.append("  " + pad("intent", width) + "  model         max_tokens  temperature  rag_chunks  cost/month  quality  p99 ms")
+        for figures in point.intents {
+            lines.append("  " + pad(figures.intent, width) + "  " + pad(figures.setting.model, 12) + "  "
+                + padLeft("\(figures.setting.maxTokens)", 10) + "  " + padLeft(formatNumber(figures.setting.temperature), 11) + "  "
+                + padLeft("\(figures.setting.ragChunks)", 10) + "  " + padLeft(formatUSD(figures.monthlyCostUSD), 10) + "  "
+                + formatQuality(figures.quality) + "  " + padLeft(formatFixed(figures.p99LatencyMs, decimals: 0), 6))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `sonnet×3 haiku×7`: which models serve how many intents, most used first.
+    public static func modelSummary(_ point: FrontPoint) -> String {
+        var counts: [(String, Int)] = []
+        for figures in point.intents {
+            if let index = counts.firstIndex(where: { $0.0 == figures.setting.model }) {
+                counts[index].1 += 1
+            } else {
+                counts.append((figures.setting.model, 1))
+            }
+        }
+        return counts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { "\($0.0)×\($0.1)" }.joined(separator: " ")
+    }
+
+    /// What changed between two points, intent by intent (at most three named).
+    public static func change(from previous: FrontPoint?, to point: FrontPoint) -> String {
+        guard let previous else { return "start" }
+        var changes: [String] = []
+        for (old, new) in zip(previous.intents, point.intents) where old.setting != new.setting {
+            changes.append("\(new.intent): \(old.setting) → \(new.setting)")
+        }
+        if changes.isEmpty { return "same settings" }
+        if changes.count > 3 { return changes.prefix(3).joined(separator: "; ") + "; +\(changes.count - 3) more" }
+        return changes.joined(separator: "; ")
+    }
+
+    /// `limit` indices spread evenly over `0..<count`, always with the ends and `keep`.
+    public static func representativeIndices(count: Int, limit: Int?, keep: [Int] = []) -> [Int] {
+        guard let limit, limit < count else { return Array(0..<count) }
+        guard limit > 1 else { return [0] }
+        var chosen = Set(keep.filter { $0 >= 0 && $0 < count })
+        chosen.insert(0)
+        chosen.insert(count - 1)
+        var step = 0
+        while chosen.count < limit, step < limit {
+            chosen.insert(Int((Double(step) * Double(count - 1) / Double(limit - 1)).rounded()))
+            step += 1
+        }
+        return chosen.sorted()
+    }
+}

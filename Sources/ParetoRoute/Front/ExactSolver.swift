@@ -1,0 +1,166 @@
+/// The exact Pareto front of (monthly cost, weighted quality) by dynamic programming.
+///
+/// Both objectives are sums over intents, plus the fee of each fee-paying model in
+/// use. For a fixed set S of fee-paying models allowed, the front of the sum lies in
+/// the Minkowski sum of the per-intent fronts, so intents are folded one by one and
+/// each partial sum is filtered to its non-dominated points by a sort and a sweep.
+/// Every subset S of the fee-paying models is solved with S's fees added; a
+/// configuration that leaves a model of S unused is then dominated by itself under
+/// the smaller subset, so the merged front carries exact costs.
+///
+/// Ties: one configuration per (cost, quality) point. Candidates are ordered by cost,
+/// then quality (best first), then the lexicographically smallest cell indices in
+/// intent order; the first is kept.
+public enum ExactSolver {
+    /// The exact front and figures about how it was found.
+    public struct Result: Sendable {
+        /// Front points, sorted by cost ascending (quality then strictly ascending).
+        public var points: [ConfigurationEvaluation]
+        /// Subsets of fee-paying models solved.
+        public var subsetsSolved: Int
+        /// The largest partial front met during the fold.
+        public var largestPartialFront: Int
+        /// Candidate sums examined.
+        public var candidatesExamined: Int
+    }
+
+    private struct Option {
+        var cost: Double
+        var weighted: Double
+        var cell: Int
+    }
+
+    private struct Partial {
+        var cost: Double
+        var weighted: Double
+        var parent: Int32
+        var cell: Int32
+    }
+
+    /// Computes the exact front of `space`.
+    public static func solve(_ space: SearchSpace) -> Result {
+        let table = space.table
+        let feeModels = space.feePayingModels
+        var all: [(cost: Double, quality: Double, choice: [Int])] = []
+        var largest = 0
+        var examined = 0
+        let subsetCount = 1 << feeModels.count
+        for mask in 0..<subsetCount {
+            var allowedFee = Set<Int>()
+            var fees = 0.0
+            for (bit, m) in feeModels.enumerated() where mask & (1 << bit) != 0 {
+                allowedFee.insert(m)
+            }
+            for m in table.models.indices where allowedFee.contains(m) { fees += table.models[m].monthlyFixedUSD }
+            let lists = space.candidates.enumerated().map { i, list in
+                list.filter { c in
+                    let m = table.cells[i][c].modelIndex
+                    return table.models[m].monthlyFixedUSD == 0 || allowedFee.contains(m)
+                }
+            }
+            if lists.contains(where: \.isEmpty) { continue }
+            let solved = fold(table: table, lists: lists, fees: fees, constraints: space.constraints)
+            largest = max(largest, solved.largest)
+            examined += solved.examined
+            all.append(contentsOf: solved.points)
+        }
+        // Merge subsets: re-evaluate exactly, then sweep.
+        let evaluated = all.map { table.evaluate($0.choice, constraints: space.constraints) }
+            .filter(\.isFeasible)
+        return Result(points: sweep(evaluated), subsetsSolved: subsetCount, largestPartialFront: largest,
+                      candidatesExamined: examined)
+    }
+
+    /// Keeps the non-dominated evaluations, one per (cost, quality), sorted by cost.
+    public static func sweep(_ evaluations: [ConfigurationEvaluation]) -> [ConfigurationEvaluation] {
+        let ordered = evaluations.sorted { a, b in
+            if a.monthlyCostUSD != b.monthlyCostUSD { return a.monthlyCostUSD < b.monthlyCostUSD }
+            if a.quality != b.quality { return a.quality > b.quality }
+            return a.choice.lexicographicallyPrecedes(b.choice)
+        }
+        var front: [ConfigurationEvaluation] = []
+        for candidate in ordered where front.last.map({ candidate.quality > $0.quality }) ?? true {
+            front.append(candidate)
+        }
+        return front
+    }
+
+    private static func fold(table: CellTable, lists: [[Int]], fees: Double, constraints: GlobalConstraints)
+        -> (points: [(cost: Double, quality: Double, choice: [Int])], largest: Int, examined: Int)
+    {
+        let intentCount = lists.count
+        let totalWeight = table.totalWeight
+        // Per-intent fronts of (cost, w·q) first: a dominated cell is never needed.
+        var cellFronts: [[Option]] = []
+        for (i, list) in lists.enumerated() {
+            let weight = table.intents[i].qualityWeight
+            var items: [Option] = []
+            for c in list {
+                let cell = table.cells[i][c]
+                items.append(Option(cost: cell.monthlyCostUSD, weighted: weight * cell.quality, cell: c))
+            }
+            items.sort { a, b in
+                if a.cost != b.cost { return a.cost < b.cost }
+                if a.weighted != b.weighted { return a.weighted > b.weighted }
+                return a.cell < b.cell
+            }
+            var front: [Option] = []
+            for item in items where front.last.map({ item.weighted > $0.weighted }) ?? true { front.append(item) }
+            cellFronts.append(front)
+        }
+        // Bounds for pruning by the global constraints.
+        var minRemainingCost = [Double](repeating: 0, count: intentCount + 1)
+        var maxRemainingWeighted = [Double](repeating: 0, count: intentCount + 1)
+        for i in stride(from: intentCount - 1, through: 0, by: -1) {
+            minRemainingCost[i] = minRemainingCost[i + 1] + (cellFronts[i].first?.cost ?? 0)
+            maxRemainingWeighted[i] = maxRemainingWeighted[i + 1] + (cellFronts[i].last?.weighted ?? 0)
+        }
+        var levels: [[Partial]] = []
+        var current = [Partial(cost: 0, weighted: 0, parent: -1, cell: -1)]
+        var largest = 1
+        var examined = 0
+        var candidates: [Partial] = []
+        for i in 0..<intentCount {
+            candidates.removeAll(keepingCapacity: true)
+            candidates.reserveCapacity(current.count * cellFronts[i].count)
+            for (p, partial) in current.enumerated() {
+                for option in cellFronts[i] {
+                    let cost = partial.cost + option.cost
+                    let weighted = partial.weighted + option.weighted
+                    if let cap = constraints.maxMonthlyCostUSD, cost + minRemainingCost[i + 1] + fees > cap { continue }
+                    if let floor = constraints.minQuality, (weighted + maxRemainingWeighted[i + 1]) / totalWeight < floor { continue }
+                    candidates.append(Partial(cost: cost, weighted: weighted, parent: Int32(p), cell: Int32(option.cell)))
+                }
+            }
+            examined += candidates.count
+            candidates.sort { a, b in
+                if a.cost != b.cost { return a.cost < b.cost }
+                if a.weighted != b.weighted { return a.weighted > b.weighted }
+                if a.parent != b.parent { return a.parent < b.parent }
+                return a.cell < b.cell
+            }
+            var next: [Partial] = []
+            for candidate in candidates where next.last.map({ candidate.weighted > $0.weighted }) ?? true {
+                next.append(candidate)
+            }
+            levels.append(next)
+            current = next
+            largest = max(largest, next.count)
+        }
+        var points: [(cost: Double, quality: Double, choice: [Int])] = []
+        points.reserveCapacity(current.count)
+        for (index, partial) in current.enumerated() {
+            var choice = [Int](repeating: 0, count: intentCount)
+            var level = intentCount - 1
+            var cursor = index
+            while level >= 0 {
+                let node = levels[level][cursor]
+                choice[level] = Int(node.cell)
+                cursor = Int(node.parent)
+                level -= 1
+            }
+            points.append((partial.cost + fees, partial.weighted / totalWeight, choice))
+        }
+        return (points, largest, examined)
+    }
+}

@@ -1,0 +1,65 @@
+/// One point of a front: a configuration with its objectives and per-intent figures.
+///
+/// A value independent of any loaded data, so a front read back from JSON can be
+/// picked from and compared without the CSVs.
+public struct FrontPoint: Sendable, Hashable {
+    /// One intent's part of the point.
+    public struct IntentFigures: Sendable, Hashable {
+        /// The intent's name.
+        public var intent: String
+        /// The chosen setting.
+        public var setting: Setting
+        /// The cell's monthly cost (without model fees).
+        public var monthlyCostUSD: Double
+        /// The cell's mean quality.
+        public var quality: Double
+        /// The cell's P99 latency.
+        public var p99LatencyMs: Double
+    }
+
+    /// Total monthly cost including model fees.
+    public var monthlyCostUSD: Double
+    /// Weighted average quality.
+    public var quality: Double
+    /// Model fees included in the cost.
+    public var fixedFeesUSD: Double
+    /// Whether the configuration met every constraint when the front was made.
+    public var isFeasible: Bool
+    /// Per intent, in the data's intent order.
+    public var intents: [IntentFigures]
+
+    /// Creates a point from its parts.
+    public init(monthlyCostUSD: Double, quality: Double, fixedFeesUSD: Double, isFeasible: Bool, intents: [IntentFigures]) {
+        self.monthlyCostUSD = monthlyCostUSD
+        self.quality = quality
+        self.fixedFeesUSD = fixedFeesUSD
+        self.isFeasible = isFeasible
+        self.intents = intents
+    }
+
+    /// The point of an evaluated configuration.
+    public init(_ evaluation: ConfigurationEvaluation) {
+        self.init(
+            monthlyCostUSD: evaluation.monthlyCostUSD, quality: evaluation.quality,
+            fixedFeesUSD: evaluation.fixedFeesUSD, isFeasible: evaluation.isFeasible,
+            intents: evaluation.perIntent.map {
+                IntentFigures(intent: $0.intent, setting: $0.setting, monthlyCostUSD: $0.monthlyCostUSD,
+                              quality: $0.quality, p99LatencyMs: $0.p99LatencyMs)
+            })
+    }
+
+    /// The point's configuration (the unit a point is identified by).
+    public var configuration: Configuration {
+        Configuration(entries: intents.map { ($0.intent, $0.setting) })
+    }
+
+    /// True when this point is at least as good in both objectives and better in one.
+    public func dominates(_ other: FrontPoint) -> Bool {
+        dominates(cost: other.monthlyCostUSD, quality: other.quality)
+    }
+
+    /// True when this point dominates the objectives (`cost`, `quality`).
+    public func dominates(cost: Double, quality: Double) -> Bool {
+        monthlyCostUSD <= cost && self.quality >= quality && (monthlyCostUSD < cost || self.quality > quality)
+    }
+}

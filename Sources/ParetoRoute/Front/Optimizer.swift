@@ -1,0 +1,64 @@
+import NSGA2
+
+/// Runs NSGA-II on a ``SearchSpace`` and turns its archive into evaluated configurations.
+public enum Optimizer {
+    /// The search's knobs; the defaults reach ≥ 99.9% of the exact front's hypervolume
+    /// on the default data in a few tens of milliseconds (see the README).
+    public struct Options: Sendable {
+        /// Individuals per generation.
+        public var population = 200
+        /// Generations at most.
+        public var generations = 400
+        /// Stop after this many generations without hypervolume gain (nil: never).
+        public var stallGenerations: Int? = 60
+        /// The seed that fixes every random choice.
+        public var seed: UInt64 = 1
+        /// Configurations to seed the first population with (warm start).
+        public var warmStart: [[Int]] = []
+        /// Keep every evaluated configuration's objectives (for a faint background plot).
+        public var recordsEvaluated = false
+
+        /// The defaults.
+        public init() {}
+    }
+
+    /// What a search found.
+    public struct Result: Sendable {
+        /// The non-dominated feasible configurations found, sorted by cost.
+        public var points: [ConfigurationEvaluation]
+        /// Objectives of every distinct configuration evaluated (when recorded).
+        public var background: [(cost: Double, quality: Double)]
+        /// Generations run.
+        public var generationsRun: Int
+        /// Configurations evaluated.
+        public var evaluations: Int
+        /// Whether the run stopped because the hypervolume stalled.
+        public var stoppedByStall: Bool
+        /// Warm-start configurations that could not seed (a cell no longer a candidate).
+        public var droppedWarmStart: Int
+    }
+
+    /// Searches `space`. The observer sees each generation's report; it cannot change the result.
+    public static func optimize(_ space: SearchSpace, options: Options = Options(),
+                                observer: ((GenerationReport) -> Void)? = nil) -> Result {
+        let problem = RoutingProblem(space: space)
+        var seeds: [[Int]] = []
+        var dropped = 0
+        for choice in options.warmStart {
+            if let genes = problem.genes(of: choice) { seeds.append(genes) } else { dropped += 1 }
+        }
+        seeds += problem.extremeGenomes
+        let configuration = NSGA2Configuration(
+            populationSize: options.population, generations: options.generations, seed: options.seed,
+            initialIndividuals: seeds, stallGenerations: options.stallGenerations,
+            recordsEvaluated: options.recordsEvaluated)
+        let run = runNSGA2(problem, configuration: configuration, observer: observer)
+        let evaluated = run.archive.map { space.table.evaluate(problem.choice(of: $0.genes), constraints: space.constraints) }
+            .filter(\.isFeasible)
+        return Result(
+            points: ExactSolver.sweep(evaluated),
+            background: run.evaluated.map { ($0.objectives[0], -$0.objectives[1]) },
+            generationsRun: run.generationsRun, evaluations: run.evaluations, stoppedByStall: run.stoppedByStall,
+            droppedWarmStart: dropped)
+    }
+}

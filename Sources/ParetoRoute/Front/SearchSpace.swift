@@ -1,0 +1,92 @@
+/// The cells each intent may use in a search, and why the others were left out.
+///
+/// Both solvers — the exact fold and NSGA-II — search this space, so they always
+/// answer the same question. A cell is left out when it can never be part of a
+/// feasible configuration (below its intent's floor, above its P99 cap) or when the
+/// user ruled its model out.
+public struct SearchSpace: Sendable {
+    /// Per-intent counts of cells left out, by reason.
+    public struct Pruning: Sendable, Hashable {
+        /// The intent's name.
+        public var intent: String
+        /// Cells the data holds for the intent.
+        public var cells: Int
+        /// Cells below the quality floor.
+        public var belowFloor: Int
+        /// Cells above the P99 cap (and not below the floor).
+        public var aboveCap: Int
+        /// Cells of a model ruled out by the user.
+        public var excludedModel: Int
+        /// Cells left to search.
+        public var candidates: Int
+    }
+
+    /// The data.
+    public let table: CellTable
+    /// Constraints on the whole configuration.
+    public let constraints: GlobalConstraints
+    /// Per intent, the indices of cells that may be chosen, ascending.
+    public let candidates: [[Int]]
+    /// Per intent, why cells were left out.
+    public let pruning: [Pruning]
+
+    /// Builds the space; fails with the intent's best figures when an intent has no usable cell.
+    ///
+    /// - Parameters:
+    ///   - excludedModels: models no intent may use (retired, not yet approved).
+    ///   - allowedModels: per intent name, the only models it may use.
+    ///   - pinnedCells: per intent index, the one cell it must keep.
+    public init(table: CellTable, constraints: GlobalConstraints = GlobalConstraints(),
+                excludedModels: [String] = [], allowedModels: [String: [String]] = [:],
+                pinnedCells: [Int: Int] = [:]) throws {
+        for name in excludedModels where table.modelIndex(named: name) == nil {
+            throw DataError(file: "models.csv", field: "model",
+                            "--exclude-model '\(name)' names no model; expected one of \(table.models.map(\.name).joined(separator: ", "))")
+        }
+        self.table = table
+        self.constraints = constraints
+        var candidates: [[Int]] = []
+        var pruning: [Pruning] = []
+        for (i, intent) in table.intents.enumerated() {
+            var report = Pruning(intent: intent.name, cells: table.cells[i].count, belowFloor: 0, aboveCap: 0, excludedModel: 0, candidates: 0)
+            var kept: [Int] = []
+            let allowed = allowedModels[intent.name]
+            for (c, cell) in table.cells[i].enumerated() {
+                if let pin = pinnedCells[i], pin != c { continue }
+                if excludedModels.contains(cell.setting.model) || (allowed.map { !$0.contains(cell.setting.model) } ?? false) {
+                    report.excludedModel += 1
+                    continue
+                }
+                let violation = table.violation(intent: i, cell: c)
+                if violation.contains(.qualityBelowFloor) {
+                    report.belowFloor += 1
+                } else if violation.contains(.latencyAboveCap) {
+                    report.aboveCap += 1
+                } else {
+                    kept.append(c)
+                }
+            }
+            report.candidates = kept.count
+            if kept.isEmpty {
+                let cells = table.cells[i]
+                let best = cells.map(\.quality).max() ?? 0
+                let fastest = cells.map(\.p99LatencyMs).min() ?? 0
+                throw DataError(file: "intents.csv", line: i + 2, field: "min_quality",
+                                "intent '\(intent.name)' has no feasible cell\(report.excludedModel > 0 ? " among the allowed models" : ""): best quality \(formatQuality(best)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(fastest, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms); expected at least one cell meeting both")
+            }
+            candidates.append(kept)
+            pruning.append(report)
+        }
+        self.candidates = candidates
+        self.pruning = pruning
+    }
+
+    /// Models that charge a monthly fee and that some candidate cell uses, in model order.
+    public var feePayingModels: [Int] {
+        var used = Set<Int>()
+        for (i, list) in candidates.enumerated() {
+            for c in list { used.insert(table.cells[i][c].modelIndex) }
+        }
+        return table.models.indices.filter { used.contains($0) && table.models[$0].monthlyFixedUSD > 0 }
+    }
+}

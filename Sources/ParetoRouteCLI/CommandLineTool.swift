@@ -1,0 +1,83 @@
+import ParetoRoute
+
+/// The `paretoroute` command: dispatches to a subcommand and maps errors to exit statuses.
+enum CommandLineTool {
+    static let commands: [(name: String, summary: String)] = [
+        ("validate", "load and check a data directory, summarize it"),
+        ("evaluate", "figures of one configuration"),
+        ("optimize", "the Pareto front by NSGA-II"),
+        ("exact", "the exact Pareto front by dynamic programming"),
+        ("pick", "choose a point of a front by budget, quality or knee"),
+        ("check", "is a configuration dominated, and what could it save"),
+        ("diff", "what changed between two fronts"),
+    ]
+
+    static let usage = """
+        paretoroute: the Pareto front of monthly cost vs weighted quality for per-intent LLM settings
+
+        usage: paretoroute <command> [options]
+
+        commands:
+        \(commands.map { "  " + $0.name.padding(8) + "  " + $0.summary }.joined(separator: "\n"))
+
+        Run 'paretoroute <command> --help' for a command's options.
+        Data defaults to ./GoldenData. Exit status: 0 ok, 1 no answer, 3 dominated
+        (check --fail-if-dominated), 64 usage, 65 bad data or nothing feasible,
+        66 missing input, 73 cannot write, 74 read error.
+
+        """
+
+    /// Runs the tool with `arguments` (without the program name); returns the exit status.
+    static func run(_ arguments: [String], console: Console) -> Int32 {
+        guard let name = arguments.first else {
+            console.err(usage)
+            return ExitStatus.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        if name == "--help" || name == "-h" || name == "help" {
+            console.out(usage)
+            return ExitStatus.ok
+        }
+        do {
+            switch name {
+            case "validate": return try ValidateCommand.run(rest, console: console)
+            case "evaluate": return try EvaluateCommand.run(rest, console: console)
+            case "optimize": return try FrontCommand.run(rest, console: console, method: .nsga2)
+            case "exact": return try FrontCommand.run(rest, console: console, method: .exact)
+            case "pick": return try PickCommand.run(rest, console: console)
+            case "check": return try CheckCommand.run(rest, console: console)
+            case "diff": return try DiffCommand.run(rest, console: console)
+            default:
+                throw UsageError("unknown command '\(name)'; run 'paretoroute --help'")
+            }
+        } catch let error as UsageError {
+            console.err("paretoroute: \(error)\n")
+            return ExitStatus.usage
+        } catch let error as DataError {
+            console.err("paretoroute: \(error)\n")
+            switch error.kind {
+            case .badData: return ExitStatus.badData
+            case .missingInput: return ExitStatus.missingInput
+            case .readFailure: return ExitStatus.readFailure
+            case .writeFailure: return ExitStatus.cannotWrite
+            }
+        } catch {
+            console.err("paretoroute: \(error)\n")
+            return ExitStatus.badData
+        }
+    }
+
+    /// Prints `help` and returns true when `--help` is among `arguments`.
+    static func helpRequested(_ arguments: [String], help: String, console: Console) -> Bool {
+        guard arguments.contains("--help") || arguments.contains("-h") else { return false }
+        console.out(help)
+        return true
+    }
+}
+
+extension String {
+    /// Pads on the right to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,8 @@
+import ParetoRoute
+
+/// Placeholder until the decision workflows land.
+enum DiffCommand {
+    static func run(_ arguments: [String], console: Console) throws -> Int32 {
+        throw UsageError("not implemented yet")
+    }
+}

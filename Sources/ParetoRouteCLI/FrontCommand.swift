@@ -1,0 +1,184 @@
+import ParetoRoute
+
+/// `paretoroute optimize` and `paretoroute exact`: find the front and export it.
+enum FrontCommand {
+    static func help(_ method: Front.Method) -> String {
+        let name = method == .exact ? "exact" : "optimize"
+        let searchOptions = method == .nsga2 ? """
+              --population N          individuals per generation (default 200)
+              --generations G         generations at most (default 400; stops earlier when the
+                                      hypervolume has not grown for 60 generations)
+              --seed S                seed of every random choice (default 1)
+              --warm-start OLD.json   seed the search with an earlier front's configurations
+              --reference exact       also compute the exact front and print the share of its
+                                      hypervolume this front reaches
+              --background            draw the dominated configurations evaluated, faintly, in the SVG
+
+            """ : ""
+        let summary = method == .exact
+            ? "The exact Pareto front of monthly cost vs weighted quality, by folding the per-intent\nfronts intent by intent (fixed model fees handled exactly)."
+            : "The Pareto front of monthly cost vs weighted quality, found by NSGA-II."
+        return """
+            usage: paretoroute \(name) [--data DIR] [options]
+
+            \(summary)
+            Cells below their intent's quality floor or above its P99 cap are pruned first.
+            Prints the front as a table on stdout; files are written atomically.
+
+              --data DIR              the data directory (default ./GoldenData)
+            \(searchOptions)  --max-monthly-cost USD  keep only configurations costing at most USD a month
+              --min-quality Q         keep only configurations of weighted quality at least Q
+              --exclude-model NAME    never use this model (repeatable)
+              --out FRONT.json        write the front as JSON (format paretoroute.front/1)
+              --text FRONT.txt        write the table to a file instead of stdout
+              --csv FRONT.csv         write one row per point
+              --svg FRONT.svg         write a scatter plot
+              --mark CONFIG.json      place a configuration (e.g. production) on the plot
+              --points K              print at most K representative points (the JSON keeps all)
+              --quiet                 no diagnostics or progress on stderr
+
+            """
+    }
+
+    static func run(_ arguments: [String], console: Console, method: Front.Method) throws -> Int32 {
+        let name = method == .exact ? "exact" : "optimize"
+        if CommandLineTool.helpRequested(arguments, help: help(method), console: console) { return ExitStatus.ok }
+        var options: [Arguments.Option] = [
+            .init(name: "data", takesValue: true), .init(name: "max-monthly-cost", takesValue: true),
+            .init(name: "min-quality", takesValue: true), .init(name: "exclude-model", takesValue: true, repeatable: true),
+            .init(name: "out", takesValue: true), .init(name: "text", takesValue: true), .init(name: "csv", takesValue: true),
+            .init(name: "svg", takesValue: true), .init(name: "mark", takesValue: true), .init(name: "points", takesValue: true),
+            .init(name: "quiet", takesValue: false),
+        ]
+        if method == .nsga2 {
+            options += [
+                .init(name: "population", takesValue: true), .init(name: "generations", takesValue: true),
+                .init(name: "seed", takesValue: true), .init(name: "warm-start", takesValue: true),
+                .init(name: "reference", takesValue: true), .init(name: "background", takesValue: false),
+            ]
+        }
+        let args = try Arguments(arguments, options: options, command: name)
+        try args.requirePositionals(0, command: name, names: "no positional arguments")
+        let quiet = args.flag("quiet")
+        let diagnose: (String) -> Void = { if !quiet { console.err($0 + "\n") } }
+
+        let constraints = GlobalConstraints(
+            maxMonthlyCostUSD: try args.double("max-monthly-cost", command: name, minimum: 0),
+            minQuality: try args.double("min-quality", command: name, minimum: 0))
+        let points = try args.int("points", command: name, minimum: 1)
+        var searchOptions = Optimizer.Options()
+        if method == .nsga2 {
+            searchOptions.population = try args.int("population", command: name, minimum: 2) ?? searchOptions.population
+            searchOptions.generations = try args.int("generations", command: name, minimum: 0) ?? searchOptions.generations
+            if let seedText = args.value("seed") {
+                guard let seed = UInt64(seedText) else { throw UsageError("\(name): --seed '\(seedText)' is not an integer in 0...\(UInt64.max)") }
+                searchOptions.seed = seed
+            }
+            if let reference = args.value("reference"), reference != "exact" {
+                throw UsageError("\(name): --reference takes only 'exact'")
+            }
+            searchOptions.recordsEvaluated = args.flag("background") && args.value("svg") != nil
+        }
+
+        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
+        for warning in table.warnings { diagnose("warning: \(warning)") }
+        let excluded = args.all("exclude-model")
+        let space = try SearchSpace(table: table, constraints: constraints, excludedModels: excluded)
+        diagnose("pruned cells per intent (never feasible, or of an excluded model):")
+        for report in space.pruning { diagnose("  " + report.text) }
+
+        var settings: [(String, JSONValue)] = []
+        var statistics: [(String, JSONValue)] = [("pruning", .array(space.pruning.map(\.json)))]
+        var evaluations: [ConfigurationEvaluation]
+        var background: [(cost: Double, quality: Double)] = []
+        var warmStartStale: Int?
+        switch method {
+        case .exact:
+            let result = ExactSolver.solve(space)
+            evaluations = result.points
+            statistics += [
+                ("fee_model_subsets", .number(Double(result.subsetsSolved))),
+                ("largest_partial_front", .number(Double(result.largestPartialFront))),
+                ("candidate_sums", .number(Double(result.candidatesExamined))),
+            ]
+        case .nsga2:
+            if let old = args.value("warm-start") {
+                let front = try Front.load(path: old)
+                var stale = 0
+                for point in front.points {
+                    if let choice = try? table.choice(of: point.configuration, file: old) {
+                        searchOptions.warmStart.append(choice)
+                    } else {
+                        stale += 1
+                    }
+                }
+                warmStartStale = stale
+                settings.append(("warm_start_points", .number(Double(front.points.count))))
+            }
+            let progress = console.errIsTerminal && !quiet
+            let result = Optimizer.optimize(space, options: searchOptions) { report in
+                if progress {
+                    console.err("\rgeneration \(report.generation): front \(report.archiveCount) points, hypervolume \(formatFixed(report.hypervolume, decimals: 1))   ")
+                }
+            }
+            if progress { console.err("\n") }
+            evaluations = result.points
+            background = result.background
+            settings = [
+                ("population", .number(Double(searchOptions.population))),
+                ("generations", .number(Double(searchOptions.generations))),
+                ("stall_generations", searchOptions.stallGenerations.map { .number(Double($0)) } ?? .null),
+                ("seed", .number(Double(searchOptions.seed))),
+            ] + settings
+            statistics += [
+                ("generations_run", .number(Double(result.generationsRun))),
+                ("evaluations", .number(Double(result.evaluations))),
+                ("stopped_by_stall", .bool(result.stoppedByStall)),
+            ]
+            if let stale = warmStartStale {
+                let dropped = result.droppedWarmStart + stale
+                diagnose("warm start: \(searchOptions.warmStart.count - result.droppedWarmStart) configurations seeded, \(dropped) dropped (a cell vanished or is no longer feasible)")
+                statistics.append(("warm_start_dropped", .number(Double(dropped))))
+            }
+        }
+        settings += [
+            ("max_monthly_cost_usd", constraints.maxMonthlyCostUSD.map { .number($0) } ?? .null),
+            ("min_quality", constraints.minQuality.map { .number($0) } ?? .null),
+            ("excluded_models", .array(excluded.map { .string($0) })),
+        ]
+        let front = Front(method: method, dataFingerprint: table.fingerprint, settings: settings,
+                          statistics: statistics, points: evaluations.map(FrontPoint.init))
+        if method == .nsga2, args.value("reference") == "exact" {
+            let exact = ExactSolver.solve(space).points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) }
+            let reference = FrontGeometry.referencePoint(exact)
+            let exactVolume = FrontGeometry.hypervolume(exact, reference: reference)
+            let ours = FrontGeometry.hypervolume(front.objectives, reference: reference)
+            let share = exactVolume > 0 ? ours / exactVolume : 1
+            console.err("hypervolume vs exact front: \(formatFixed(share * 100, decimals: 3))% (\(front.points.count) of \(exact.count) exact points' front; reference from the exact front)\n")
+        }
+        guard !front.points.isEmpty else {
+            throw DataError(file: args.value("data") ?? "GoldenData", "no configuration meets every constraint (check --max-monthly-cost and --min-quality)")
+        }
+
+        var marks: [FrontSVG.Mark] = []
+        if let markPath = args.value("mark") {
+            let choice = try table.choice(of: Configuration.load(path: markPath), file: markPath)
+            let evaluation = table.evaluate(choice)
+            marks.append(FrontSVG.Mark(label: lastPathComponent(markPath), cost: evaluation.monthlyCostUSD, quality: evaluation.quality))
+        }
+        let text = FrontText.render(front, points: points)
+        if let path = args.value("out") { try AtomicFile.write(front.json.serialized(), to: path) }
+        if let path = args.value("csv") { try AtomicFile.write(FrontCSV.render(front), to: path) }
+        if let path = args.value("svg") { try AtomicFile.write(FrontSVG.render(front, marks: marks, background: background), to: path) }
+        if let path = args.value("text") {
+            try AtomicFile.write(text, to: path)
+        } else {
+            console.out(text)
+        }
+        return ExitStatus.ok
+    }
+
+    private static func lastPathComponent(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+}

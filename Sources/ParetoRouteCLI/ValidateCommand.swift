@@ -1,0 +1,28 @@
+import ParetoRoute
+
+/// `paretoroute validate`: load, check and summarize a data directory.
+enum ValidateCommand {
+    static let help = """
+        usage: paretoroute validate [--data DIR] [--json]
+
+        Loads the data directory (default ./GoldenData), checks it against the golden
+        data format, and prints a summary: models, per-intent cells, feasible cells,
+        cells pruned by the quality floor or the P99 cap, samples per cell, warnings.
+        Exits 65 naming the intent when an intent has no feasible cell.
+
+          --data DIR   the data directory (default ./GoldenData)
+          --json       print the summary as one JSON object
+
+        """
+
+    static func run(_ arguments: [String], console: Console) throws -> Int32 {
+        if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
+        let args = try Arguments(arguments, options: [.init(name: "data", takesValue: true), .init(name: "json", takesValue: false)], command: "validate")
+        try args.requirePositionals(0, command: "validate", names: "no arguments")
+        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
+        let summary = DataSummary(table)
+        console.out(args.flag("json") ? summary.json.serialized() : summary.text)
+        if let error = summary.infeasibilityError(table: table) { throw error }
+        return ExitStatus.ok
+    }
+}
