@@ -1,8 +1,96 @@
 import ParetoRoute
 
-/// Placeholder until the decision workflows land.
+/// `paretoroute check CONFIG.json`: is a configuration dominated, and what could it save.
 enum CheckCommand {
+    static let help = """
+        usage: paretoroute check CONFIG.json [--data DIR] [--front FRONT.json] [--fail-if-dominated] [--json]
+
+        Evaluates a configuration (e.g. what production runs today) and compares it with
+        a front: the given one, or the exact front of the data. Says whether it is
+        dominated, lists up to 5 front points that dominate it, and the two headline
+        moves: the cheapest point with at least its quality (the monthly saving) and
+        the best point at no more than its cost (the quality gain).
+          --data DIR            the data directory (default ./GoldenData)
+          --front FRONT.json    compare with this front instead of computing the exact one
+          --fail-if-dominated   exit 3 when it is dominated (for deployment pipelines)
+          --json                print the whole result as one JSON object
+
+        """
+
     static func run(_ arguments: [String], console: Console) throws -> Int32 {
-        throw UsageError("not implemented yet")
+        if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
+        let args = try Arguments(arguments, options: [
+            .init(name: "data", takesValue: true), .init(name: "front", takesValue: true),
+            .init(name: "fail-if-dominated", takesValue: false), .init(name: "json", takesValue: false),
+        ], command: "check")
+        try args.requirePositionals(1, command: "check", names: "one CONFIG.json")
+        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
+        let path = args.positionals[0]
+        let evaluation = table.evaluate(try table.choice(of: Configuration.load(path: path), file: path))
+        let front: Front
+        if let frontPath = args.value("front") {
+            front = try Front.load(path: frontPath)
+            if front.dataFingerprint != table.fingerprint {
+                console.err("warning: \(frontPath) was made from data \(front.dataFingerprint), this data is \(table.fingerprint)\n")
+            }
+        } else {
+            let space = try SearchSpace(table: table)
+            front = Front(method: .exact, dataFingerprint: table.fingerprint,
+                          points: ExactSolver.solve(space).points.map(FrontPoint.init))
+        }
+        let check = DominanceCheck(evaluation: evaluation, front: front)
+        if args.flag("json") {
+            console.out(json(check, front: front).serialized())
+        } else {
+            console.out(text(check, front: front))
+        }
+        return check.isDominated && args.flag("fail-if-dominated") ? ExitStatus.dominated : ExitStatus.ok
+    }
+
+    static func text(_ check: DominanceCheck, front: Front) -> String {
+        var lines = [check.evaluation.text]
+        let verdict = check.isDominated
+            ? "DOMINATED by \(check.dominators.count) of the \(front.points.count) front points (\(front.method.rawValue) front)"
+            : "not dominated by the \(front.points.count) front points (\(front.method.rawValue) front)"
+        lines.append(verdict)
+        for i in check.dominators.prefix(5) {
+            let p = front.points[i]
+            lines.append("  #\(i + 1): \(formatUSD(p.monthlyCostUSD))/month, quality \(formatQuality(p.quality))")
+        }
+        if let move = check.cheaperAtSameQuality {
+            let p = front.points[move.index]
+            lines.append("same quality for less: #\(move.index + 1) at \(formatUSD(p.monthlyCostUSD))/month (quality \(formatQuality(p.quality))) saves \(formatUSD(move.savingUSD))/month")
+        }
+        if let move = check.betterAtSameCost {
+            let p = front.points[move.index]
+            lines.append("more quality for the money: #\(move.index + 1) at \(formatUSD(p.monthlyCostUSD))/month reaches \(formatQuality(p.quality)) (+\(formatQuality(move.qualityGain)))")
+        }
+        if let move = check.cheaperAtSameQuality {
+            lines.append("")
+            lines.append(FrontText.describe(front.points[move.index], title: "the cheaper configuration (#\(move.index + 1))"))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ check: DominanceCheck, front: Front) -> JSONValue {
+        func point(_ i: Int) -> JSONValue {
+            let p = front.points[i]
+            return .object([("index", .number(Double(i))), ("monthly_cost_usd", .number(p.monthlyCostUSD)),
+                            ("quality", .number(p.quality)), ("config", p.configuration.json)])
+        }
+        return .object([
+            ("evaluation", check.evaluation.json),
+            ("front_method", .string(front.method.rawValue)),
+            ("front_points", .number(Double(front.points.count))),
+            ("dominated", .bool(check.isDominated)),
+            ("dominated_by_count", .number(Double(check.dominators.count))),
+            ("dominated_by", .array(check.dominators.prefix(5).map(point))),
+            ("cheaper_at_same_quality", check.cheaperAtSameQuality.map { move in
+                .object([("point", point(move.index)), ("monthly_saving_usd", .number(move.savingUSD))])
+            } ?? .null),
+            ("better_at_same_cost", check.betterAtSameCost.map { move in
+                .object([("point", point(move.index)), ("quality_gain", .number(move.qualityGain))])
+            } ?? .null),
+        ])
     }
 }

@@ -1,8 +1,54 @@
 import ParetoRoute
 
-/// Placeholder until the decision workflows land.
+/// `paretoroute pick FRONT.json`: choose a point by budget, quality floor or knee.
 enum PickCommand {
+    static let help = """
+        usage: paretoroute pick FRONT.json (--budget USD | --min-quality Q | --knee) [--json] [--data DIR]
+
+        Chooses one point of a front and prints its cost, quality and per-intent settings.
+          --budget USD      the highest-quality point costing at most USD a month
+          --min-quality Q   the cheapest point of weighted quality at least Q
+          --knee            the knee of the front (best trade-off, see README)
+          --json            print the configuration JSON only (ready for check or deployment)
+          --data DIR        warn when this data's fingerprint differs from the front's
+        Exits 1 when nothing meets the request, naming the nearest point.
+
+        """
+
     static func run(_ arguments: [String], console: Console) throws -> Int32 {
-        throw UsageError("not implemented yet")
+        if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
+        let args = try Arguments(arguments, options: [
+            .init(name: "budget", takesValue: true), .init(name: "min-quality", takesValue: true),
+            .init(name: "knee", takesValue: false), .init(name: "json", takesValue: false), .init(name: "data", takesValue: true),
+        ], command: "pick")
+        try args.requirePositionals(1, command: "pick", names: "one FRONT.json")
+        var requests: [FrontPicker.Request] = []
+        if let budget = try args.double("budget", command: "pick", minimum: 0) { requests.append(.budget(budget)) }
+        if let floor = try args.double("min-quality", command: "pick", minimum: 0) { requests.append(.minQuality(floor)) }
+        if args.flag("knee") { requests.append(.knee) }
+        guard requests.count == 1, let request = requests.first else {
+            throw UsageError("pick: give exactly one of --budget, --min-quality, --knee")
+        }
+        let path = args.positionals[0]
+        let front = try Front.load(path: path)
+        if let data = args.value("data") {
+            let table = try GoldenDataLoader.load(directory: data)
+            if table.fingerprint != front.dataFingerprint {
+                console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(table.fingerprint); rerun optimize to refresh the front\n")
+            }
+        }
+        switch FrontPicker.pick(request, from: front) {
+        case .none:
+            throw DataError(file: path, field: "points", "the front has no points")
+        case .unmet(let nearest, let reason)?:
+            console.err("pick: \(reason)\n")
+            console.out(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))") + "\n")
+            return ExitStatus.noAnswer
+        case .found(let index)?:
+            let point = front.points[index]
+            console.out(args.flag("json") ? point.configuration.json.serialized()
+                                          : FrontText.describe(point, title: "point #\(index + 1) of \(front.points.count)") + "\n")
+            return ExitStatus.ok
+        }
     }
 }

@@ -1,0 +1,69 @@
+/// What changed between two fronts: hypervolume, points gained and lost, and the
+/// configuration a budget buys, intent by intent.
+public struct FrontDiff: Sendable {
+    /// One intent's change at the budget.
+    public struct IntentChange: Sendable, Hashable {
+        /// The intent's name.
+        public var intent: String
+        /// The old setting (nil when the intent is new).
+        public var old: Setting?
+        /// The new setting (nil when the intent is gone).
+        public var new: Setting?
+        /// New minus old monthly cost of the intent's cell.
+        public var costDeltaUSD: Double
+        /// New minus old quality of the intent's cell.
+        public var qualityDelta: Double
+    }
+
+    /// The reference point over both fronts' union.
+    public var referencePoint: (cost: Double, quality: Double)
+    /// Old and new hypervolume against that one reference.
+    public var oldHypervolume: Double
+    /// The new front's hypervolume.
+    public var newHypervolume: Double
+    /// Configurations on the new front only (indices into the new front).
+    public var gained: [Int]
+    /// Configurations on the old front only (indices into the old front).
+    public var lost: [Int]
+    /// The budget compared.
+    public var budgetUSD: Double
+    /// What the budget picks on each front.
+    public var oldPick: Int?
+    /// The new front's pick at the budget.
+    public var newPick: Int?
+    /// Per-intent changes between the two picks (only intents that changed).
+    public var changes: [IntentChange]
+
+    /// Compares `old` with `new` at `budget` (default: the old front's knee cost).
+    public init(old: Front, new: Front, budget: Double? = nil) {
+        referencePoint = FrontGeometry.referencePoint(old.objectives + new.objectives)
+        oldHypervolume = FrontGeometry.hypervolume(old.objectives, reference: referencePoint)
+        newHypervolume = FrontGeometry.hypervolume(new.objectives, reference: referencePoint)
+        let oldConfigurations = old.points.map(\.configuration)
+        let newConfigurations = new.points.map(\.configuration)
+        gained = newConfigurations.indices.filter { !oldConfigurations.contains(newConfigurations[$0]) }
+        lost = oldConfigurations.indices.filter { !newConfigurations.contains(oldConfigurations[$0]) }
+        let budget = budget ?? old.kneeIndex.map { old.points[$0].monthlyCostUSD } ?? 0
+        budgetUSD = budget
+        if case .found(let i) = FrontPicker.pick(.budget(budget), from: old) { oldPick = i }
+        if case .found(let i) = FrontPicker.pick(.budget(budget), from: new) { newPick = i }
+        var changes: [IntentChange] = []
+        if let o = oldPick, let n = newPick {
+            let before = old.points[o].intents, after = new.points[n].intents
+            for figures in after {
+                let previous = before.first { $0.intent == figures.intent }
+                if previous?.setting != figures.setting {
+                    changes.append(IntentChange(
+                        intent: figures.intent, old: previous?.setting, new: figures.setting,
+                        costDeltaUSD: figures.monthlyCostUSD - (previous?.monthlyCostUSD ?? 0),
+                        qualityDelta: figures.quality - (previous?.quality ?? 0)))
+                }
+            }
+            for figures in before where !after.contains(where: { $0.intent == figures.intent }) {
+                changes.append(IntentChange(intent: figures.intent, old: figures.setting, new: nil,
+                                            costDeltaUSD: -figures.monthlyCostUSD, qualityDelta: -figures.quality))
+            }
+        }
+        self.changes = changes
+    }
+}

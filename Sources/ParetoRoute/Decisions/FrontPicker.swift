@@ -1,0 +1,45 @@
+/// Picks a point of a front by the three rules users ask for.
+public enum FrontPicker {
+    /// A request: a budget, a quality floor, or the knee.
+    public enum Request: Sendable, Hashable {
+        /// The highest-quality point costing at most this much a month.
+        case budget(Double)
+        /// The cheapest point of at least this quality.
+        case minQuality(Double)
+        /// The knee (see ``FrontGeometry/kneeIndex(_:)``).
+        case knee
+    }
+
+    /// The answer: a point, or the nearest one when nothing meets the request.
+    public enum Answer: Sendable, Hashable {
+        /// The index of the chosen point.
+        case found(Int)
+        /// Nothing meets the request; the index of the nearest point and why.
+        case unmet(nearest: Int, reason: String)
+    }
+
+    /// Applies `request` to `front` (points sorted by cost). Ties go to the cheaper point,
+    /// then the earlier one.
+    public static func pick(_ request: Request, from front: Front) -> Answer? {
+        let points = front.points
+        guard !points.isEmpty else { return nil }
+        switch request {
+        case .budget(let budget):
+            let affordable = points.indices.filter { points[$0].monthlyCostUSD <= budget }
+            guard let best = affordable.max(by: { (points[$0].quality, -points[$0].monthlyCostUSD, -$0) < (points[$1].quality, -points[$1].monthlyCostUSD, -$1) }) else {
+                let cheapest = points.indices.min { (points[$0].monthlyCostUSD, $0) < (points[$1].monthlyCostUSD, $1) } ?? 0
+                return .unmet(nearest: cheapest, reason: "no point costs at most \(formatUSD(budget)) a month; the cheapest costs \(formatUSD(points[cheapest].monthlyCostUSD))")
+            }
+            return .found(best)
+        case .minQuality(let floor):
+            let good = points.indices.filter { points[$0].quality >= floor }
+            guard let cheapest = good.min(by: { (points[$0].monthlyCostUSD, -points[$0].quality, $0) < (points[$1].monthlyCostUSD, -points[$1].quality, $1) }) else {
+                let best = points.indices.max { (points[$0].quality, -$0) < (points[$1].quality, -$1) } ?? 0
+                return .unmet(nearest: best, reason: "no point reaches quality \(formatQuality(floor)); the best reaches \(formatQuality(points[best].quality))")
+            }
+            return .found(cheapest)
+        case .knee:
+            return front.kneeIndex.map { .found($0) }
+        }
+    }
+}
