@@ -26,7 +26,7 @@ let package = Package(
         // Release-build timings; never run by the tests.
         .executableTarget(name: "ParetoRouteBench", dependencies: ["NSGA2", "ParetoRoute", "ParetoRouteSynth"]),
         .testTarget(name: "NSGA2Tests", dependencies: ["NSGA2"]),
-        .testTarget(name: "ParetoRouteTests", dependencies: ["ParetoRoute", "ParetoRouteSynth"]),
+        .testTarget(name: "ParetoRouteTests", dependencies: ["ParetoRoute", "ParetoRouteSynth", "NSGA2"]),
         .testTarget(name: "ParetoRouteCLITests", dependencies: ["ParetoRouteCLI", "ParetoRoute"]),
         .testTarget(name: "ParetoRouteSynthTests", dependencies: ["ParetoRouteSynth"]),
     ],

@@ -1,0 +1,96 @@
+import Testing
+@testable import ParetoRoute
+
+@Suite struct DecisionTests {
+    private func point(_ cost: Double, _ quality: Double, model: String = "m") -> FrontPoint {
+        FrontPoint(monthlyCostUSD: cost, quality: quality, fixedFeesUSD: 0, isFeasible: true, intents: [
+            .init(intent: "a", setting: Setting(model: model, maxTokens: Int(cost), temperature: 0.1, ragChunks: 0),
+                  monthlyCostUSD: cost, quality: quality, p99LatencyMs: 100),
+        ])
+    }
+
+    private var front: Front {
+        Front(method: .exact, dataFingerprint: "x", points: [point(10, 0.80), point(20, 0.85), point(30, 0.90), point(60, 0.91)])
+    }
+
+    @Test func budgetPicksTheBestAffordablePoint() {
+        #expect(FrontPicker.pick(.budget(25), from: front) == .found(1))
+        #expect(FrontPicker.pick(.budget(30), from: front) == .found(2))
+        // Below the cheapest point: unmet, nearest is the cheapest.
+        guard case .unmet(let nearest, _)? = FrontPicker.pick(.budget(5), from: front) else {
+            Issue.record("expected unmet")
+            return
+        }
+        #expect(nearest == 0)
+    }
+
+    @Test func qualityFloorPicksTheCheapestGoodPoint() {
+        #expect(FrontPicker.pick(.minQuality(0.85), from: front) == .found(1))
+        #expect(FrontPicker.pick(.minQuality(0.851), from: front) == .found(2))
+        guard case .unmet(let nearest, _)? = FrontPicker.pick(.minQuality(0.95), from: front) else {
+            Issue.record("expected unmet")
+            return
+        }
+        #expect(nearest == 3)
+    }
+
+    @Test func kneeIsFarthestFromTheChord() {
+        // Scaled: (0,0), (0.2,0.4545), (0.4,0.909), (1,1): distance from y = x is largest at #3.
+        #expect(FrontPicker.pick(.knee, from: front) == .found(2))
+    }
+
+    @Test func tiesInCostGoToTheBetterQuality() {
+        let tied = Front(method: .exact, dataFingerprint: "x", points: [point(10, 0.80), point(10, 0.82), point(20, 0.9)])
+        #expect(tied.points[0].quality == 0.82)
+        #expect(FrontPicker.pick(.budget(10), from: tied) == .found(0))
+    }
+
+    private func evaluation(cost: Double, quality: Double) -> ConfigurationEvaluation {
+        ConfigurationEvaluation(choice: [0], monthlyCostUSD: cost, fixedFeesUSD: 0, quality: quality, perIntent: [], globalFailures: [])
+    }
+
+    @Test func aPointOnTheFrontIsNotDominated() {
+        let check = DominanceCheck(evaluation: evaluation(cost: 20, quality: 0.85), front: front)
+        #expect(!check.isDominated)
+        #expect(check.cheaperAtSameQuality == nil)
+        #expect(check.betterAtSameCost == nil)
+    }
+
+    @Test func dominatedByExactlyOnePoint() {
+        // (35, 0.88): only (30, 0.90) is no worse in both.
+        let check = DominanceCheck(evaluation: evaluation(cost: 35, quality: 0.88), front: front)
+        #expect(check.dominators == [2])
+        #expect(check.cheaperAtSameQuality?.index == 2)
+        #expect(check.cheaperAtSameQuality?.savingUSD == 5)
+        #expect(check.betterAtSameCost?.index == 2)
+        #expect(abs((check.betterAtSameCost?.qualityGain ?? 0) - 0.02) < 1e-12)
+    }
+
+    @Test func diffUsesOneReferenceAndReportsIntentChanges() {
+        let old = front
+        let new = Front(method: .exact, dataFingerprint: "y", points: [point(8, 0.80, model: "n"), point(20, 0.85), point(30, 0.90), point(60, 0.91)])
+        let diff = FrontDiff(old: old, new: new, budget: 9)
+        #expect(diff.referencePoint.cost == 66)
+        #expect(abs(diff.referencePoint.quality - 0.79) < 1e-12)
+        #expect(diff.newHypervolume > diff.oldHypervolume)
+        #expect(diff.gained == [0])
+        #expect(diff.lost == [0])
+        #expect(diff.oldPick == nil)
+        #expect(diff.newPick == 0)
+        let atKnee = FrontDiff(old: old, new: new)
+        #expect(atKnee.budgetUSD == 30)
+        #expect(atKnee.changes.isEmpty)
+    }
+
+    @Test func aWarmStartOfStaleConfigurationsIsDroppedWhole() throws {
+        let table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
+        let space = try SearchSpace(table: table)
+        var options = Optimizer.Options()
+        // faq's tuned/t0.1 cell breaks the P99 cap: not a candidate, so it cannot seed.
+        let slow = try #require(table.cellIndex(intent: 0, setting: Setting(model: "tuned", maxTokens: 250, temperature: 0.1, ragChunks: 0)))
+        options.warmStart = [[slow, 0], [slow, 1]]
+        let result = Optimizer.optimize(space, options: options)
+        #expect(result.droppedWarmStart == 2)
+        #expect(result.points.count == 2)
+    }
+}

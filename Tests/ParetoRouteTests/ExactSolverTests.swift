@@ -1,0 +1,72 @@
+import Testing
+@testable import ParetoRoute
+
+@Suite struct ExactSolverTests {
+    @Test func tinyFixtureFrontIsTheHandListedOne() throws {
+        let table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
+        let front = ExactSolver.solve(try SearchSpace(table: table)).points
+        // faq big + chat small: 90 + 4.125, (925 + 380)/1500; faq big + chat big: 90 + 60.75, (925 + 450)/1500.
+        // The fee-paying tuned model's configurations (111.625 / 0.8067, 168.25 / 0.8533) are dominated.
+        #expect(front.count == 2)
+        #expect(abs(front[0].monthlyCostUSD - 94.125) < 1e-9)
+        #expect(abs(front[0].quality - 0.87) < 1e-12)
+        #expect(abs(front[1].monthlyCostUSD - 150.75) < 1e-9)
+        #expect(abs(front[1].quality - 1375.0 / 1500) < 1e-12)
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func equalsBruteForceOnRandomTables(seed: UInt64) throws {
+        let table = RandomTables.make(seed: seed, intents: 4, cellsPerIntent: 6, feeModels: 2)
+        let expected = RandomTables.bruteForceFront(table)
+        let exact = ExactSolver.solve(try SearchSpace(table: table)).points.map { ($0.monthlyCostUSD, $0.quality) }
+        #expect(exact.count == expected.count)
+        for (a, b) in zip(exact, expected) {
+            #expect(a.0 == b.0 && a.1 == b.1)
+        }
+    }
+
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func globalConstraintsMatchBruteForce(seed: UInt64) throws {
+        let table = RandomTables.make(seed: seed, intents: 4, cellsPerIntent: 5, feeModels: 1)
+        let all = RandomTables.bruteForceFront(table)
+        let middle = all[all.count / 2]
+        let constraints = GlobalConstraints(maxMonthlyCostUSD: middle.0, minQuality: all[0].1 + 0.001)
+        let expected = RandomTables.bruteForceFront(table, constraints: constraints)
+        let exact = ExactSolver.solve(try SearchSpace(table: table, constraints: constraints)).points.map { ($0.monthlyCostUSD, $0.quality) }
+        #expect(exact.map(\.0) == expected.map(\.0))
+        #expect(exact.map(\.1) == expected.map(\.1))
+        #expect(exact.allSatisfy { $0.0 <= middle.0 })
+    }
+
+    @Test(arguments: [21, 22, 23] as [UInt64])
+    func optimizeNeverBeatsExact(seed: UInt64) throws {
+        let table = RandomTables.make(seed: seed, intents: 5, cellsPerIntent: 6, feeModels: 2)
+        let space = try SearchSpace(table: table)
+        let exact = ExactSolver.solve(space).points
+        var options = Optimizer.Options()
+        options.population = 40
+        options.generations = 60
+        options.seed = seed
+        let found = Optimizer.optimize(space, options: options).points
+        #expect(!found.isEmpty)
+        for point in found {
+            // On or behind the exact front: no exact point is beaten.
+            let beaten = exact.contains { e in point.monthlyCostUSD <= e.monthlyCostUSD && point.quality >= e.quality
+                && (point.monthlyCostUSD < e.monthlyCostUSD || point.quality > e.quality) }
+            #expect(!beaten)
+            // And it is dominated by or equal to some exact point.
+            #expect(exact.contains { $0.monthlyCostUSD <= point.monthlyCostUSD && $0.quality >= point.quality })
+        }
+    }
+
+    @Test func anIntentWithNoFeasibleCellIsAnErrorNamingIt() {
+        var table = RandomTables.make(seed: 3, intents: 2, cellsPerIntent: 3)
+        table.intents[1].minQuality = 0.999
+        #expect {
+            _ = try SearchSpace(table: table)
+        } throws: { error in
+            guard let error = error as? DataError else { return false }
+            return error.kind == .badData && error.message.hasPrefix("intent 'intent1' has no feasible cell")
+        }
+    }
+}

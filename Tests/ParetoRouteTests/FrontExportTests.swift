@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import ParetoRoute
+
+@Suite struct FrontExportTests {
+    let table: CellTable
+    let front: Front
+
+    init() throws {
+        table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
+        let space = try SearchSpace(table: table)
+        front = Front(method: .exact, dataFingerprint: table.fingerprint, settings: [("seed", .number(1))],
+                      points: ExactSolver.solve(space).points.map(FrontPoint.init))
+    }
+
+    @Test func jsonRoundTripsAndRecomputesFromTheData() throws {
+        let text = front.json.serialized()
+        let back = try Front(json: JSONParser.parse(Array(text.utf8), file: "f.json"), file: "f.json")
+        #expect(back.points == front.points)
+        #expect(back.json.serialized() == text)
+        for point in back.points {
+            let evaluation = table.evaluate(try table.choice(of: point.configuration, file: "f.json"))
+            #expect(evaluation.monthlyCostUSD == point.monthlyCostUSD)
+            #expect(evaluation.quality == point.quality)
+        }
+        #expect(front.json["format"] == .string("paretoroute.front/1"))
+        // Reference: 1.1 × 150.75, 0.87 − 0.01; area = (165.825 − 94.125)(0.87 − 0.86) + (165.825 − 150.75)(0.916667 − 0.87).
+        let expected = (165.825 - 94.125) * 0.01 + (165.825 - 150.75) * (1375.0 / 1500 - 0.87)
+        #expect(abs(front.hypervolume - expected) < 1e-9)
+    }
+
+    @Test func otherFormatsAreRejected() {
+        let json = JSONValue.object([("format", .string("paretoroute.front/2")), ("method", .string("exact")), ("points", .array([]))])
+        #expect {
+            _ = try Front(json: json, file: "f.json")
+        } throws: { error in
+            "\(error)" == "f.json: column 'format': 'paretoroute.front/2' is not supported; expected \"paretoroute.front/1\""
+        }
+    }
+
+    @Test func textNamesCheapestKneeAndBest() {
+        let text = FrontText.render(front)
+        #expect(text.contains("   1*       $94.13  0.8700"))
+        #expect(text.contains("chat: small/150/t0.7/rag2 → big/150/t0.7/rag2"))
+        #expect(text.contains("best quality (#2): $151/month"))
+    }
+
+    @Test func csvHasFourColumnsPerIntent() {
+        let lines = FrontCSV.render(front).split(separator: "\n")
+        #expect(lines[0] == "point,monthly_cost_usd,quality,fixed_fees_usd,feasible,faq.model,faq.max_tokens,faq.temperature,faq.rag_chunks,chat.model,chat.max_tokens,chat.temperature,chat.rag_chunks")
+        #expect(lines[1] == "1,94.125,0.87,0,true,big,250,0.1,0,small,150,0.7,2")
+    }
+
+    @Test func svgHasAxesLabelsAndTheKnee() {
+        let svg = FrontSVG.render(front, marks: [.init(label: "production", cost: 120, quality: 0.88)])
+        #expect(svg.hasPrefix("<?xml"))
+        #expect(svg.contains("Monthly cost (USD per month)"))
+        #expect(svg.contains("Weighted quality"))
+        #expect(svg.contains("knee: $94.13"))
+        #expect(svg.contains("production: $120"))
+        #expect(svg.hasSuffix("</svg>\n"))
+        #expect(FrontSVG.niceTicks(min: 0, max: 151) == [0, 50, 100, 150, 200])
+    }
+
+    @Test func aFailedWriteLeavesThePreviousFileWhole() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paretoroute-atomic-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("front.json").path
+        try AtomicFile.write("old contents\n", to: path)
+        #expect(throws: DataError.self) {
+            try AtomicFile.write(Data(front.json.serialized().utf8), to: path, failAfterWriting: true)
+        }
+        #expect(String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self) == "old contents\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["front.json"])
+        try AtomicFile.write(front.json.serialized(), to: path)
+        #expect(FileManager.default.contents(atPath: path)?.count == front.json.serialized().utf8.count)
+    }
+}
