@@ -1,0 +1,85 @@
+import Foundation
+import NSGA2
+import ParetoRoute
+import ParetoRouteSynth
+
+// Release-build timings for the README. Run: swift run -c release paretoroute-bench
+// Timing lives here, never in the tests.
+
+func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Duration {
+    var times: [Duration] = []
+    let clock = ContinuousClock()
+    for _ in 0..<runs {
+        times.append(try clock.measure(body))
+    }
+    return times.sorted()[runs / 2]
+}
+
+func ms(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    return formatFixed(Double(seconds) * 1000 + Double(attoseconds) / 1e15, decimals: 2) + " ms"
+}
+
+func seconds(_ duration: Duration) -> Double {
+    let (s, a) = duration.components
+    return Double(s) + Double(a) / 1e18
+}
+
+func ensureData(_ preset: Preset, at path: String) throws {
+    if FileManager.default.fileExists(atPath: path + "/models.csv") { return }
+    FileHandle.standardError.write(Data("generating \(preset.rawValue) data into \(path)…\n".utf8))
+    try DataSetGenerator(spec: preset.spec()).write(toDirectory: path)
+}
+
+var lines = ["| measurement | figure |", "| --- | --- |"]
+let golden = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "GoldenData"
+let table = try GoldenDataLoader.load(directory: golden)
+let load = try median(5) { _ = try GoldenDataLoader.load(directory: golden) }
+lines.append("| load default data (\(table.rowCount) rows) | \(ms(load)) (\(formatFixed(Double(table.rowCount) / seconds(load) / 1e6, decimals: 2)) M rows/s) |")
+
+let space = try SearchSpace(table: table)
+let problem = RoutingProblem(space: space)
+var rng = Xoshiro256StarStar(seed: 42)
+let genomes = (0..<1_000_000).map { _ in problem.geneCardinalities.map { rng.nextInt(below: $0) } }
+var sink = 0.0
+let evaluation = median(3) {
+    var objectives = [0.0, 0.0]
+    for genome in genomes {
+        genome.withUnsafeBufferPointer { genes in
+            objectives.withUnsafeMutableBufferPointer { out in sink += problem.evaluate(genes: genes, objectives: out) + out[0] }
+        }
+    }
+}
+lines.append("| evaluations per second (10 intents) | \(formatFixed(1_000_000 / seconds(evaluation) / 1e6, decimals: 1)) M |")
+
+var optimizeResult: Optimizer.Result?
+let optimize = median(3) { optimizeResult = Optimizer.optimize(space) }
+let exactRun = median(5) { _ = ExactSolver.solve(space) }
+let exact = ExactSolver.solve(space).points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) }
+let reference = FrontGeometry.referencePoint(exact)
+let found = optimizeResult?.points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) } ?? []
+let share = FrontGeometry.hypervolume(found, reference: reference) / FrontGeometry.hypervolume(exact, reference: reference)
+lines.append("| optimize, default settings (10 intents) | \(ms(optimize)), \(found.count) points, \(formatFixed(share * 100, decimals: 3))% of exact hypervolume |")
+lines.append("| exact front (10 intents) | \(ms(exactRun)), \(exact.count) points |")
+
+let bench = "BenchData/benchmark"
+try ensureData(.benchmark, at: bench)
+let big = try GoldenDataLoader.load(directory: bench)
+let bigLoad = try median(3) { _ = try GoldenDataLoader.load(directory: bench) }
+lines.append("| load 40-intent data (\(big.rowCount) rows) | \(ms(bigLoad)) (\(formatFixed(Double(big.rowCount) / seconds(bigLoad) / 1e6, decimals: 2)) M rows/s) |")
+let bigSpace = try SearchSpace(table: big)
+var bigExact: ExactSolver.Result?
+let bigExactRun = median(3) { bigExact = ExactSolver.solve(bigSpace) }
+let bigPoints = bigExact?.points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) } ?? []
+lines.append("| exact front (40 intents, \(bigSpace.feePayingModels.count) fee models) | \(ms(bigExactRun)), \(bigPoints.count) points, largest partial front \(bigExact?.largestPartialFront ?? 0) |")
+var bigFound: Optimizer.Result?
+let bigOptimize = median(3) { bigFound = Optimizer.optimize(bigSpace) }
+let bigReference = FrontGeometry.referencePoint(bigPoints)
+let bigShare = FrontGeometry.hypervolume(bigFound?.points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) } ?? [], reference: bigReference)
+    / FrontGeometry.hypervolume(bigPoints, reference: bigReference)
+lines.append("| optimize, default settings (40 intents) | \(ms(bigOptimize)), \(bigFound?.points.count ?? 0) points, \(formatFixed(bigShare * 100, decimals: 2))% of exact hypervolume |")
+
+print(lines.joined(separator: "\n"))
+print("")
+print(runEngineBenchmarks().joined(separator: "\n"))
+if sink == 42 { print("") }
