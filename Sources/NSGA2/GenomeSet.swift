@@ -1,4 +1,4 @@
-/// A hash set of genomes of one fixed length, stored flat, for duplicate elimination.
+/// An exact hash set of genomes of one fixed length, stored flat (for the evaluated records).
 ///
 /// Open addressing with linear probing over a deterministic hash (no per-process seed),
 /// and genomes copied into one flat array: inserting allocates nothing per genome. Only
@@ -24,25 +24,6 @@ struct GenomeSet {
         slotHashes = [UInt64](repeating: 0, count: size)
         mask = size - 1
         genes.reserveCapacity(capacity * geneCount)
-    }
-
-    /// Empties the set, keeping its storage.
-    mutating func removeAll() {
-        genes.removeAll(keepingCapacity: true)
-        count = 0
-        for index in slots.indices { slots[index] = 0 }
-    }
-
-    /// Whether `genome` is in the set.
-    func contains(_ genome: UnsafeBufferPointer<Int>) -> Bool {
-        let hash = Self.hash(genome)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return false }
-            if slotHashes[slot] == hash && matches(entry - 1, genome) { return true }
-            slot = (slot + 1) & mask
-        }
     }
 
     /// Adds `genome`; returns `false` (and changes nothing) if it was already there.
@@ -88,15 +69,7 @@ struct GenomeSet {
         mask = newMask
     }
 
-    /// A fixed 64-bit hash of the gene values (multiply–xorshift per gene, SplitMix finalizer).
     static func hash(_ genome: UnsafeBufferPointer<Int>) -> UInt64 {
-        var h: UInt64 = 0x243F_6A88_85A3_08D3
-        for gene in genome {
-            h = (h ^ UInt64(bitPattern: Int64(gene))) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-        }
-        h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
-        return h ^ (h >> 31)
+        FingerprintSet.fingerprint(genome)
     }
 }

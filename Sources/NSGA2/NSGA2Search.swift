@@ -17,8 +17,8 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
     var generator: Xoshiro256StarStar
     var population: Population
     var archive: ParetoArchive
-    /// Genomes of the current population and of the offspring admitted so far.
-    var present: GenomeSet
+    /// Fingerprints of the genomes a candidate must differ from (see ``DuplicateScope``).
+    var seen: FingerprintSet
     var records: EvaluatedRecords?
     var evaluations = 0
     var reference: [Double]?
@@ -47,7 +47,7 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
         generator = Xoshiro256StarStar(seed: configuration.seed)
         population = Population(geneCount: geneCount, objectiveCount: objectiveCount)
         archive = ParetoArchive(objectiveCount: objectiveCount, geneCount: geneCount)
-        present = GenomeSet(geneCount: geneCount, capacity: 2 * populationSize)
+        seen = FingerprintSet(capacity: 2 * populationSize)
         records = configuration.recordsEvaluated ? EvaluatedRecords(geneCount: geneCount, objectiveCount: objectiveCount) : nil
     }
 
@@ -89,6 +89,7 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
     /// warm-start individuals.
     private mutating func initialize() -> Int {
         var skipped = 0
+        var genes: [Int] = []
         for individual in configuration.initialIndividuals {
             let valid = individual.count == geneCount
                 && zip(individual, cardinalities).allSatisfy { $0 >= 0 && $0 < $1 }
@@ -96,21 +97,23 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
                 skipped += 1
                 continue
             }
-            _ = individual.withUnsafeBufferPointer { present.insert($0) }
+            if seen.insert(individual.withUnsafeBufferPointer(FingerprintSet.fingerprint)) {
+                genes.append(contentsOf: individual)
+            }
         }
         var candidate = [Int](repeating: 0, count: geneCount)
         var failures = 0
-        while present.count < populationSize && present.count < spaceSize && failures < maxDuplicateAttempts {
+        while seen.count < populationSize && seen.count < spaceSize && failures < maxDuplicateAttempts {
             for gene in 0..<geneCount {
                 candidate[gene] = generator.nextInt(below: cardinalities[gene])
             }
-            if candidate.withUnsafeBufferPointer({ present.insert($0) }) {
+            if seen.insert(candidate.withUnsafeBufferPointer(FingerprintSet.fingerprint)) {
+                genes.append(contentsOf: candidate)
                 failures = 0
             } else {
                 failures += 1
             }
         }
-        let genes = present.genes
         let (objectives, violations) = evaluate(genes)
         updateArchive(genes: genes, objectives: objectives, violations: violations, generation: 0)
         var pool = Population(geneCount: geneCount, objectiveCount: objectiveCount)
@@ -141,19 +144,25 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
     /// Tournament, crossover and mutation until `populationSize` new distinct genomes exist,
     /// or `maxDuplicateAttempts` candidates in a row were duplicates, or the space is exhausted.
     private mutating func makeOffspring() -> [Int] {
-        present.removeAll()
-        population.genes.withUnsafeBufferPointer { genes in
-            for row in 0..<population.count {
-                present.insert(UnsafeBufferPointer(rebasing: genes[(row * geneCount)..<((row + 1) * geneCount)]))
+        let g = geneCount
+        if configuration.duplicateScope == .population {
+            seen.removeAll()
+            population.genes.withUnsafeBufferPointer { genes in
+                for row in 0..<population.count {
+                    seen.insert(FingerprintSet.fingerprint(UnsafeBufferPointer(rebasing: genes[(row * g)..<((row + 1) * g)])))
+                }
             }
         }
-        let firstOffspring = present.count
-        var children = [Int](repeating: 0, count: 2 * geneCount)
+        var offspring: [Int] = []
+        offspring.reserveCapacity(populationSize * g)
+        var produced = 0
+        var children = [Int](repeating: 0, count: 2 * g)
         var failures = 0
-        let g = geneCount
+        func mayContinue() -> Bool {
+            produced < populationSize && seen.count < spaceSize && failures < maxDuplicateAttempts
+        }
         cardinalities.withUnsafeBufferPointer { cardinalities in
-            while present.count - firstOffspring < populationSize && present.count < spaceSize
-                && failures < maxDuplicateAttempts {
+            while mayContinue() {
                 let a = BinaryTournament.select(from: population, using: &generator)
                 let b = BinaryTournament.select(from: population, using: &generator)
                 let recombine = generator.nextDouble() < crossoverProbability
@@ -170,23 +179,27 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
                         }
                     }
                 }
-                for offset in [0, g] {
-                    if present.count - firstOffspring >= populationSize || present.count >= spaceSize
-                        || failures >= maxDuplicateAttempts {
-                        break
-                    }
+                for offset in [0, g] where mayContinue() {
                     let admitted = children.withUnsafeMutableBufferPointer { child -> Bool in
                         guard let childBase = child.baseAddress else { return false }
                         RandomResetMutation.mutate(
                             childBase + offset, cardinalities: cardinalities, probability: mutationProbability,
                             using: &generator)
-                        return present.insert(UnsafeBufferPointer(rebasing: child[offset..<(offset + g)]))
+                        let genome = UnsafeBufferPointer(rebasing: child[offset..<(offset + g)])
+                        guard seen.insert(FingerprintSet.fingerprint(genome)) else { return false }
+                        offspring.append(contentsOf: genome)
+                        return true
                     }
-                    failures = admitted ? 0 : failures + 1
+                    if admitted {
+                        produced += 1
+                        failures = 0
+                    } else {
+                        failures += 1
+                    }
                 }
             }
         }
-        return Array(present.genes[(firstOffspring * geneCount)...])
+        return offspring
     }
 
     // MARK: - Evaluation and archive

@@ -22,7 +22,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// Returns the next 64 random bits.
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, by: 7) &* 9
-        let t = s1 << 17
+        let t = s1 &<< 17
         s2 ^= s0
         s3 ^= s1
         s1 ^= s2
@@ -50,7 +50,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     /// Returns a uniform double in `[0, 1)` with 53 random bits.
     public mutating func nextDouble() -> Double {
-        Double(next() >> 11) * 0x1p-53
+        Double(next() &>> 11) * 0x1p-53
     }
 
     /// Returns `true` with probability `probability` (clamped to `[0, 1]`).
@@ -60,6 +60,6 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     @inline(__always)
     private func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 {
-        (x << k) | (x >> (64 - k))
+        (x &<< k) | (x &>> (64 &- k))
     }
 }

@@ -1,3 +1,0 @@
-import Testing
-@testable import NSGA2
-@Test func placeholder() { #expect(1 == 1) }
