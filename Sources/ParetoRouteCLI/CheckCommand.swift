@@ -14,7 +14,9 @@ enum CheckCommand {
           --front FRONT.json    compare with this front instead of computing the exact one
           --fail-if-dominated   exit 3 when it is dominated (for deployment pipelines)
           --json                print the whole result as one JSON object
-
+        Next to the headline moves it reports the best move that changes one intent only,
+        and the best that changes two. What-if and scope options (see optimize) apply too.
+        \(ScopeOptions.help)
         """
 
     static func run(_ arguments: [String], console: Console) throws -> Int32 {
@@ -22,11 +24,14 @@ enum CheckCommand {
         let args = try Arguments(arguments, options: [
             .init(name: "data", takesValue: true), .init(name: "front", takesValue: true),
             .init(name: "fail-if-dominated", takesValue: false), .init(name: "json", takesValue: false),
-        ], command: "check")
+        ] + ScopeOptions.options, command: "check")
         try args.requirePositionals(1, command: "check", names: "one CONFIG.json")
-        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
+        let whatIf = try ScopeOptions.whatIf(args, command: "check")
+        let table = try whatIf.apply(to: GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData"))
         let path = args.positionals[0]
-        let evaluation = table.evaluate(try table.choice(of: Configuration.load(path: path), file: path))
+        let choice = try table.choice(of: Configuration.load(path: path), file: path)
+        let evaluation = table.evaluate(choice)
+        var scope = try ScopeOptions.scope(args, table: table, command: "check")
         let front: Front
         if let frontPath = args.value("front") {
             front = try Front.load(path: frontPath)
@@ -34,20 +39,24 @@ enum CheckCommand {
                 console.err("warning: \(frontPath) was made from data \(front.dataFingerprint), this data is \(table.fingerprint)\n")
             }
         } else {
-            let space = try SearchSpace(table: table)
+            let space = try SearchSpace(table: table, scope: scope)
             front = Front(method: .exact, dataFingerprint: table.fingerprint,
                           points: ExactSolver.solve(space).points.map(FrontPoint.init))
         }
         let check = DominanceCheck(evaluation: evaluation, front: front)
+        scope.baseline = nil
+        scope.maxChanges = nil
+        scope.pinnedIntents = []
+        let moves = try [1, 2].map { try LimitedMove.best(from: choice, table: table, maxChanges: $0, scope: scope) }
         if args.flag("json") {
-            console.out(json(check, front: front).serialized())
+            console.out(json(check, front: front, moves: moves).serialized())
         } else {
-            console.out(text(check, front: front))
+            console.out(text(check, front: front, moves: moves))
         }
         return check.isDominated && args.flag("fail-if-dominated") ? ExitStatus.dominated : ExitStatus.ok
     }
 
-    static func text(_ check: DominanceCheck, front: Front) -> String {
+    static func text(_ check: DominanceCheck, front: Front, moves: [LimitedMove?]) -> String {
         var lines = [check.evaluation.text]
         let verdict = check.isDominated
             ? "DOMINATED by \(check.dominators.count) of the \(front.points.count) front points (\(front.method.rawValue) front)"
@@ -65,6 +74,20 @@ enum CheckCommand {
             let p = front.points[move.index]
             lines.append("more quality for the money: #\(move.index + 1) at \(formatUSD(p.monthlyCostUSD))/month reaches \(formatQuality(p.quality)) (+\(formatQuality(move.qualityGain)))")
         }
+        for (k, move) in moves.enumerated() {
+            let label = k == 0 ? "best move changing one intent" : "best move changing two intents"
+            guard let move else {
+                lines.append("\(label): none improves on it")
+                continue
+            }
+            let what = move.changedIntents.map { name in
+                let i = move.evaluation.perIntent.firstIndex { $0.intent == name } ?? 0
+                return "\(name) → \(move.evaluation.perIntent[i].setting)"
+            }.joined(separator: ", ")
+            let gain = move.savingUSD > 0 ? "saves \(formatUSD(move.savingUSD))/month (quality \(move.qualityGain >= 0 ? "+" : "")\(formatQuality(move.qualityGain)))"
+                                          : "quality +\(formatQuality(move.qualityGain)) for \(formatUSD(-move.savingUSD)) more"
+            lines.append("\(label): \(what): \(gain)")
+        }
         if let move = check.cheaperAtSameQuality {
             lines.append("")
             lines.append(FrontText.describe(front.points[move.index], title: "the cheaper configuration (#\(move.index + 1))"))
@@ -72,7 +95,7 @@ enum CheckCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ check: DominanceCheck, front: Front) -> JSONValue {
+    static func json(_ check: DominanceCheck, front: Front, moves: [LimitedMove?]) -> JSONValue {
         func point(_ i: Int) -> JSONValue {
             let p = front.points[i]
             return .object([("index", .number(Double(i))), ("monthly_cost_usd", .number(p.monthlyCostUSD)),
@@ -91,6 +114,17 @@ enum CheckCommand {
             ("better_at_same_cost", check.betterAtSameCost.map { move in
                 .object([("point", point(move.index)), ("quality_gain", .number(move.qualityGain))])
             } ?? .null),
+            ("limited_moves", .array(moves.compactMap { $0 }.map { move in
+                .object([
+                    ("max_changes", .number(Double(move.maxChanges))),
+                    ("changed_intents", .array(move.changedIntents.map { .string($0) })),
+                    ("monthly_cost_usd", .number(move.evaluation.monthlyCostUSD)),
+                    ("quality", .number(move.evaluation.quality)),
+                    ("monthly_saving_usd", .number(move.savingUSD)),
+                    ("quality_gain", .number(move.qualityGain)),
+                    ("config", Configuration(entries: move.evaluation.perIntent.map { ($0.intent, $0.setting) }).json),
+                ])
+            })),
         ])
     }
 }

@@ -26,6 +26,14 @@ enum DiffCommand {
         if old.dataFingerprint != new.dataFingerprint {
             lines.append("data changed: \(old.dataFingerprint) → \(new.dataFingerprint)")
         }
+        // Assumptions (what-if overrides, scope, constraints) that differ between the runs.
+        for (key, oldValue) in old.settings {
+            let newValue = new.settings.first { $0.0 == key }?.1 ?? .null
+            if oldValue != newValue { lines.append("setting \(key): \(oldValue.compact()) → \(newValue.compact())") }
+        }
+        for (key, newValue) in new.settings where !old.settings.contains(where: { $0.0 == key }) {
+            lines.append("setting \(key): null → \(newValue.compact())")
+        }
         lines.append("at a budget of \(formatUSD(diff.budgetUSD))/month:")
         switch (diff.oldPick, diff.newPick) {
         case let (o?, n?):

@@ -28,8 +28,7 @@ enum FrontCommand {
               --data DIR              the data directory (default ./GoldenData)
             \(searchOptions)  --max-monthly-cost USD  keep only configurations costing at most USD a month
               --min-quality Q         keep only configurations of weighted quality at least Q
-              --exclude-model NAME    never use this model (repeatable)
-              --out FRONT.json        write the front as JSON (format paretoroute.front/1)
+            \(ScopeOptions.help)  --out FRONT.json        write the front as JSON (format paretoroute.front/1)
               --text FRONT.txt        write the table to a file instead of stdout
               --csv FRONT.csv         write one row per point
               --svg FRONT.svg         write a scatter plot
@@ -45,11 +44,11 @@ enum FrontCommand {
         if CommandLineTool.helpRequested(arguments, help: help(method), console: console) { return ExitStatus.ok }
         var options: [Arguments.Option] = [
             .init(name: "data", takesValue: true), .init(name: "max-monthly-cost", takesValue: true),
-            .init(name: "min-quality", takesValue: true), .init(name: "exclude-model", takesValue: true, repeatable: true),
+            .init(name: "min-quality", takesValue: true),
             .init(name: "out", takesValue: true), .init(name: "text", takesValue: true), .init(name: "csv", takesValue: true),
             .init(name: "svg", takesValue: true), .init(name: "mark", takesValue: true), .init(name: "points", takesValue: true),
             .init(name: "quiet", takesValue: false),
-        ]
+        ] + ScopeOptions.options
         if method == .nsga2 {
             options += [
                 .init(name: "population", takesValue: true), .init(name: "generations", takesValue: true),
@@ -80,10 +79,11 @@ enum FrontCommand {
             searchOptions.recordsEvaluated = args.flag("background") && args.value("svg") != nil
         }
 
-        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
+        let whatIf = try ScopeOptions.whatIf(args, command: name)
+        let table = try whatIf.apply(to: GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData"))
         for warning in table.warnings { diagnose("warning: \(warning)") }
-        let excluded = args.all("exclude-model")
-        let space = try SearchSpace(table: table, constraints: constraints, excludedModels: excluded)
+        let scope = try ScopeOptions.scope(args, table: table, command: name)
+        let space = try SearchSpace(table: table, constraints: constraints, scope: scope)
         diagnose("pruned cells per intent (never feasible, or of an excluded model):")
         for report in space.pruning { diagnose("  " + report.text) }
 
@@ -144,8 +144,7 @@ enum FrontCommand {
         settings += [
             ("max_monthly_cost_usd", constraints.maxMonthlyCostUSD.map { .number($0) } ?? .null),
             ("min_quality", constraints.minQuality.map { .number($0) } ?? .null),
-            ("excluded_models", .array(excluded.map { .string($0) })),
-        ]
+        ] + scope.json(table: table) + [("what_if", whatIf.json)]
         let front = Front(method: method, dataFingerprint: table.fingerprint, settings: settings,
                           statistics: statistics, points: evaluations.map(FrontPoint.init))
         if method == .nsga2, args.value("reference") == "exact" {

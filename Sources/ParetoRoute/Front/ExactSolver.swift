@@ -28,6 +28,7 @@ public enum ExactSolver {
         var cost: Double
         var weighted: Double
         var cell: Int
+        var change: Int32 = 0
     }
 
     private struct Partial {
@@ -35,6 +36,7 @@ public enum ExactSolver {
         var weighted: Double
         var parent: Int32
         var cell: Int32
+        var changes: Int32
     }
 
     /// Computes the exact front of `space`.
@@ -59,7 +61,9 @@ public enum ExactSolver {
                 }
             }
             if lists.contains(where: \.isEmpty) { continue }
-            let solved = fold(table: table, lists: lists, fees: fees, constraints: space.constraints)
+            let solved = fold(table: table, lists: lists, fees: fees, constraints: space.constraints,
+                              baseline: space.scope.maxChanges == nil ? nil : space.scope.baseline,
+                              maxChanges: space.scope.maxChanges)
             largest = max(largest, solved.largest)
             examined += solved.examined
             all.append(contentsOf: solved.points)
@@ -85,7 +89,8 @@ public enum ExactSolver {
         return front
     }
 
-    private static func fold(table: CellTable, lists: [[Int]], fees: Double, constraints: GlobalConstraints)
+    private static func fold(table: CellTable, lists: [[Int]], fees: Double, constraints: GlobalConstraints,
+                             baseline: [Int]?, maxChanges: Int?)
         -> (points: [(cost: Double, quality: Double, choice: [Int])], largest: Int, examined: Int)
     {
         let intentCount = lists.count
@@ -105,7 +110,19 @@ public enum ExactSolver {
                 return a.cell < b.cell
             }
             var front: [Option] = []
-            for item in items where front.last.map({ item.weighted > $0.weighted }) ?? true { front.append(item) }
+            if let baseline {
+                // Under a change budget the baseline cell is kept even when dominated:
+                // keeping it spends no change. Changed cells it dominates are dropped.
+                let kept = items.first { $0.cell == baseline[i] }
+                for var item in items where item.cell != baseline[i] && front.last.map({ item.weighted > $0.weighted }) ?? true {
+                    item.change = 1
+                    if let kept, kept.cost <= item.cost, kept.weighted >= item.weighted { continue }
+                    front.append(item)
+                }
+                if let kept { front.insert(kept, at: 0) }
+            } else {
+                for item in items where front.last.map({ item.weighted > $0.weighted }) ?? true { front.append(item) }
+            }
             cellFronts.append(front)
         }
         // Bounds for pruning by the global constraints.
@@ -116,7 +133,9 @@ public enum ExactSolver {
             maxRemainingWeighted[i] = maxRemainingWeighted[i + 1] + (cellFronts[i].last?.weighted ?? 0)
         }
         var levels: [[Partial]] = []
-        var current = [Partial(cost: 0, weighted: 0, parent: -1, cell: -1)]
+        var current = [Partial(cost: 0, weighted: 0, parent: -1, cell: -1, changes: 0)]
+        let budget = Int32(maxChanges ?? Int(Int32.max))
+        let buckets = maxChanges.map { $0 + 1 } ?? 1
         var largest = 1
         var examined = 0
         var candidates: [Partial] = []
@@ -125,23 +144,32 @@ public enum ExactSolver {
             candidates.reserveCapacity(current.count * cellFronts[i].count)
             for (p, partial) in current.enumerated() {
                 for option in cellFronts[i] {
+                    let changes = partial.changes + option.change
+                    if changes > budget { continue }
                     let cost = partial.cost + option.cost
                     let weighted = partial.weighted + option.weighted
                     if let cap = constraints.maxMonthlyCostUSD, cost + minRemainingCost[i + 1] + fees > cap { continue }
                     if let floor = constraints.minQuality, (weighted + maxRemainingWeighted[i + 1]) / totalWeight < floor { continue }
-                    candidates.append(Partial(cost: cost, weighted: weighted, parent: Int32(p), cell: Int32(option.cell)))
+                    candidates.append(Partial(cost: cost, weighted: weighted, parent: Int32(p), cell: Int32(option.cell), changes: changes))
                 }
             }
             examined += candidates.count
             candidates.sort { a, b in
                 if a.cost != b.cost { return a.cost < b.cost }
                 if a.weighted != b.weighted { return a.weighted > b.weighted }
+                if a.changes != b.changes { return a.changes < b.changes }
                 if a.parent != b.parent { return a.parent < b.parent }
                 return a.cell < b.cell
             }
+            // Sweep: keep a candidate unless a cheaper one with no more changes is as good.
+            // best[k] is the best weighted quality kept so far among partials with ≤ k changes.
             var next: [Partial] = []
-            for candidate in candidates where next.last.map({ candidate.weighted > $0.weighted }) ?? true {
+            var best = [Double](repeating: -.infinity, count: buckets)
+            for candidate in candidates {
+                let k = maxChanges == nil ? 0 : Int(candidate.changes)
+                guard candidate.weighted > best[k] else { continue }
                 next.append(candidate)
+                for j in k..<buckets where best[j] < candidate.weighted { best[j] = candidate.weighted }
             }
             levels.append(next)
             current = next

@@ -7,6 +7,7 @@ extension SearchSpace.Pruning {
             ("below_quality_floor", .number(Double(belowFloor))),
             ("above_p99_cap", .number(Double(aboveCap))),
             ("excluded_model", .number(Double(excludedModel))),
+            ("pinned", .number(Double(pinned))),
             ("candidates", .number(Double(candidates))),
         ])
     }
@@ -17,6 +18,7 @@ extension SearchSpace.Pruning {
         if belowFloor > 0 { parts.append("\(belowFloor) below the quality floor") }
         if aboveCap > 0 { parts.append("\(aboveCap) above the P99 cap") }
         if excludedModel > 0 { parts.append("\(excludedModel) of excluded models") }
+        if pinned > 0 { parts.append("\(pinned) left out by the pin") }
         return "\(intent): " + parts.joined(separator: ", ") + " → \(candidates) candidates"
     }
 }

@@ -47,6 +47,7 @@ public enum Optimizer {
         for choice in options.warmStart {
             if let genes = problem.genes(of: choice) { seeds.append(genes) } else { dropped += 1 }
         }
+        if let baseline = space.scope.baseline, let genes = problem.genes(of: baseline) { seeds.append(genes) }
         seeds += problem.extremeGenomes
         let configuration = NSGA2Configuration(
             populationSize: options.population, generations: options.generations, seed: options.seed,

@@ -24,7 +24,10 @@ public struct RoutingProblem: MultiObjectiveProblem {
         let table = space.table
         var options: [[Int]] = []
         for (i, list) in space.candidates.enumerated() {
+            let baselineCell = space.scope.maxChanges == nil ? nil : space.scope.baseline?[i]
             let kept = list.filter { a in
+                // Under a change budget the baseline cell stays: keeping it spends no change.
+                if a == baselineCell { return true }
                 let cellA = table.cells[i][a]
                 return !list.contains { b in
                     guard b != a else { return false }
@@ -44,7 +47,13 @@ public struct RoutingProblem: MultiObjectiveProblem {
         models = options.enumerated().map { i, list in list.map { table.cells[i][$0].modelIndex } }
         fees = table.models.map(\.monthlyFixedUSD)
         totalWeight = table.totalWeight
+        maxChanges = space.scope.maxChanges
+        let baseline = space.scope.baseline
+        changed = options.enumerated().map { i, list in list.map { c in baseline.map { $0[i] != c } ?? false } }
     }
+
+    private let maxChanges: Int?
+    private let changed: [[Bool]]
 
     /// One gene per intent, with as many values as the intent has options.
     public var geneCardinalities: [Int] { options.map(\.count) }
@@ -70,6 +79,10 @@ public struct RoutingProblem: MultiObjectiveProblem {
                 usedOverflow?[m] = true
             }
         }
+        var changes = 0
+        if maxChanges != nil {
+            for i in 0..<genes.count where changed[i][genes[i]] { changes += 1 }
+        }
         var feeSum = 0.0
         for m in fees.indices {
             let isUsed = m < 64 ? used & (1 << UInt64(m)) != 0 : (usedOverflow?[m] ?? false)
@@ -82,6 +95,7 @@ public struct RoutingProblem: MultiObjectiveProblem {
         var violation = 0.0
         if let cap = space.constraints.maxMonthlyCostUSD, cost > cap { violation += (cost - cap) / max(cap, 1) }
         if let floor = space.constraints.minQuality, quality < floor { violation += floor - quality }
+        if let maxChanges, changes > maxChanges { violation += Double(changes - maxChanges) }
         return violation
     }
 

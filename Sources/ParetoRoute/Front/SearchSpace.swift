@@ -17,6 +17,8 @@ public struct SearchSpace: Sendable {
         public var aboveCap: Int
         /// Cells of a model ruled out by the user.
         public var excludedModel: Int
+        /// Cells left out because the intent is pinned to its baseline cell.
+        public var pinned: Int
         /// Cells left to search.
         public var candidates: Int
     }
@@ -29,30 +31,45 @@ public struct SearchSpace: Sendable {
     public let candidates: [[Int]]
     /// Per intent, why cells were left out.
     public let pruning: [Pruning]
+    /// The scope the space was built with.
+    public let scope: Scope
 
     /// Builds the space; fails with the intent's best figures when an intent has no usable cell.
-    ///
-    /// - Parameters:
-    ///   - excludedModels: models no intent may use (retired, not yet approved).
-    ///   - allowedModels: per intent name, the only models it may use.
-    ///   - pinnedCells: per intent index, the one cell it must keep.
-    public init(table: CellTable, constraints: GlobalConstraints = GlobalConstraints(),
-                excludedModels: [String] = [], allowedModels: [String: [String]] = [:],
-                pinnedCells: [Int: Int] = [:]) throws {
-        for name in excludedModels where table.modelIndex(named: name) == nil {
+    public init(table: CellTable, constraints: GlobalConstraints = GlobalConstraints(), scope: Scope = Scope()) throws {
+        for name in scope.excludedModels + scope.allowedModels.values.flatMap({ $0 }) where table.modelIndex(named: name) == nil {
             throw DataError(file: "models.csv", field: "model",
-                            "--exclude-model '\(name)' names no model; expected one of \(table.models.map(\.name).joined(separator: ", "))")
+                            "'\(name)' names no model; expected one of \(table.models.map(\.name).joined(separator: ", "))")
+        }
+        for name in scope.pinnedIntents + scope.allowedModels.keys.sorted() where table.intentIndex(named: name) == nil {
+            throw DataError(file: "intents.csv", field: "intent",
+                            "'\(name)' names no intent; expected one of \(table.intents.map(\.name).joined(separator: ", "))")
+        }
+        if !scope.pinnedIntents.isEmpty, scope.baseline == nil {
+            throw DataError(file: "--pin", "pinning an intent needs --baseline CONFIG.json (the cell it keeps)")
+        }
+        if scope.maxChanges != nil, scope.baseline == nil {
+            throw DataError(file: "--max-changes", "a change budget needs --baseline CONFIG.json (what the changes are counted from)")
+        }
+        self.scope = scope
+        let excludedModels = scope.excludedModels
+        let allowedModels = scope.allowedModels
+        var pinnedCells: [Int: Int] = [:]
+        for name in scope.pinnedIntents {
+            if let i = table.intentIndex(named: name), let baseline = scope.baseline { pinnedCells[i] = baseline[i] }
         }
         self.table = table
         self.constraints = constraints
         var candidates: [[Int]] = []
         var pruning: [Pruning] = []
         for (i, intent) in table.intents.enumerated() {
-            var report = Pruning(intent: intent.name, cells: table.cells[i].count, belowFloor: 0, aboveCap: 0, excludedModel: 0, candidates: 0)
+            var report = Pruning(intent: intent.name, cells: table.cells[i].count, belowFloor: 0, aboveCap: 0, excludedModel: 0, pinned: 0, candidates: 0)
             var kept: [Int] = []
             let allowed = allowedModels[intent.name]
             for (c, cell) in table.cells[i].enumerated() {
-                if let pin = pinnedCells[i], pin != c { continue }
+                if let pin = pinnedCells[i], pin != c {
+                    report.pinned += 1
+                    continue
+                }
                 if excludedModels.contains(cell.setting.model) || (allowed.map { !$0.contains(cell.setting.model) } ?? false) {
                     report.excludedModel += 1
                     continue

@@ -1,0 +1,42 @@
+/// The best move from a configuration that changes at most a few intents.
+///
+/// Teams redeploy a few intents at a time; this answers "what is the most I can save
+/// (or gain) by touching only one intent? only two?" exactly, with the change-budget
+/// fold of ``ExactSolver``.
+public struct LimitedMove: Sendable {
+    /// How many intents the move may change.
+    public var maxChanges: Int
+    /// The configuration reached.
+    public var evaluation: ConfigurationEvaluation
+    /// Monthly saving (positive) at no loss of quality, or 0 when the move buys quality instead.
+    public var savingUSD: Double
+    /// Quality gain at no extra cost (when no saving is possible).
+    public var qualityGain: Double
+    /// Intents whose setting changes.
+    public var changedIntents: [String]
+
+    /// The cheapest configuration of at least `from`'s quality within `maxChanges` changed
+    /// intents; if none is cheaper, the best one at no more cost. `nil` when neither improves.
+    public static func best(from choice: [Int], table: CellTable, maxChanges: Int,
+                            constraints: GlobalConstraints = GlobalConstraints(), scope: Scope = Scope()) throws -> LimitedMove? {
+        var scoped = scope
+        scoped.baseline = choice
+        scoped.maxChanges = maxChanges
+        let front = ExactSolver.solve(try SearchSpace(table: table, constraints: constraints, scope: scoped)).points
+        let current = table.evaluate(choice)
+        func changed(_ e: ConfigurationEvaluation) -> [String] {
+            e.choice.indices.filter { e.choice[$0] != choice[$0] }.map { table.intents[$0].name }
+        }
+        if let cheaper = front.filter({ $0.quality >= current.quality && $0.monthlyCostUSD < current.monthlyCostUSD })
+            .min(by: { $0.monthlyCostUSD < $1.monthlyCostUSD }) {
+            return LimitedMove(maxChanges: maxChanges, evaluation: cheaper, savingUSD: current.monthlyCostUSD - cheaper.monthlyCostUSD,
+                               qualityGain: cheaper.quality - current.quality, changedIntents: changed(cheaper))
+        }
+        if let better = front.filter({ $0.monthlyCostUSD <= current.monthlyCostUSD && $0.quality > current.quality })
+            .max(by: { $0.quality < $1.quality }) {
+            return LimitedMove(maxChanges: maxChanges, evaluation: better, savingUSD: current.monthlyCostUSD - better.monthlyCostUSD,
+                               qualityGain: better.quality - current.quality, changedIntents: changed(better))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,41 @@
+/// Which configurations a search may consider, beyond the data's own constraints.
+///
+/// Real teams rarely redeploy every intent at once: a scope ties the search to what
+/// runs today (a baseline) with a budget of changed intents, pins intents, and
+/// restricts or excludes models.
+public struct Scope: Sendable, Hashable {
+    /// Models no intent may use (retired, not yet approved).
+    public var excludedModels: [String]
+    /// Per intent name, the only models it may use.
+    public var allowedModels: [String: [String]]
+    /// What runs today: one cell index per intent.
+    public var baseline: [Int]?
+    /// At most this many intents may differ from the baseline.
+    public var maxChanges: Int?
+    /// Intents that keep their baseline cell.
+    public var pinnedIntents: [String]
+
+    /// Creates a scope; everything defaults to unrestricted.
+    public init(excludedModels: [String] = [], allowedModels: [String: [String]] = [:], baseline: [Int]? = nil,
+                maxChanges: Int? = nil, pinnedIntents: [String] = []) {
+        self.excludedModels = excludedModels
+        self.allowedModels = allowedModels
+        self.baseline = baseline
+        self.maxChanges = maxChanges
+        self.pinnedIntents = pinnedIntents
+    }
+
+    /// The scope's settings as written in a front file.
+    public func json(table: CellTable) -> [(String, JSONValue)] {
+        var entries: [(String, JSONValue)] = [("excluded_models", .array(excludedModels.map { .string($0) }))]
+        if !allowedModels.isEmpty {
+            entries.append(("allowed_models", .object(allowedModels.keys.sorted().map { key in
+                (key, .array((allowedModels[key] ?? []).map { .string($0) }))
+            })))
+        }
+        if let baseline { entries.append(("baseline", table.configuration(of: baseline).json)) }
+        if let maxChanges { entries.append(("max_changes", .number(Double(maxChanges)))) }
+        if !pinnedIntents.isEmpty { entries.append(("pinned_intents", .array(pinnedIntents.map { .string($0) }))) }
+        return entries
+    }
+}

@@ -1,0 +1,87 @@
+/// What-if overrides of prices, fees, volumes and cache rates, applied before a search.
+///
+/// Teams ask "what if" before the data changes: a price cut, a new provisioned-throughput
+/// fee, traffic growth. Overrides rewrite the cell table's inputs and recompute costs;
+/// fronts record them, so a front says which assumptions produced it.
+public struct WhatIf: Sendable, Hashable {
+    /// New token prices per model name: (input, output) USD per million tokens.
+    public var prices: [String: (input: Double, output: Double)]
+    /// New monthly fixed fees per model name.
+    public var fixedFees: [String: Double]
+    /// Multiplies every intent's daily volume (applied before per-intent volumes).
+    public var volumeScale: Double?
+    /// New daily volumes per intent name.
+    public var volumes: [String: Double]
+    /// New cache hit rates per intent name.
+    public var cacheRates: [String: Double]
+
+    /// Creates overrides; none by default.
+    public init(prices: [String: (input: Double, output: Double)] = [:], fixedFees: [String: Double] = [:],
+                volumeScale: Double? = nil, volumes: [String: Double] = [:], cacheRates: [String: Double] = [:]) {
+        self.prices = prices
+        self.fixedFees = fixedFees
+        self.volumeScale = volumeScale
+        self.volumes = volumes
+        self.cacheRates = cacheRates
+    }
+
+    /// Compares every override.
+    public static func == (lhs: WhatIf, rhs: WhatIf) -> Bool {
+        lhs.json == rhs.json
+    }
+
+    /// Hashes the JSON form.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(json.compact())
+    }
+
+    /// True when nothing is overridden.
+    public var isEmpty: Bool {
+        prices.isEmpty && fixedFees.isEmpty && volumeScale == nil && volumes.isEmpty && cacheRates.isEmpty
+    }
+
+    /// The table with the overrides applied and costs recomputed.
+    ///
+    /// Quality weights that defaulted to the daily volume follow a volume override.
+    public func apply(to table: CellTable) throws -> CellTable {
+        var copy = table
+        for (name, price) in prices.sorted(by: { $0.key < $1.key }) {
+            guard let m = table.modelIndex(named: name) else { throw unknown("--price", name, table.models.map(\.name)) }
+            copy.models[m].inputUSDPerMTok = price.input
+            copy.models[m].outputUSDPerMTok = price.output
+        }
+        for (name, fee) in fixedFees.sorted(by: { $0.key < $1.key }) {
+            guard let m = table.modelIndex(named: name) else { throw unknown("--fixed-fee", name, table.models.map(\.name)) }
+            copy.models[m].monthlyFixedUSD = fee
+        }
+        for i in copy.intents.indices {
+            let weightFollowsVolume = copy.intents[i].qualityWeight == copy.intents[i].dailyVolume
+            if let scale = volumeScale { copy.intents[i].dailyVolume *= scale }
+            if let volume = volumes[copy.intents[i].name] { copy.intents[i].dailyVolume = volume }
+            if weightFollowsVolume { copy.intents[i].qualityWeight = copy.intents[i].dailyVolume }
+            if let rate = cacheRates[copy.intents[i].name] { copy.intents[i].cacheHitRate = rate }
+        }
+        for name in volumes.keys.sorted() + cacheRates.keys.sorted() where table.intentIndex(named: name) == nil {
+            throw unknown("--volume/--cache-rate", name, table.intents.map(\.name))
+        }
+        return copy.recomputingCosts()
+    }
+
+    private func unknown(_ flag: String, _ name: String, _ known: [String]) -> DataError {
+        DataError(file: flag, "'\(name)' is not in the data; expected one of \(known.joined(separator: ", "))")
+    }
+
+    /// The overrides as written in a front's settings (keys sorted).
+    public var json: JSONValue {
+        .object([
+            ("prices", .object(prices.keys.sorted().map { key in
+                let price = prices[key] ?? (0, 0)
+                return (key, .object([("input_usd_per_mtok", .number(price.input)), ("output_usd_per_mtok", .number(price.output))]))
+            })),
+            ("fixed_fees_usd", .object(fixedFees.keys.sorted().map { ($0, .number(fixedFees[$0] ?? 0)) })),
+            ("volume_scale", volumeScale.map { .number($0) } ?? .null),
+            ("daily_volumes", .object(volumes.keys.sorted().map { ($0, .number(volumes[$0] ?? 0)) })),
+            ("cache_hit_rates", .object(cacheRates.keys.sorted().map { ($0, .number(cacheRates[$0] ?? 0)) })),
+        ])
+    }
+}

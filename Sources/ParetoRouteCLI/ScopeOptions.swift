@@ -1,0 +1,88 @@
+import ParetoRoute
+
+/// The options that scope a search or ask "what if", shared by optimize, exact and check.
+enum ScopeOptions {
+    static let options: [Arguments.Option] = [
+        .init(name: "exclude-model", takesValue: true, repeatable: true),
+        .init(name: "models", takesValue: true, repeatable: true),
+        .init(name: "baseline", takesValue: true),
+        .init(name: "max-changes", takesValue: true),
+        .init(name: "pin", takesValue: true, repeatable: true),
+        .init(name: "price", takesValue: true, repeatable: true),
+        .init(name: "fixed-fee", takesValue: true, repeatable: true),
+        .init(name: "volume-scale", takesValue: true),
+        .init(name: "volume", takesValue: true, repeatable: true),
+        .init(name: "cache-rate", takesValue: true, repeatable: true),
+    ]
+
+    static let help = """
+          --exclude-model NAME    never use this model (repeatable)
+          --models INTENT=M1,M2   restrict an intent to these models (repeatable)
+          --baseline CONFIG.json  what runs today, for --max-changes and --pin
+          --max-changes K         change at most K intents from the baseline
+          --pin INTENT            keep the baseline's setting for this intent (repeatable)
+          --price MODEL=IN/OUT    what if this model cost IN/OUT USD per million tokens
+          --fixed-fee MODEL=USD   what if this model's monthly fee were USD
+          --volume-scale X        what if every intent's daily volume were X times as large
+          --volume INTENT=N       what if this intent had N conversations a day
+          --cache-rate INTENT=R   what if this intent's cache hit rate were R (0 <= R < 1)
+
+        """
+
+    /// Parses the what-if overrides.
+    static func whatIf(_ args: Arguments, command: String) throws -> WhatIf {
+        var whatIf = WhatIf()
+        for text in args.all("price") {
+            let (name, value) = try split(text, flag: "price", command: command)
+            let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, let input = number(parts[0]), let output = number(parts[1]), input >= 0, output >= 0 else {
+                throw UsageError("\(command): --price '\(text)' must be MODEL=IN/OUT with prices >= 0 (USD per million tokens)")
+            }
+            whatIf.prices[name] = (input, output)
+        }
+        for text in args.all("fixed-fee") {
+            let (name, value) = try split(text, flag: "fixed-fee", command: command)
+            guard let fee = number(value), fee >= 0 else { throw UsageError("\(command): --fixed-fee '\(text)' must be MODEL=USD with USD >= 0") }
+            whatIf.fixedFees[name] = fee
+        }
+        whatIf.volumeScale = try args.double("volume-scale", command: command, minimum: 0)
+        if let scale = whatIf.volumeScale, scale <= 0 { throw UsageError("\(command): --volume-scale must be > 0") }
+        for text in args.all("volume") {
+            let (name, value) = try split(text, flag: "volume", command: command)
+            guard let volume = number(value), volume > 0 else { throw UsageError("\(command): --volume '\(text)' must be INTENT=N with N > 0") }
+            whatIf.volumes[name] = volume
+        }
+        for text in args.all("cache-rate") {
+            let (name, value) = try split(text, flag: "cache-rate", command: command)
+            guard let rate = number(value), rate >= 0, rate < 1 else { throw UsageError("\(command): --cache-rate '\(text)' must be INTENT=R with 0 <= R < 1") }
+            whatIf.cacheRates[name] = rate
+        }
+        return whatIf
+    }
+
+    /// Parses the scope against `table` (the baseline is resolved to cells).
+    static func scope(_ args: Arguments, table: CellTable, command: String) throws -> Scope {
+        var scope = Scope(excludedModels: args.all("exclude-model"))
+        for text in args.all("models") {
+            let (intent, value) = try split(text, flag: "models", command: command)
+            scope.allowedModels[intent, default: []] += value.split(separator: ",").map(String.init)
+        }
+        if let path = args.value("baseline") {
+            scope.baseline = try table.choice(of: Configuration.load(path: path), file: path)
+        }
+        scope.maxChanges = try args.int("max-changes", command: command, minimum: 0)
+        scope.pinnedIntents = args.all("pin")
+        return scope
+    }
+
+    private static func split(_ text: String, flag: String, command: String) throws -> (String, String) {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            throw UsageError("\(command): --\(flag) '\(text)' must look like NAME=VALUE")
+        }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+    }
+
+    private static func number(_ text: String) -> Double? {
+        try? DecimalNumber.parseDouble(Array(text.utf8)).get()
+    }
+}

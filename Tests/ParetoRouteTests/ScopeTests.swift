@@ -1,0 +1,99 @@
+import Testing
+@testable import ParetoRoute
+
+@Suite struct ScopeTests {
+    /// Brute force restricted to configurations within `maxChanges` of `baseline`.
+    private func bruteForce(_ table: CellTable, baseline: [Int], maxChanges: Int) -> [(Double, Double)] {
+        var all: [ConfigurationEvaluation] = []
+        var choice = [Int](repeating: 0, count: table.intents.count)
+        func visit(_ i: Int, _ changes: Int) {
+            if changes > maxChanges { return }
+            if i == choice.count {
+                let e = table.evaluate(choice)
+                if e.isFeasible { all.append(e) }
+                return
+            }
+            for c in table.cells[i].indices {
+                choice[i] = c
+                visit(i + 1, changes + (c == baseline[i] ? 0 : 1))
+            }
+        }
+        visit(0, 0)
+        return ExactSolver.sweep(all).map { ($0.monthlyCostUSD, $0.quality) }
+    }
+
+    @Test(arguments: [(31, 1), (32, 2), (33, 2), (34, 3), (35, 1)] as [(UInt64, Int)])
+    func exactUnderAChangeBudgetEqualsBruteForce(seed: UInt64, maxChanges: Int) throws {
+        let table = RandomTables.make(seed: seed, intents: 4, cellsPerIntent: 6, feeModels: 1)
+        let baseline = [Int](repeating: 0, count: 4)
+        let expected = bruteForce(table, baseline: baseline, maxChanges: maxChanges)
+        let space = try SearchSpace(table: table, scope: Scope(baseline: baseline, maxChanges: maxChanges))
+        let exact = ExactSolver.solve(space).points
+        #expect(exact.map(\.monthlyCostUSD) == expected.map(\.0))
+        #expect(exact.map(\.quality) == expected.map(\.1))
+        for point in exact {
+            #expect(zip(point.choice, baseline).filter { $0 != $1 }.count <= maxChanges)
+        }
+    }
+
+    @Test func zeroChangesLeaveTheBaselineAlone() throws {
+        let table = RandomTables.make(seed: 40, intents: 4, cellsPerIntent: 5)
+        let baseline = [0, 0, 0, 0]
+        let space = try SearchSpace(table: table, scope: Scope(baseline: baseline, maxChanges: 0))
+        #expect(ExactSolver.solve(space).points.map(\.choice) == [baseline])
+        var options = Optimizer.Options()
+        options.generations = 20
+        options.population = 20
+        #expect(Optimizer.optimize(space, options: options).points.map(\.choice) == [baseline])
+    }
+
+    @Test func aPinnedIntentNeverChanges() throws {
+        let table = RandomTables.make(seed: 41, intents: 4, cellsPerIntent: 6)
+        let baseline = [0, 0, 0, 0]
+        let space = try SearchSpace(table: table, scope: Scope(baseline: baseline, pinnedIntents: ["intent2"]))
+        let exact = ExactSolver.solve(space).points
+        #expect(exact.count > 1)
+        #expect(exact.allSatisfy { $0.choice[2] == 0 })
+        var options = Optimizer.Options()
+        options.generations = 30
+        options.population = 30
+        #expect(Optimizer.optimize(space, options: options).points.allSatisfy { $0.choice[2] == 0 })
+        #expect(space.pruning[2].pinned == 5)
+    }
+
+    @Test func optimizeRespectsTheChangeBudget() throws {
+        let table = RandomTables.make(seed: 42, intents: 6, cellsPerIntent: 6, feeModels: 2)
+        let baseline = [Int](repeating: 0, count: 6)
+        let space = try SearchSpace(table: table, scope: Scope(baseline: baseline, maxChanges: 2))
+        var options = Optimizer.Options()
+        options.generations = 60
+        let found = Optimizer.optimize(space, options: options).points
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { zip($0.choice, baseline).filter { $0 != $1 }.count <= 2 })
+    }
+
+    @Test func aPriceCutMovesTheIntentsToTheCheaperModel() throws {
+        let table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
+        // At $3/$15 "big" serves chat only on the best point; at 1% of that price it is the cheapest
+        // chat cell that meets the floor, and the cheapest point uses it everywhere.
+        let cut = try WhatIf(prices: ["big": (0.03, 0.15)]).apply(to: table)
+        let before = ExactSolver.solve(try SearchSpace(table: table)).points
+        let after = ExactSolver.solve(try SearchSpace(table: cut)).points
+        #expect(before[0].perIntent.map(\.setting.model) == ["big", "small"])
+        #expect(after.count == 1)
+        #expect(after[0].perIntent.map(\.setting.model) == ["big", "big"])
+        // 15,000 calls × (1000×0.03 + 200×0.15)/1e6 + 15,000 × (600×0.03 + 150×0.15)/1e6.
+        #expect(abs(after[0].monthlyCostUSD - (0.9 + 0.6075)) < 1e-9)
+    }
+
+    @Test func volumeOverridesRescaleCostAndDefaultWeights() throws {
+        let table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
+        let doubled = try WhatIf(volumeScale: 2, volumes: ["chat": 1500], cacheRates: ["faq": 0]).apply(to: table)
+        #expect(doubled.intents.map(\.dailyVolume) == [2000, 1500])
+        #expect(doubled.intents.map(\.qualityWeight) == [2000, 1500])
+        // faq big: 2000 × 30 × 1.0 calls × $0.006 = $360 (was $90).
+        let faqBig = try #require(doubled.cellIndex(intent: 0, setting: Setting(model: "big", maxTokens: 250, temperature: 0.1, ragChunks: 0)))
+        #expect(abs(doubled.cells[0][faqBig].monthlyCostUSD - 360) < 1e-9)
+        #expect(throws: DataError.self) { _ = try WhatIf(volumes: ["nope": 1]).apply(to: table) }
+    }
+}
