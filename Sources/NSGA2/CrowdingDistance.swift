@@ -18,29 +18,21 @@ public func crowdingDistances(_ points: [[Double]]) -> [Double] {
 func crowdingDistances(values: UnsafeBufferPointer<Double>, columns: Int, rows: [Int]) -> [Double] {
     let n = rows.count
     if n <= 2 { return [Double](repeating: .infinity, count: n) }
-    guard let base = values.baseAddress else { return [Double](repeating: 0, count: n) }
     var distances = [Double](repeating: 0, count: n)
-    var order = Array(0..<n)
-    rows.withUnsafeBufferPointer { rowIDs in
-        for objective in 0..<columns {
-            @inline(__always) func value(_ position: Int) -> Double {
-                base[rowIDs[position] * columns + objective]
-            }
-            order.sort { a, b in
-                let va = value(a)
-                let vb = value(b)
-                if va != vb { return va < vb }
-                return a < b
-            }
-            let low = value(order[0])
-            let high = value(order[n - 1])
-            let range = high - low
-            guard range > 0, range.isFinite else { continue }
-            distances[order[0]] = .infinity
-            distances[order[n - 1]] = .infinity
-            for k in 1..<(n - 1) {
-                distances[order[k]] += (value(order[k + 1]) - value(order[k - 1])) / range
-            }
+    var keys: [(value: Double, position: Int)] = []
+    keys.reserveCapacity(n)
+    for objective in 0..<columns {
+        keys.removeAll(keepingCapacity: true)
+        for (position, row) in rows.enumerated() {
+            keys.append((values[row * columns + objective], position))
+        }
+        keys.sort { $0.value != $1.value ? $0.value < $1.value : $0.position < $1.position }
+        let range = keys[n - 1].value - keys[0].value
+        guard range > 0, range.isFinite else { continue }
+        distances[keys[0].position] = .infinity
+        distances[keys[n - 1].position] = .infinity
+        for k in 1..<(n - 1) {
+            distances[keys[k].position] += (keys[k + 1].value - keys[k - 1].value) / range
         }
     }
     return distances

@@ -179,13 +179,14 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
                         }
                     }
                 }
-                for offset in [0, g] where mayContinue() {
-                    let admitted = children.withUnsafeMutableBufferPointer { child -> Bool in
-                        guard let childBase = child.baseAddress else { return false }
+                for childIndex in 0..<2 where mayContinue() {
+                    let offset = childIndex * g
+                    let admitted = children.withUnsafeMutableBufferPointer { buffer -> Bool in
+                        guard let childBase = buffer.baseAddress else { return false }
                         RandomResetMutation.mutate(
                             childBase + offset, cardinalities: cardinalities, probability: mutationProbability,
                             using: &generator)
-                        let genome = UnsafeBufferPointer(rebasing: child[offset..<(offset + g)])
+                        let genome = UnsafeBufferPointer(rebasing: buffer[offset..<(offset + g)])
                         guard seen.insert(FingerprintSet.fingerprint(genome)) else { return false }
                         offspring.append(contentsOf: genome)
                         return true

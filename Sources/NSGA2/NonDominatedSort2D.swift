@@ -28,25 +28,24 @@ public func nonDominatedRanks2D(_ points: [(Double, Double)]) -> [Int] {
 /// The two-objective sweep over the table rows listed in `rows`; aligned with `rows`.
 func nonDominatedRanks2D(values: UnsafeBufferPointer<Double>, rows: [Int]) -> [Int] {
     let n = rows.count
-    guard n > 0, let base = values.baseAddress else { return [Int](repeating: 0, count: n) }
-    var order = Array(0..<n)
-    rows.withUnsafeBufferPointer { rowIDs in
-        order.sort { a, b in
-            let pa = base + rowIDs[a] * 2
-            let pb = base + rowIDs[b] * 2
-            if pa[0] != pb[0] { return pa[0] < pb[0] }
-            if pa[1] != pb[1] { return pa[1] < pb[1] }
-            return a < b
-        }
+    guard n > 0 else { return [] }
+    // Sorting the values themselves (not indices into the table) keeps the sort and the sweep
+    // on contiguous memory.
+    var keys: [(first: Double, second: Double, position: Int)] = []
+    keys.reserveCapacity(n)
+    for (position, row) in rows.enumerated() {
+        keys.append((values[2 * row], values[2 * row + 1], position))
+    }
+    keys.sort { a, b in
+        if a.first != b.first { return a.first < b.first }
+        if a.second != b.second { return a.second < b.second }
+        return a.position < b.position
     }
     var ranks = [Int](repeating: 0, count: n)
     // The last member of each front: it has the front's smallest second objective.
     var lastFirst: [Double] = []
     var lastSecond: [Double] = []
-    for position in order {
-        let point = base + rows[position] * 2
-        let first = point[0]
-        let second = point[1]
+    for (first, second, position) in keys {
         // Being dominated by front k implies being dominated by every front before it,
         // so the fronts that dominate the point form a prefix: binary search its end.
         var low = 0
