@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "paretoroute", targets: ["ParetoRouteCLI"]),
         .executable(name: "paretoroute-synth", targets: ["ParetoRouteSynthTool"]),
         .executable(name: "paretoroute-bench", targets: ["ParetoRouteBench"]),
+        .executable(name: "paretoroute-fuzz", targets: ["ParetoRouteFuzz"]),
     ],
     targets: [
         // Generic multi-objective engine: Swift standard library only.
@@ -25,6 +26,8 @@ let package = Package(
         .executableTarget(name: "ParetoRouteSynthTool", dependencies: ["ParetoRouteSynth"]),
         // Release-build timings; never run by the tests.
         .executableTarget(name: "ParetoRouteBench", dependencies: ["NSGA2", "ParetoRoute", "ParetoRouteSynth"]),
+        // libFuzzer targets; inert unless built with -DPARETOROUTE_FUZZ (see .ci/fuzz).
+        .executableTarget(name: "ParetoRouteFuzz", dependencies: ["ParetoRoute"]),
         .testTarget(name: "NSGA2Tests", dependencies: ["NSGA2"]),
         .testTarget(name: "ParetoRouteTests", dependencies: ["ParetoRoute", "ParetoRouteSynth", "NSGA2"]),
         .testTarget(name: "ParetoRouteCLITests", dependencies: ["ParetoRouteCLI", "ParetoRoute"]),

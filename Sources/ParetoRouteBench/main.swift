@@ -20,7 +20,7 @@ func ms(_ duration: Duration) -> String {
     return formatFixed(Double(seconds) * 1000 + Double(attoseconds) / 1e15, decimals: 2) + " ms"
 }
 
-func seconds(_ duration: Duration) -> Double {
+func durationSeconds(_ duration: Duration) -> Double {
     let (s, a) = duration.components
     return Double(s) + Double(a) / 1e18
 }
@@ -35,7 +35,7 @@ var lines = ["| measurement | figure |", "| --- | --- |"]
 let golden = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "GoldenData"
 let table = try GoldenDataLoader.load(directory: golden)
 let load = try median(5) { _ = try GoldenDataLoader.load(directory: golden) }
-lines.append("| load default data (\(table.rowCount) rows) | \(ms(load)) (\(formatFixed(Double(table.rowCount) / seconds(load) / 1e6, decimals: 2)) M rows/s) |")
+lines.append("| load default data (\(table.rowCount) rows) | \(ms(load)) (\(formatFixed(Double(table.rowCount) / durationSeconds(load) / 1e6, decimals: 2)) M rows/s) |")
 
 let space = try SearchSpace(table: table)
 let problem = RoutingProblem(space: space)
@@ -50,7 +50,7 @@ let evaluation = median(3) {
         }
     }
 }
-lines.append("| evaluations per second (10 intents) | \(formatFixed(1_000_000 / seconds(evaluation) / 1e6, decimals: 1)) M |")
+lines.append("| evaluations per second (10 intents) | \(formatFixed(1_000_000 / durationSeconds(evaluation) / 1e6, decimals: 1)) M |")
 
 var optimizeResult: Optimizer.Result?
 let optimize = median(3) { optimizeResult = Optimizer.optimize(space) }
@@ -66,7 +66,7 @@ let bench = "BenchData/benchmark"
 try ensureData(.benchmark, at: bench)
 let big = try GoldenDataLoader.load(directory: bench)
 let bigLoad = try median(3) { _ = try GoldenDataLoader.load(directory: bench) }
-lines.append("| load 40-intent data (\(big.rowCount) rows) | \(ms(bigLoad)) (\(formatFixed(Double(big.rowCount) / seconds(bigLoad) / 1e6, decimals: 2)) M rows/s) |")
+lines.append("| load 40-intent data (\(big.rowCount) rows) | \(ms(bigLoad)) (\(formatFixed(Double(big.rowCount) / durationSeconds(bigLoad) / 1e6, decimals: 2)) M rows/s) |")
 let bigSpace = try SearchSpace(table: big)
 var bigExact: ExactSolver.Result?
 let bigExactRun = median(3) { bigExact = ExactSolver.solve(bigSpace) }
