@@ -64,7 +64,11 @@ public struct NSGA2Engine: Sendable {
         if cardinalities.isEmpty {
             return runWithoutGenes(problem, observer: observer)
         }
-        var search = NSGA2Search(problem: problem, configuration: configuration)
+        var search = NSGA2Search(
+            cardinalities: cardinalities, objectiveCount: problem.objectiveCount, configuration: configuration
+        ) { genes, objectives, violations in
+            problem.evaluate(batch: genes, objectives: objectives, violations: violations)
+        }
         return search.run(observer: observer)
     }
 
@@ -79,8 +83,7 @@ public struct NSGA2Engine: Sendable {
             skipped += 1
             return nil
         }
-        var search = NSGA2Search(problem: SingleValueGene(base: problem), configuration: padded)
-        var result = search.run(observer: observer)
+        var result = NSGA2Engine(configuration: padded).run(SingleValueGene(base: problem), observer: observer)
         func strip(_ solutions: [Solution]) -> [Solution] {
             solutions.map { Solution(genes: [], objectives: $0.objectives, constraintViolation: $0.constraintViolation) }
         }

@@ -1,8 +1,16 @@
+/// Evaluates rows of genes back to back into objectives and violations (see
+/// ``MultiObjectiveProblem/evaluate(batch:objectives:violations:)``).
+typealias BatchEvaluator = (
+    UnsafeBufferPointer<Int>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>
+) -> Void
+
 /// The state of one NSGA-II run: population, archive, generator and bookkeeping.
 ///
-/// Kept apart from ``NSGA2Engine`` so the public type stays a plain description of settings.
-struct NSGA2Search<P: MultiObjectiveProblem> {
-    let problem: P
+/// Not generic over the problem type: the problem is reached through one closure call per
+/// batch, so the whole engine is compiled and optimized once, inside this module, instead of
+/// running unspecialized (with runtime type lookups) for a problem type defined elsewhere.
+struct NSGA2Search {
+    let evaluator: BatchEvaluator
     let configuration: NSGA2Configuration
     let cardinalities: [Int]
     let geneCount: Int
@@ -27,12 +35,15 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
     var history: [Double] = []
     var currentHypervolume = 0.0
 
-    init(problem: P, configuration: NSGA2Configuration) {
-        self.problem = problem
+    init(
+        cardinalities: [Int], objectiveCount: Int, configuration: NSGA2Configuration,
+        evaluator: @escaping BatchEvaluator
+    ) {
+        self.evaluator = evaluator
         self.configuration = configuration
-        cardinalities = problem.geneCardinalities
+        self.cardinalities = cardinalities
         geneCount = cardinalities.count
-        objectiveCount = problem.objectiveCount
+        self.objectiveCount = objectiveCount
         populationSize = configuration.effectivePopulationSize
         var size = 1
         for cardinality in cardinalities {
@@ -158,11 +169,8 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
         var produced = 0
         var children = [Int](repeating: 0, count: 2 * g)
         var failures = 0
-        func mayContinue() -> Bool {
-            produced < populationSize && seen.count < spaceSize && failures < maxDuplicateAttempts
-        }
         cardinalities.withUnsafeBufferPointer { cardinalities in
-            while mayContinue() {
+            while produced < populationSize && seen.count < spaceSize && failures < maxDuplicateAttempts {
                 let a = BinaryTournament.select(from: population, using: &generator)
                 let b = BinaryTournament.select(from: population, using: &generator)
                 let recombine = generator.nextDouble() < crossoverProbability
@@ -179,7 +187,8 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
                         }
                     }
                 }
-                for childIndex in 0..<2 where mayContinue() {
+                for childIndex in 0..<2
+                where produced < populationSize && seen.count < spaceSize && failures < maxDuplicateAttempts {
                     let offset = childIndex * g
                     let admitted = children.withUnsafeMutableBufferPointer { buffer -> Bool in
                         guard let childBase = buffer.baseAddress else { return false }
@@ -214,7 +223,7 @@ struct NSGA2Search<P: MultiObjectiveProblem> {
         genes.withUnsafeBufferPointer { genes in
             objectives.withUnsafeMutableBufferPointer { objectives in
                 violations.withUnsafeMutableBufferPointer { violations in
-                    problem.evaluate(batch: genes, objectives: objectives, violations: violations)
+                    evaluator(genes, objectives, violations)
                 }
             }
         }

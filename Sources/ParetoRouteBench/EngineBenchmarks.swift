@@ -13,19 +13,26 @@ func runEngineBenchmarks() -> [String] {
     let problem = SyntheticAdditiveProblem(geneCount: 30, cardinality: 8, seed: 42)
     var perGeneration: [Int: Double] = [:]
     for (population, generations) in [(100, 200), (1_000, 40), (10_000, 8)] {
-        let configuration = NSGA2Configuration(populationSize: population, generations: generations, seed: 1)
-        var stamps: [ContinuousClock.Instant] = []
-        stamps.reserveCapacity(generations + 1)
-        let start = ContinuousClock.now
-        let result = runNSGA2(problem, configuration: configuration) { _ in stamps.append(ContinuousClock.now) }
-        let total = ContinuousClock.now - start
-        let loop = (stamps.last ?? start) - (stamps.first ?? start)
-        let milliseconds = seconds(loop) * 1_000 / Double(max(1, result.generationsRun))
-        perGeneration[population] = milliseconds
-        lines.append(
-            "| one generation | population \(population) | \(format(milliseconds)) ms | "
-                + "\(result.generationsRun) generations, archive \(result.archive.count), "
-                + "whole run \(format(seconds(total) * 1_000)) ms |")
+        // Best of three runs; the initial population (generation 0) is excluded.
+        var best = Double.infinity
+        var summary = ""
+        for _ in 0..<3 {
+            let configuration = NSGA2Configuration(populationSize: population, generations: generations, seed: 1)
+            var stamps: [ContinuousClock.Instant] = []
+            stamps.reserveCapacity(generations + 1)
+            let start = ContinuousClock.now
+            let result = runNSGA2(problem, configuration: configuration) { _ in stamps.append(ContinuousClock.now) }
+            let total = ContinuousClock.now - start
+            let loop = (stamps.last ?? start) - (stamps.first ?? start)
+            let milliseconds = seconds(loop) * 1_000 / Double(max(1, result.generationsRun))
+            if milliseconds < best {
+                best = milliseconds
+                summary = "\(result.generationsRun) generations, archive \(result.archive.count), "
+                    + "whole run \(format(seconds(total) * 1_000)) ms"
+            }
+        }
+        perGeneration[population] = best
+        lines.append("| one generation | population \(population) | \(format(best)) ms | \(summary) |")
     }
     if let small = perGeneration[1_000], let large = perGeneration[10_000], small > 0 {
         let nLogN = (20_000 * log2(20_000)) / (2_000 * log2(2_000))
@@ -33,10 +40,10 @@ func runEngineBenchmarks() -> [String] {
             "| growth 1,000 → 10,000 | ratio | \(format(large / small))× | N log N predicts \(format(nLogN))× |")
     }
     let defaultRun = NSGA2Configuration(populationSize: 200, generations: 200, seed: 1)
-    let start = ContinuousClock.now
-    let result = runNSGA2(problem, configuration: defaultRun)
+    var result = runNSGA2(problem, configuration: defaultRun)
+    let whole = bestTime(repeats: 3) { result = runNSGA2(problem, configuration: defaultRun) }
     lines.append(
-        "| whole run | population 200, 200 generations | \(format(seconds(ContinuousClock.now - start) * 1_000)) ms | "
+        "| whole run | population 200, 200 generations | \(format(whole * 1_000)) ms | "
             + "\(result.evaluations) evaluations, archive \(result.archive.count) |")
     for count in [2_000, 20_000, 200_000] {
         var generator = Xoshiro256StarStar(seed: UInt64(count))
