@@ -45,6 +45,17 @@ func runEngineBenchmarks() -> [String] {
     lines.append(
         "| whole run | population 200, 200 generations | \(format(whole * 1_000)) ms | "
             + "\(result.evaluations) evaluations, archive \(result.archive.count) |")
+    let variants = [
+        ("large front (correlated objectives)", SyntheticAdditiveProblem(geneCount: 30, cardinality: 8, seed: 42, correlated: true)),
+        ("three objectives", SyntheticAdditiveProblem(geneCount: 30, cardinality: 8, seed: 42, objectiveCount: 3)),
+    ]
+    for (name, variant) in variants {
+        var variantResult = runNSGA2(variant, configuration: defaultRun)
+        let time = bestTime(repeats: 3) { variantResult = runNSGA2(variant, configuration: defaultRun) }
+        lines.append(
+            "| whole run, \(name) | population 200, 200 generations | \(format(time * 1_000)) ms | "
+                + "\(variantResult.evaluations) evaluations, archive \(variantResult.archive.count) |")
+    }
     for count in [2_000, 20_000, 200_000] {
         var generator = Xoshiro256StarStar(seed: UInt64(count))
         let points = (0..<count).map { _ in [generator.nextDouble(), generator.nextDouble()] }
@@ -60,26 +71,30 @@ func runEngineBenchmarks() -> [String] {
     return lines
 }
 
-/// A fixed two-objective test problem: minimize total cost, maximize total quality (negated),
-/// subject to a total weight at most 40 % of the largest possible; all tables seeded.
+/// A fixed test problem: minimize total cost, maximize total quality (negated), and with three
+/// objectives also minimize total weight; subject to a total weight at most 40 % of the largest
+/// possible. All tables seeded. With `correlated`, quality follows cost closely, which makes the
+/// front much larger (thousands of points), as in the domain problem.
 struct SyntheticAdditiveProblem: MultiObjectiveProblem {
     let geneCardinalities: [Int]
-    let objectiveCount = 2
+    let objectiveCount: Int
     let cost: [Double]
     let quality: [Double]
     let weight: [Double]
     let capacity: Double
     let cardinality: Int
 
-    init(geneCount: Int, cardinality: Int, seed: UInt64) {
+    init(geneCount: Int, cardinality: Int, seed: UInt64, objectiveCount: Int = 2, correlated: Bool = false) {
         var generator = Xoshiro256StarStar(seed: seed)
         let cells = geneCount * cardinality
         geneCardinalities = [Int](repeating: cardinality, count: geneCount)
-        cost = (0..<cells).map { _ in generator.nextDouble() }
-        quality = (0..<cells).map { _ in generator.nextDouble() }
+        let cost = (0..<cells).map { _ in generator.nextDouble() }
+        self.cost = cost
+        quality = cost.map { correlated ? $0 + 0.1 * generator.nextDouble() : generator.nextDouble() }
         weight = (0..<cells).map { _ in generator.nextDouble() }
         capacity = 0.4 * Double(geneCount)
         self.cardinality = cardinality
+        self.objectiveCount = objectiveCount
     }
 
     func evaluate(genes: UnsafeBufferPointer<Int>, objectives: UnsafeMutableBufferPointer<Double>) -> Double {
@@ -94,6 +109,7 @@ struct SyntheticAdditiveProblem: MultiObjectiveProblem {
         }
         objectives[0] = totalCost
         objectives[1] = -totalQuality
+        if objectiveCount == 3 { objectives[2] = totalWeight }
         return max(0, totalWeight - capacity)
     }
 }
@@ -115,7 +131,7 @@ private func seconds(_ duration: Duration) -> Double {
 }
 
 private func format(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
+    let hundredths = Int(value * 100 + 0.5)
     let fraction = hundredths % 100
     return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
 }
