@@ -41,12 +41,12 @@ public enum BenchmarkPreset {
             name: "medium-ft", inputUSDPerMTok: 0.80, outputUSDPerMTok: 4.00, monthlyFixedUSD: 3000,
             latency: LatencyProfile(firstTokenMS: 130, msPerInputToken: 0.12, msPerOutputToken: 3.3,
                                     spread: 0.03, tailProbability: 0.03, tailMaxExcess: 0.2),
-            verbosity: 0.95, difficultySensitivity: 0.9),
+            verbosity: 1.0, difficultySensitivity: 0.9),
         ModelProfile(
             name: "small-ft", inputUSDPerMTok: 0.25, outputUSDPerMTok: 1.25, monthlyFixedUSD: 1500,
             latency: LatencyProfile(firstTokenMS: 180, msPerInputToken: 0.08, msPerOutputToken: 2.5,
                                     spread: 0.03, tailProbability: 0.03, tailMaxExcess: 0.2),
-            verbosity: 0.9, difficultySensitivity: 1.0),
+            verbosity: 0.95, difficultySensitivity: 1.0),
     ]
 
     /// The benchmark spec; intent profiles depend on `seed`.

@@ -1,9 +1,10 @@
 /// Simulates the evaluation of one cell: every golden sample answered by one model at one setting.
 ///
-/// Per sample: the natural answer length is the intent's mean times the sample's factor, the
-/// model's verbosity, a temperature term and noise; the output is that length cut at max_tokens;
-/// quality is the cell's expected quality (see ``IntentProfile``) plus the sample's difficulty,
-/// the model's affinity to the sample and the generation's noise, less the truncation penalty, clipped to [0, 1]; latency follows ``LatencyProfile``.
+/// Per sample: the natural answer length is the intent's median times the sample's factor for the
+/// chunk count and the model's verbosity; the output is that length cut at max_tokens; quality is
+/// the cell's expected quality (see ``IntentProfile``) plus the sample's difficulty, the model's
+/// affinity to the sample and the generation's noise, less the truncation penalty, clipped to
+/// [0, 1]; latency follows ``LatencyProfile``.
 struct CellSimulator: Sendable {
     /// One evaluated sample, in the units it is written with.
     struct Outcome: Sendable, Hashable {
@@ -49,14 +50,13 @@ struct CellSimulator: Sendable {
         let expected = (intent.modelQuality[model.name] ?? 0) + intent.retrievalEffect(chunks: chunks)
             - intent.temperaturePenalty(temperature)
         let lengthScale = intent.answerTokens * model.verbosity
-            * (1 + parameters.verbosityPerTemperature * temperature)
         let qualitySpread = parameters.qualityNoise + parameters.qualityNoisePerTemperature * temperature
         let latency = model.latency
         let retrievalMS = parameters.retrievalMSPerChunk * Double(chunks)
 
         return zip(samples, affinities).map { sample, affinity in
-            let natural = lengthScale * sample.answerFactor
-                * noise.unitMeanLognormal(spread: parameters.answerNoise)
+            let factor = chunks < sample.answerFactors.count ? sample.answerFactors[chunks] : 1
+            let natural = lengthScale * factor
             let output = min(max(1, natural.rounded()), cap)
             let cut = natural > cap ? 1 - cap / natural : 0
             let truncation = intent.truncationSeverity * cut * cut.squareRoot()

@@ -29,7 +29,7 @@ public enum ChatbotPreset {
             name: "haiku-ft", inputUSDPerMTok: 0.25, outputUSDPerMTok: 1.25, monthlyFixedUSD: 2000,
             latency: LatencyProfile(firstTokenMS: 180, msPerInputToken: 0.08, msPerOutputToken: 2.5,
                                     spread: 0.03, tailProbability: 0.03, tailMaxExcess: 0.2),
-            verbosity: 0.9, difficultySensitivity: 1.0),
+            verbosity: 0.95, difficultySensitivity: 1.0),
     ]
 
     /// The ten intents: A4's volumes and tokens, A3's cache rates, A7's 5,000 ms P99 cap.

@@ -3,8 +3,10 @@ import Foundation
 /// Writes a data directory in the golden data format from a ``DataSetSpec``.
 ///
 /// Deterministic: every cell draws from its own random stream, seeded from the spec's seed and the
-/// cell's names and values, and numbers are written with integer arithmetic, so the same spec
-/// always gives the same bytes — and a cell's rows do not change when others are added.
+/// cell's intent, model, temperature and rag_chunks (not max_tokens: cells that differ only in the
+/// cap hold the same generations, cut differently), and numbers are written with integer
+/// arithmetic, so the same spec always gives the same bytes — and a cell's rows do not change when
+/// other intents, models or settings are added.
 public struct DataSetGenerator: Sendable {
     /// The validated spec.
     public let spec: DataSetSpec

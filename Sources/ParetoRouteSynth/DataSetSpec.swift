@@ -51,9 +51,11 @@ public struct DataSetSpec: Sendable, Hashable {
                            model.latency.firstTokenMS, model.latency.msPerInputToken,
                            model.latency.msPerOutputToken, model.latency.spread,
                            model.latency.tailMaxExcess, model.verbosity, model.difficultySensitivity]
-            guard figures.allSatisfy({ $0.isFinite && $0 >= 0 }),
+            guard figures.allSatisfy({ $0.isFinite && $0 >= 0 }), Self.isWritable(model.inputUSDPerMTok),
+                  Self.isWritable(model.outputUSDPerMTok), Self.isWritable(model.monthlyFixedUSD),
                   (0...1).contains(model.latency.tailProbability) else {
-                throw .invalidSpec("model \(model.name): prices, fee and behaviour figures must be finite and >= 0")
+                throw .invalidSpec("model \(model.name): prices and fee must be in [0, 1e9], behaviour figures finite "
+                    + "and >= 0, tail probability in [0, 1]")
             }
         }
         for intent in intents {
@@ -73,6 +75,12 @@ public struct DataSetSpec: Sendable, Hashable {
         }
     }
 
+    /// Whether a figure written to models.csv or intents.csv is finite and small enough for
+    /// ``DecimalText``'s integer arithmetic.
+    private static func isWritable(_ value: Double) -> Bool {
+        value.isFinite && value.magnitude <= 1e9
+    }
+
     private static func checkNames(_ names: [String], kind: String) throws(SynthError) {
         guard names.allSatisfy({ !$0.isEmpty }) else {
             throw .invalidSpec("every \(kind) needs a non-empty name")
@@ -86,12 +94,12 @@ public struct DataSetSpec: Sendable, Hashable {
         let name = intent.name
         guard intent.dailyVolume > 0, (0..<1).contains(intent.cacheHitRate),
               (0...1).contains(intent.minQuality), intent.maxP99LatencyMS > 0,
-              intent.maxP99LatencyMS.isFinite else {
+              isWritable(intent.maxP99LatencyMS) else {
             throw .invalidSpec("intent \(name): needs daily_volume > 0, cache_hit_rate in [0, 1), "
-                + "min_quality in [0, 1] and a finite max_p99_latency_ms > 0")
+                + "min_quality in [0, 1] and max_p99_latency_ms in (0, 1e9]")
         }
-        if let weight = intent.qualityWeight, !(weight.isFinite && weight >= 0) {
-            throw .invalidSpec("intent \(name): quality weight must be finite and >= 0")
+        if let weight = intent.qualityWeight, !(weight >= 0 && isWritable(weight)) {
+            throw .invalidSpec("intent \(name): quality weight must be in [0, 1e9]")
         }
         let figures = [intent.promptTokens, intent.answerTokens, intent.retrievalGain,
                        intent.retrievalNoisePerChunk, intent.bestTemperature,

@@ -1,8 +1,8 @@
 /// The figures of the generative model that are shared by all intents and models.
 ///
-/// Each golden sample has a difficulty, a prompt-length factor, an answer-length factor and
-/// chunk sizes, drawn once per intent and shared by every cell (the same 200 golden samples are
-/// evaluated under every setting). Each cell then adds its own quality, length and latency noise.
+/// Each golden sample has a difficulty, a prompt length, answer-length factors and chunk sizes,
+/// drawn once per intent and shared by every cell (the same 200 golden samples are evaluated under
+/// every setting). Each model adds its affinity to each sample; each cell adds quality and latency noise.
 public struct GenerativeParameters: Sendable, Hashable {
     /// Mean tokens per retrieved chunk (A5: 300).
     public var tokensPerChunk: Double
@@ -16,10 +16,9 @@ public struct GenerativeParameters: Sendable, Hashable {
     public var promptSpread: Double
     /// Log standard deviation of a sample's natural answer length around the intent's mean.
     public var answerSpread: Double
-    /// Log standard deviation of one generation's length around the sample's natural length.
+    /// Log standard deviation of the sample's answer length per retrieved-chunk count (other context,
+    /// other answer), around the sample's natural length.
     public var answerNoise: Double
-    /// Relative growth of answer length per unit of temperature.
-    public var verbosityPerTemperature: Double
     /// Standard deviation of how much better or worse one model does on one golden sample than
     /// the model's average; shared by all of that model's cells, so settings compare cleanly.
     public var affinitySpread: Double
@@ -32,7 +31,7 @@ public struct GenerativeParameters: Sendable, Hashable {
     public init(
         tokensPerChunk: Double = 300, chunkSpread: Double = 0.12, retrievalMSPerChunk: Double = 150,
         difficultySpread: Double = 0.04, promptSpread: Double = 0.2, answerSpread: Double = 0.25,
-        answerNoise: Double = 0.08, verbosityPerTemperature: Double = 0.1, affinitySpread: Double = 0.05,
+        answerNoise: Double = 0.08, affinitySpread: Double = 0.05,
         qualityNoise: Double = 0.03, qualityNoisePerTemperature: Double = 0.05
     ) {
         self.tokensPerChunk = tokensPerChunk
@@ -42,7 +41,6 @@ public struct GenerativeParameters: Sendable, Hashable {
         self.promptSpread = promptSpread
         self.answerSpread = answerSpread
         self.answerNoise = answerNoise
-        self.verbosityPerTemperature = verbosityPerTemperature
         self.affinitySpread = affinitySpread
         self.qualityNoise = qualityNoise
         self.qualityNoisePerTemperature = qualityNoisePerTemperature

@@ -7,8 +7,10 @@ struct GoldenSample: Sendable, Hashable {
     var difficulty: Double
     /// Prompt tokens of this sample without retrieved chunks.
     var promptTokens: Double
-    /// Factor on the intent's natural answer length.
-    var answerFactor: Double
+    /// `answerFactors[k]` = factor on the intent's natural answer length when `k` chunks are retrieved:
+    /// the sample's own length times a little noise per chunk count, the same for every model and
+    /// temperature (so those choices change quality, not cost).
+    var answerFactors: [Double]
     /// `chunkTokens[k]` = tokens of the first `k` retrieved chunks (`chunkTokens[0] == 0`).
     var chunkTokens: [Double]
 
@@ -27,11 +29,13 @@ struct GoldenSample: Sendable, Hashable {
             let prompt = intent.promptTokens * noise.unitMeanLognormal(spread: parameters.promptSpread)
             let answer = noise.unitMeanLognormal(spread: parameters.answerSpread)
             var chunks = [0.0]
+            var answers = [answer * noise.unitMeanLognormal(spread: parameters.answerNoise)]
             for _ in 0..<max(0, maxChunks) {
                 let size = parameters.tokensPerChunk * noise.unitMeanLognormal(spread: parameters.chunkSpread)
                 chunks.append((chunks.last ?? 0) + size)
+                answers.append(answer * noise.unitMeanLognormal(spread: parameters.answerNoise))
             }
-            return GoldenSample(difficulty: difficulty, promptTokens: prompt, answerFactor: answer, chunkTokens: chunks)
+            return GoldenSample(difficulty: difficulty, promptTokens: prompt, answerFactors: answers, chunkTokens: chunks)
         }
     }
 }

@@ -1,0 +1,59 @@
+import ParetoRouteSynth
+
+/// One cell's key: (intent, model, max_tokens, temperature as written, rag_chunks).
+struct CellKey: Hashable, Sendable {
+    var intent: String
+    var model: String
+    var maxTokens: Int
+    var temperature: String
+    var ragChunks: Int
+}
+
+/// The contract's derived figures of one cell, recomputed here from the generated rows.
+struct CellFigures: Sendable {
+    var quality: Double
+    var p99: Double
+    var meanInput: Double
+    var meanOutput: Double
+    var maxOutput: Int
+    var samples: Int
+
+    /// Cells of an evals CSV written by the generator (no quoted fields, LF line ends).
+    static func table(_ bytes: [UInt8]) -> [CellKey: CellFigures] {
+        var rows: [CellKey: [(quality: Double, input: Int, output: Int, latency: Double)]] = [:]
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst() {
+            let field = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard field.count == 10, let maxTokens = Int(field[2]), let chunks = Int(field[4]),
+                  let quality = Double(field[6]), let input = Int(field[7]), let output = Int(field[8]),
+                  let latency = Double(field[9]) else { continue }
+            let key = CellKey(intent: field[0], model: field[1], maxTokens: maxTokens, temperature: field[3],
+                              ragChunks: chunks)
+            rows[key, default: []].append((quality, input, output, latency))
+        }
+        return rows.mapValues { samples in
+            let count = Double(samples.count)
+            let latencies = samples.map(\.latency).sorted()
+            let rank = Double(latencies.count - 1) * 0.99
+            let low = Int(rank)
+            let p99 = low + 1 < latencies.count
+                ? latencies[low] + (rank - Double(low)) * (latencies[low + 1] - latencies[low])
+                : latencies[low]
+            return CellFigures(
+                quality: samples.map(\.quality).reduce(0, +) / count, p99: p99,
+                meanInput: Double(samples.map(\.input).reduce(0, +)) / count,
+                meanOutput: Double(samples.map(\.output).reduce(0, +)) / count,
+                maxOutput: samples.map(\.output).max() ?? 0, samples: samples.count)
+        }
+    }
+
+    /// Whether the cell meets its intent's floor and P99 cap.
+    func isFeasible(for intent: IntentProfile) -> Bool {
+        quality >= intent.minQuality && p99 <= intent.maxP99LatencyMS
+    }
+
+    /// Monthly token cost of serving the intent with this cell (fees excluded).
+    func monthlyCost(for intent: IntentProfile, model: ModelProfile) -> Double {
+        Double(intent.dailyVolume) * 30 * (1 - intent.cacheHitRate)
+            * (meanInput * model.inputUSDPerMTok + meanOutput * model.outputUSDPerMTok) / 1e6
+    }
+}
