@@ -10,7 +10,8 @@ public struct GenerationReport: Sendable, Hashable {
     public var hypervolume: Double
     /// The number of evaluations made so far.
     public var evaluations: Int
-    /// The number of new (non-duplicate) individuals created in this generation.
+    /// The number of new (non-duplicate) individuals evaluated in this generation; for
+    /// generation 0, the whole initial population including any surplus warm start.
     public var offspringCount: Int
     /// The number of feasible individuals in the population after survival.
     public var feasibleCount: Int

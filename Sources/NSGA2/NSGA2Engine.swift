@@ -8,16 +8,22 @@
 /// - **Objectives** are all minimized. **Feasible** means violation exactly `0`; a negative
 ///   violation counts as `0`; a NaN violation or a non-finite objective makes a solution
 ///   infeasible with infinite violation.
+/// - **Initial population**: the valid, distinct warm-start genomes (all evaluated and archived,
+///   even beyond `populationSize`), then uniform random genomes up to `populationSize`;
+///   reduced to `populationSize` by the survival below.
 /// - **Generation loop**: binary tournament under constrained domination (feasible beats
 ///   infeasible; smaller violation between infeasible; rank then crowding between feasible;
 ///   full tie → first drawn), uniform crossover with probability 0.9 (else copies), random-reset
 ///   mutation with per-gene probability 1/genes to a *different* value, then (μ + λ) survival
-///   by constrained rank and crowding, λ = μ = `populationSize`.
-/// - **Duplicates**: a candidate equal to a current individual or to an offspring of the same
-///   generation is not admitted (not evaluated). After `maxDuplicateAttempts` consecutive
+///   by constrained rank and crowding (Deb's crowding of the whole last front, cut by
+///   descending distance, ties by index), λ = μ = `populationSize`.
+/// - **Duplicates**: a candidate equal to a genome already seen is not admitted (not
+///   evaluated). "Seen" is ``DuplicateScope/wholeRun`` by default — every genome evaluated in
+///   the run, so no genome is evaluated twice — or ``DuplicateScope/population`` — the current
+///   population and this generation's offspring. After `maxDuplicateAttempts` consecutive
 ///   rejected candidates (default 100) the generation goes on with fewer offspring; it also
-///   stops when the population plus offspring hold the whole space. The random fill of the
-///   initial population follows the same rule, so tiny or converged spaces never loop.
+///   stops once every genome of the space has been seen. The random fill of the initial
+///   population follows the same rule, so tiny or converged spaces never loop.
 /// - **Crowding distance**: Deb's sum of normalized neighbour gaps, *not* divided by the number
 ///   of objectives; boundary points infinite; zero-range objectives add nothing.
 /// - **Sorting**: two objectives use the O(N log N) sweep ``nonDominatedRanks2D(_:)``, more use
@@ -25,7 +31,8 @@
 /// - **Archive**: every non-dominated feasible solution evaluated, identical objective vectors
 ///   with different genes all kept; unbounded by default. With `archiveLimit`, after each
 ///   generation the solutions with the smallest crowding distance over the archive are dropped
-///   (ties: lower position in the archive's order) until the limit holds.
+///   (ties: lower position in the archive's order) until the limit holds; a bounded archive can
+///   then no longer promise to hold every non-dominated solution found.
 /// - **Reference point** for the hypervolume: fixed once, from the feasible solutions of the
 ///   initial population (or of the first generation that produced any), by
 ///   ``hypervolumeReferencePoint(_:)``: worst value + 10 % of the range per objective.
@@ -34,7 +41,12 @@
 ///   reference point existed at `t − K` and `HV[t] − HV[t − K] ≤ stallTolerance × HV[t − K]`.
 /// - **Determinism**: one ``Xoshiro256StarStar`` seeded from `seed`, integer-derived random
 ///   values, no libm, no parallelism inside the engine: the same problem, settings and seed
-///   give the same result everywhere. The observer receives value copies and cannot change it.
+///   give the same result everywhere. A problem may evaluate a batch in parallel (see
+///   ``MultiObjectiveProblem/evaluate(batch:objectives:violations:)``) without changing it.
+///   The observer receives value copies and cannot change it.
+/// - **Tested**: with default settings the whole front of a 16-item bi-objective knapsack
+///   (24 points), a 14-item three-objective knapsack (28 points) and a discretized ZDT1 (11
+///   points) is recovered for seeds 0–9 in the tests and 0–199 in a release sweep.
 public struct NSGA2Engine: Sendable {
     /// The settings of the runs.
     public var configuration: NSGA2Configuration

@@ -64,7 +64,7 @@ struct NSGA2Search {
 
     mutating func run(observer: ((GenerationReport) -> Void)?) -> NSGA2Result {
         let skipped = initialize()
-        observer?(report(generation: 0, offspringCount: population.count))
+        observer?(report(generation: 0, offspringCount: evaluations))
         var generationsRun = 0
         var stalled = false
         let stallWindow = configuration.effectiveStallGenerations

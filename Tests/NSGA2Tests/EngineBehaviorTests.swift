@@ -43,6 +43,11 @@ import Testing
         #expect(result.evaluations == front.count)
         #expect(result.population.count == 5)
         #expect(result.generationsRun == 0)
+        var reports: [GenerationReport] = []
+        _ = runNSGA2(problem, configuration: configuration) { reports.append($0) }
+        #expect(reports == [GenerationReport(
+            generation: 0, archiveCount: front.count, hypervolume: result.hypervolumeHistory[0],
+            evaluations: front.count, offspringCount: front.count, feasibleCount: 5)])
     }
 
     @Test func warmStartComesFirstThenRandomFill() {
