@@ -6,9 +6,6 @@ struct ObjectiveRows {
     /// The number of values per row (objectives).
     var columns: Int
 
-    /// The number of rows.
-    var count: Int { columns == 0 ? 0 : values.count / columns }
-
     /// Flattens points given as arrays.
     ///
     /// - Precondition: all points have the same length.
@@ -20,12 +17,6 @@ struct ObjectiveRows {
             precondition(point.count == columns, "all points must have the same number of objectives")
             values.append(contentsOf: point)
         }
-        self.values = values
-        self.columns = columns
-    }
-
-    /// Wraps values already laid out row by row.
-    init(values: [Double], columns: Int) {
         self.values = values
         self.columns = columns
     }
