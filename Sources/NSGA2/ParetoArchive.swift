@@ -204,39 +204,55 @@ struct ParetoArchive {
         genes batchGenes: UnsafeBufferPointer<Int>,
         rows: [Int]
     ) -> Bool {
+        // The engine never builds an archive for genomes of length 0.
+        guard let objectiveBase = batchObjectives.baseAddress, let geneBase = batchGenes.baseAddress else {
+            return false
+        }
         let m = objectiveCount
         let g = geneCount
         var alive = [Bool](repeating: true, count: count)
         var changed = false
         var removed = false
+        var dominatedEntries: [Int] = []
         for row in rows {
-            let candidate = Array(batchObjectives[(row * m)..<((row + 1) * m)])
-            let candidateGenes = Array(batchGenes[(row * g)..<((row + 1) * g)])
-            var rejected = false
-            var dominatedEntries: [Int] = []
-            objectives.withUnsafeBufferPointer { stored in
-                genes.withUnsafeBufferPointer { storedGenes in
-                    candidate.withUnsafeBufferPointer { point in
-                        guard let base = stored.baseAddress, let p = point.baseAddress else { return }
-                        for entry in 0..<alive.count where alive[entry] {
-                            let q = base + entry * m
-                            if dominates(q, p, count: m) { rejected = true; return }
-                            if rowsEqual(q, p, count: m), let geneBase = storedGenes.baseAddress {
-                                let same = candidateGenes.withUnsafeBufferPointer {
-                                    $0.baseAddress.map { rowsEqual(geneBase + entry * g, $0, count: g) } ?? true
-                                }
-                                if same { rejected = true; return }
+            let p = objectiveBase + row * m
+            let pGenes = geneBase + row * g
+            dominatedEntries.removeAll(keepingCapacity: true)
+            let rejected = objectives.withUnsafeBufferPointer { stored -> Bool in
+                genes.withUnsafeBufferPointer { storedGenes -> Bool in
+                    guard let base = stored.baseAddress, let storedGeneBase = storedGenes.baseAddress else {
+                        return false
+                    }
+                    for entry in 0..<alive.count where alive[entry] {
+                        let q = base + entry * m
+                        // One pass decides both directions: q ≤ p everywhere, p ≤ q everywhere.
+                        var entryNoWorse = true
+                        var candidateNoWorse = true
+                        for j in 0..<m {
+                            if q[j] < p[j] {
+                                candidateNoWorse = false
+                            } else if q[j] > p[j] {
+                                entryNoWorse = false
                             }
-                            if dominates(p, q, count: m) { dominatedEntries.append(entry) }
+                            if !entryNoWorse && !candidateNoWorse { break }
+                        }
+                        if entryNoWorse && candidateNoWorse {
+                            // Identical objectives: a different genome is kept, the same one is not.
+                            if rowsEqual(storedGeneBase + entry * g, pGenes, count: g) { return true }
+                        } else if entryNoWorse {
+                            return true
+                        } else if candidateNoWorse {
+                            dominatedEntries.append(entry)
                         }
                     }
+                    return false
                 }
             }
             if rejected { continue }
             for entry in dominatedEntries { alive[entry] = false }
             removed = removed || !dominatedEntries.isEmpty
-            objectives.append(contentsOf: candidate)
-            genes.append(contentsOf: candidateGenes)
+            objectives.append(contentsOf: UnsafeBufferPointer(start: p, count: m))
+            genes.append(contentsOf: UnsafeBufferPointer(start: pGenes, count: g))
             alive.append(true)
             changed = true
         }
