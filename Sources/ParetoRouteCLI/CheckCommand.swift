@@ -14,6 +14,7 @@ enum CheckCommand {
           --front FRONT.json    compare with this front instead of computing the exact one
           --fail-if-dominated   exit 3 when it is dominated (for deployment pipelines)
           --json                print the whole result as one JSON object
+          --confidence C        noise margin for "dominated beyond noise" (default 0.95)
         Next to the headline moves it reports the best move that changes one intent only,
         and the best that changes two. What-if and scope options (see optimize) apply too.
         \(ScopeOptions.help)
@@ -24,6 +25,7 @@ enum CheckCommand {
         let args = try Arguments(arguments, options: [
             .init(name: "data", takesValue: true), .init(name: "front", takesValue: true),
             .init(name: "fail-if-dominated", takesValue: false), .init(name: "json", takesValue: false),
+            .init(name: "confidence", takesValue: true),
         ] + ScopeOptions.options, command: "check")
         try args.requirePositionals(1, command: "check", names: "one CONFIG.json")
         let whatIf = try ScopeOptions.whatIf(args, command: "check")
@@ -43,7 +45,9 @@ enum CheckCommand {
             front = Front(method: .exact, dataFingerprint: table.fingerprint,
                           points: ExactSolver.solve(space).points.map(FrontPoint.init))
         }
-        let check = DominanceCheck(evaluation: evaluation, front: front)
+        let confidence = try args.double("confidence", command: "check", minimum: 0) ?? 0.95
+        guard confidence > 0, confidence < 1 else { throw UsageError("check: --confidence must be in (0, 1)") }
+        let check = DominanceCheck(evaluation: evaluation, front: front, confidence: confidence)
         scope.baseline = nil
         scope.maxChanges = nil
         scope.pinnedIntents = []
@@ -62,6 +66,12 @@ enum CheckCommand {
             ? "DOMINATED by \(check.dominators.count) of the \(front.points.count) front points (\(front.method.rawValue) front)"
             : "not dominated by the \(front.points.count) front points (\(front.method.rawValue) front)"
         lines.append(verdict)
+        let level = formatFixed(check.confidence * 100, decimals: 0) + "%"
+        if check.isDominated {
+            lines.append(check.isDominatedBeyondNoise
+                ? "the domination survives the noise: \(check.dominatorsBeyondNoise.count) points are better even after discounting quality by its \(level) margin"
+                : "but not beyond noise: at \(level) confidence no point is better once the quality difference is discounted by its standard error")
+        }
         for i in check.dominators.prefix(5) {
             let p = front.points[i]
             lines.append("  #\(i + 1): \(formatUSD(p.monthlyCostUSD))/month, quality \(formatQuality(p.quality))")
@@ -107,6 +117,9 @@ enum CheckCommand {
             ("front_points", .number(Double(front.points.count))),
             ("dominated", .bool(check.isDominated)),
             ("dominated_by_count", .number(Double(check.dominators.count))),
+            ("dominated_beyond_noise", .bool(check.isDominatedBeyondNoise)),
+            ("dominated_beyond_noise_count", .number(Double(check.dominatorsBeyondNoise.count))),
+            ("confidence", .number(check.confidence)),
             ("dominated_by", .array(check.dominators.prefix(5).map(point))),
             ("cheaper_at_same_quality", check.cheaperAtSameQuality.map { move in
                 .object([("point", point(move.index)), ("monthly_saving_usd", .number(move.savingUSD))])

@@ -40,9 +40,16 @@ enum DiffCommand {
             let a = old.points[o], b = new.points[n]
             lines.append("  old #\(o + 1): \(formatUSD(a.monthlyCostUSD)), quality \(formatQuality(a.quality))")
             lines.append("  new #\(n + 1): \(formatUSD(b.monthlyCostUSD)), quality \(formatQuality(b.quality)) (cost \(signedUSD(b.monthlyCostUSD - a.monthlyCostUSD)), quality \(signed(b.quality - a.quality)))")
+            let z = NormalQuantile.twoSided(0.95)
+            let overallNoise = z * b.qualityDifferenceStandardError(to: a)
+            if abs(b.quality - a.quality) < overallNoise, b.quality != a.quality {
+                lines.append("  the quality change is within noise (95% margin ±\(formatQuality(overallNoise)))")
+            }
             if diff.changes.isEmpty { lines.append("  same configuration") }
             for c in diff.changes {
-                lines.append("  \(c.intent): \(c.old?.description ?? "-") → \(c.new?.description ?? "-") (cost \(signedUSD(c.costDeltaUSD)), quality \(signed(c.qualityDelta)))")
+                let noise = z * (c.oldStandardError * c.oldStandardError + c.newStandardError * c.newStandardError).squareRoot()
+                let mark = c.old != nil && c.new != nil && abs(c.qualityDelta) < noise ? " [within noise]" : ""
+                lines.append("  \(c.intent): \(c.old?.description ?? "-") → \(c.new?.description ?? "-") (cost \(signedUSD(c.costDeltaUSD)), quality \(signed(c.qualityDelta)))\(mark)")
             }
         default:
             lines.append("  \(diff.oldPick == nil ? "the old front" : "the new front") has no point within the budget")

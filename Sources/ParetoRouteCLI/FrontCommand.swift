@@ -28,12 +28,14 @@ enum FrontCommand {
               --data DIR              the data directory (default ./GoldenData)
             \(searchOptions)  --max-monthly-cost USD  keep only configurations costing at most USD a month
               --min-quality Q         keep only configurations of weighted quality at least Q
+              --confidence C          a cell is feasible only if its bootstrap interval at C (e.g. 0.95)
+                                      clears the floor and the cap (1,000 seeded resamples)
             \(ScopeOptions.help)  --out FRONT.json        write the front as JSON (format paretoroute.front/1)
               --text FRONT.txt        write the table to a file instead of stdout
               --csv FRONT.csv         write one row per point
               --svg FRONT.svg         write a scatter plot
               --mark CONFIG.json      place a configuration (e.g. production) on the plot
-              --points K              print at most K representative points (the JSON keeps all)
+              --points K|all          print K representative points (default 25; the JSON keeps all)
               --quiet                 no diagnostics or progress on stderr
 
             """
@@ -47,7 +49,7 @@ enum FrontCommand {
             .init(name: "min-quality", takesValue: true),
             .init(name: "out", takesValue: true), .init(name: "text", takesValue: true), .init(name: "csv", takesValue: true),
             .init(name: "svg", takesValue: true), .init(name: "mark", takesValue: true), .init(name: "points", takesValue: true),
-            .init(name: "quiet", takesValue: false),
+            .init(name: "quiet", takesValue: false), .init(name: "confidence", takesValue: true),
         ] + ScopeOptions.options
         if method == .nsga2 {
             options += [
@@ -64,7 +66,8 @@ enum FrontCommand {
         let constraints = GlobalConstraints(
             maxMonthlyCostUSD: try args.double("max-monthly-cost", command: name, minimum: 0),
             minQuality: try args.double("min-quality", command: name, minimum: 0))
-        let points = try args.int("points", command: name, minimum: 1)
+        // A front can hold thousands of points: print a readable sample unless asked for all.
+        let points: Int? = args.value("points") == "all" ? nil : try args.int("points", command: name, minimum: 1) ?? 25
         var searchOptions = Optimizer.Options()
         if method == .nsga2 {
             searchOptions.population = try args.int("population", command: name, minimum: 2) ?? searchOptions.population
@@ -80,7 +83,11 @@ enum FrontCommand {
         }
 
         let whatIf = try ScopeOptions.whatIf(args, command: name)
-        let table = try whatIf.apply(to: GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData"))
+        let confidence = try args.double("confidence", command: name, minimum: 0)
+        if let confidence, !(confidence > 0 && confidence < 1) { throw UsageError("\(name): --confidence must be in (0, 1)") }
+        var table = try whatIf.apply(to: GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData",
+                                                               keepingSamples: confidence != nil))
+        if let confidence { table = try table.applyingConfidence(confidence) }
         for warning in table.warnings { diagnose("warning: \(warning)") }
         let scope = try ScopeOptions.scope(args, table: table, command: name)
         let space = try SearchSpace(table: table, constraints: constraints, scope: scope)
@@ -144,7 +151,7 @@ enum FrontCommand {
         settings += [
             ("max_monthly_cost_usd", constraints.maxMonthlyCostUSD.map { .number($0) } ?? .null),
             ("min_quality", constraints.minQuality.map { .number($0) } ?? .null),
-        ] + scope.json(table: table) + [("what_if", whatIf.json)]
+        ] + scope.json(table: table) + [("what_if", whatIf.json), ("confidence", confidence.map { .number($0) } ?? .null)]
         let front = Front(method: method, dataFingerprint: table.fingerprint, settings: settings,
                           statistics: statistics, points: evaluations.map(FrontPoint.init))
         if method == .nsga2, args.value("reference") == "exact" {
@@ -168,7 +175,8 @@ enum FrontCommand {
         let text = FrontText.render(front, points: points)
         if let path = args.value("out") { try AtomicFile.write(front.json.serialized(), to: path) }
         if let path = args.value("csv") { try AtomicFile.write(FrontCSV.render(front), to: path) }
-        if let path = args.value("svg") { try AtomicFile.write(FrontSVG.render(front, marks: marks, background: background), to: path) }
+        if let path = args.value("svg") { try AtomicFile.write(FrontSVG.render(front, marks: marks, background: background,
+                                                                                z: NormalQuantile.twoSided(confidence ?? 0.95)), to: path) }
         if let path = args.value("text") {
             try AtomicFile.write(text, to: path)
         } else {

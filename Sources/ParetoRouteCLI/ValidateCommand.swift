@@ -12,16 +12,27 @@ enum ValidateCommand {
 
           --data DIR   the data directory (default ./GoldenData)
           --json       print the summary as one JSON object
+          --confidence C   bootstrap level for the list of cells whose feasibility
+                       depends on noise (default 0.95)
 
         """
 
     static func run(_ arguments: [String], console: Console) throws -> Int32 {
         if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
-        let args = try Arguments(arguments, options: [.init(name: "data", takesValue: true), .init(name: "json", takesValue: false)], command: "validate")
+        let args = try Arguments(arguments, options: [.init(name: "data", takesValue: true), .init(name: "json", takesValue: false),
+                                                      .init(name: "confidence", takesValue: true)], command: "validate")
         try args.requirePositionals(0, command: "validate", names: "no arguments")
-        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
+        let confidence = try args.double("confidence", command: "validate", minimum: 0) ?? 0.95
+        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData", keepingSamples: true)
         let summary = DataSummary(table)
-        console.out(args.flag("json") ? summary.json.serialized() : summary.text)
+        let noise = NoiseScreen(try table.applyingConfidence(confidence))
+        if args.flag("json") {
+            guard case .object(var members) = summary.json else { return ExitStatus.badData }
+            members.insert(("noise", noise.json), at: members.count - 1)
+            console.out(JSONValue.object(members).serialized())
+        } else {
+            console.out(summary.text + noise.text)
+        }
         if let error = summary.infeasibilityError(table: table) { throw error }
         return ExitStatus.ok
     }

@@ -9,11 +9,18 @@ struct CellAccumulator {
     var inputTokenSum = 0
     var outputTokenSum = 0
     var latencies: [Double] = []
+    /// Per-sample qualities, kept only when the caller asked for samples (bootstrap).
+    var qualities: [Double]?
     var sampleHashes: Set<UInt64> = []
     let file: String
 
     init(file: String) {
         self.file = file
+    }
+
+    /// The samples a bootstrap needs, when they were kept.
+    var samples: CellSamples? {
+        qualities.map { CellSamples(qualities: $0, sortedLatencies: latencies.sorted()) }
     }
 
     /// Derives the cell's figures; `sampleHashes` are dropped here.

@@ -9,8 +9,10 @@ struct EvalsReader {
     private let intentBytes: [[UInt8]]
     private var cells: [CellKey: (CellAccumulator, Setting)] = [:]
     private(set) var rowCount = 0
+    private let keepsSamples: Bool
 
-    init(models: [Model], intents: [Intent]) {
+    init(models: [Model], intents: [Intent], keepsSamples: Bool = false) {
+        self.keepsSamples = keepsSamples
         self.models = models
         self.intents = intents
         modelBytes = models.map { Array($0.name.utf8) }
@@ -34,6 +36,7 @@ struct EvalsReader {
         var lastKey: CellKey?
         var lastSlot = -1
         var rows = 0
+        let keepsSamples = self.keepsSamples
         let models = self.models, intents = self.intents
         let modelBytes = self.modelBytes, intentBytes = self.intentBytes
 
@@ -85,7 +88,9 @@ struct EvalsReader {
             } else {
                 slot = accumulators.count
                 fileCells[key] = slot
-                accumulators.append(CellAccumulator(file: displayName))
+                var accumulator = CellAccumulator(file: displayName)
+                if keepsSamples { accumulator.qualities = [] }
+                accumulators.append(accumulator)
                 settings.append(Setting(model: models[model].name, maxTokens: maxTokens,
                                         temperature: temperature, ragChunks: rag))
                 keys.append(key)
@@ -104,6 +109,7 @@ struct EvalsReader {
             accumulators[slot].inputTokenSum += input
             accumulators[slot].outputTokenSum += output
             accumulators[slot].latencies.append(latency)
+            accumulators[slot].qualities?.append(quality)
         }
         rowCount += rows
         for (slot, key) in keys.enumerated() {
@@ -113,17 +119,22 @@ struct EvalsReader {
         }
     }
 
-    /// The cells of every intent; an intent without any eval row is an error.
-    func finish() throws -> [[Cell]] {
-        var perIntent = [[Cell]](repeating: [], count: intents.count)
+    /// The cells of every intent (and their samples, when kept); an intent without
+    /// any eval row is an error.
+    func finish() throws -> (cells: [[Cell]], samples: [[CellSamples]]?) {
+        var perIntent = [[(Cell, CellSamples?)]](repeating: [], count: intents.count)
         for (key, entry) in cells {
-            perIntent[key.intent].append(entry.0.makeCell(
-                setting: entry.1, modelIndex: key.model, intent: intents[key.intent], model: models[key.model]))
+            perIntent[key.intent].append((entry.0.makeCell(
+                setting: entry.1, modelIndex: key.model, intent: intents[key.intent], model: models[key.model]),
+                entry.0.samples))
         }
+        // Sorted here so samples line up with the table's cell order.
+        perIntent = perIntent.map { $0.sorted { $0.0.setting < $1.0.setting } }
         for (i, intentCells) in perIntent.enumerated() where intentCells.isEmpty {
             throw DataError(file: "intents.csv", line: i + 2, field: "intent",
                             "intent '\(intents[i].name)' has no eval rows; expected at least one evaluated cell")
         }
-        return perIntent
+        let samples = keepsSamples ? perIntent.map { $0.map { $0.1 ?? CellSamples(qualities: [], sortedLatencies: []) } } : nil
+        return (perIntent.map { $0.map(\.0) }, samples)
     }
 }

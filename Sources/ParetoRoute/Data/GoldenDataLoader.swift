@@ -9,7 +9,11 @@ import Foundation
 /// UTF-8 bytes, one 0 byte, and the file's bytes.
 public enum GoldenDataLoader {
     /// Reads and checks the data directory at `directory`.
-    public static func load(directory: String) throws -> CellTable {
+    ///
+    /// - Parameter keepingSamples: keep every cell's per-sample qualities and latencies
+    ///   (8 bytes per sample more), which the bootstrap of ``CellTable/applyingConfidence(_:seed:)``
+    ///   needs; off by default so a load stays at a few bytes per row.
+    public static func load(directory: String, keepingSamples: Bool = false) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw DataError(.missingInput, file: directory, "no such data directory")
@@ -23,7 +27,7 @@ public enum GoldenDataLoader {
         let models = try readModels(path: base + "models.csv")
         let intents = try readIntents(path: base + "intents.csv")
 
-        var reader = EvalsReader(models: models, intents: intents)
+        var reader = EvalsReader(models: models, intents: intents, keepsSamples: keepingSamples)
         var fingerprint = FNV1a64()
         for file in evalFiles {
             fingerprint.combine(Array(file.utf8) + [0])
@@ -35,7 +39,7 @@ public enum GoldenDataLoader {
         fingerprint = chain(fingerprint, name: "intents.csv", path: base + "intents.csv")
         fingerprint = chain(fingerprint, name: "models.csv", path: base + "models.csv")
 
-        let cells = try reader.finish()
+        let (cells, samples) = try reader.finish()
         var warnings: [String] = []
         for (i, intentCells) in cells.enumerated() {
             let thin = intentCells.filter { $0.sampleCount < 100 }
@@ -43,9 +47,11 @@ public enum GoldenDataLoader {
                 warnings.append("\(intents[i].name): \(thin.count) cell(s) have fewer than 100 samples; their P99 rests on the largest one or two latencies (fewest: \(thin.map(\.sampleCount).min() ?? 0))")
             }
         }
-        return CellTable(models: models, intents: intents, cells: cells, fingerprint: fingerprint.hexDigest,
-                         files: evalFiles + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
-                         warnings: warnings)
+        var table = CellTable(models: models, intents: intents, cells: cells, fingerprint: fingerprint.hexDigest,
+                              files: evalFiles + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
+                              warnings: warnings)
+        table.samples = samples
+        return table
     }
 
     /// Re-hashes a small file after the evals: intents.csv and models.csv sort after `evals`.

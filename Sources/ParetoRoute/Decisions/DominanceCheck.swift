@@ -9,12 +9,34 @@ public struct DominanceCheck: Sendable {
     /// The best front point costing no more, and the quality gain.
     public var betterAtSameCost: (index: Int, qualityGain: Double)?
 
+    /// The confidence used for ``dominatorsBeyondNoise``.
+    public var confidence: Double
+    /// Indices of front points that dominate it even after their quality advantage is
+    /// discounted by z standard errors of the quality difference (z from ``confidence``).
+    public var dominatorsBeyondNoise: [Int]
+
     /// True when some front point is at least as good in both objectives and better in one.
     public var isDominated: Bool { !dominators.isEmpty }
 
-    /// Compares `evaluation` with `front`.
-    public init(evaluation: ConfigurationEvaluation, front: Front) {
+    /// True when the domination survives the measurement noise of the quality means.
+    public var isDominatedBeyondNoise: Bool { !dominatorsBeyondNoise.isEmpty }
+
+    /// Compares `evaluation` with `front`; `confidence` sets the noise margin (default 0.95).
+    ///
+    /// A point dominates beyond noise when it costs no more and its quality minus
+    /// z·SE(difference) is still at least the configuration's, strictly better in one.
+    /// SE(difference) counts only intents whose settings differ. Costs are taken as exact.
+    public init(evaluation: ConfigurationEvaluation, front: Front, confidence: Double = 0.95) {
         self.evaluation = evaluation
+        self.confidence = confidence
+        let z = NormalQuantile.twoSided(confidence)
+        let mine = FrontPoint(evaluation)
+        dominatorsBeyondNoise = front.points.indices.filter { i in
+            let p = front.points[i]
+            let margin = p.quality - evaluation.quality - z * p.qualityDifferenceStandardError(to: mine)
+            return p.monthlyCostUSD <= evaluation.monthlyCostUSD && margin >= 0
+                && (p.monthlyCostUSD < evaluation.monthlyCostUSD || margin > 0)
+        }
         let cost = evaluation.monthlyCostUSD, quality = evaluation.quality
         let points = front.points
         dominators = points.indices.filter { points[$0].dominates(cost: cost, quality: quality) }

@@ -13,6 +13,10 @@ public struct FrontDiff: Sendable {
         public var costDeltaUSD: Double
         /// New minus old quality of the intent's cell.
         public var qualityDelta: Double
+        /// Standard error of the old cell's quality.
+        public var oldStandardError: Double = 0
+        /// Standard error of the new cell's quality.
+        public var newStandardError: Double = 0
     }
 
     /// The reference point over both fronts' union.
@@ -56,7 +60,8 @@ public struct FrontDiff: Sendable {
                     changes.append(IntentChange(
                         intent: figures.intent, old: previous?.setting, new: figures.setting,
                         costDeltaUSD: figures.monthlyCostUSD - (previous?.monthlyCostUSD ?? 0),
-                        qualityDelta: figures.quality - (previous?.quality ?? 0)))
+                        qualityDelta: figures.quality - (previous?.quality ?? 0),
+                        oldStandardError: previous?.qualityStandardError ?? 0, newStandardError: figures.qualityStandardError))
                 }
             }
             for figures in before where !after.contains(where: { $0.intent == figures.intent }) {

@@ -5,6 +5,7 @@ extension ConfigurationEvaluation {
         .object([
             ("monthly_cost_usd", .number(monthlyCostUSD)),
             ("quality", .number(quality)),
+            ("quality_standard_error", .number(qualityStandardError)),
             ("feasible", .bool(isFeasible)),
             ("fixed_fees_usd", .number(fixedFeesUSD)),
             ("global_failures", .array(globalFailures.map { .string($0) })),
@@ -28,7 +29,7 @@ extension ConfigurationEvaluation {
 
     /// The evaluation as a table for people.
     public var text: String {
-        var lines = ["monthly cost \(formatUSD(monthlyCostUSD)) (model fees \(formatUSD(fixedFeesUSD))), quality \(formatQuality(quality)), \(isFeasible ? "feasible" : "NOT feasible")"]
+        var lines = ["monthly cost \(formatUSD(monthlyCostUSD)) (model fees \(formatUSD(fixedFeesUSD))), quality \(formatQuality(quality)) ± \(formatQuality(qualityStandardError)) (standard error), \(isFeasible ? "feasible" : "NOT feasible")"]
         let width = max(6, perIntent.map(\.intent.count).max() ?? 6)
         lines.append("  " + pad("intent", width) + "  setting                     cost/month  quality (floor)   p99 ms (cap)  fails")
         for figures in perIntent {

@@ -59,6 +59,7 @@ extension FrontPoint {
         .object([
             ("monthly_cost_usd", .number(monthlyCostUSD)),
             ("quality", .number(quality)),
+            ("quality_standard_error", .number(qualityStandardError)),
             ("fixed_fees_usd", .number(fixedFeesUSD)),
             ("feasible", .bool(isFeasible)),
             ("config", configuration.json),
@@ -72,6 +73,8 @@ extension FrontPoint {
                     ("monthly_cost_usd", .number(figures.monthlyCostUSD)),
                     ("quality", .number(figures.quality)),
                     ("p99_latency_ms", .number(figures.p99LatencyMs)),
+                    ("quality_standard_error", .number(figures.qualityStandardError)),
+                    ("weight_share", .number(figures.weightShare)),
                 ])
             })),
         ])
@@ -93,9 +96,12 @@ extension FrontPoint {
             intents.append(IntentFigures(
                 intent: entry.intent, setting: entry.setting,
                 monthlyCostUSD: match?["monthly_cost_usd"]?.number ?? 0, quality: match?["quality"]?.number ?? 0,
-                p99LatencyMs: match?["p99_latency_ms"]?.number ?? 0))
+                p99LatencyMs: match?["p99_latency_ms"]?.number ?? 0,
+                qualityStandardError: match?["quality_standard_error"]?.number ?? 0,
+                weightShare: match?["weight_share"]?.number ?? 0))
         }
         self.init(monthlyCostUSD: cost, quality: quality, fixedFeesUSD: json["fixed_fees_usd"]?.number ?? 0,
                   isFeasible: json["feasible"] == .bool(true) || json["feasible"] == nil, intents: intents)
+        qualityStandardError = json["quality_standard_error"]?.number ?? 0
     }
 }

@@ -22,7 +22,9 @@ public enum FrontSVG {
     }
 
     /// Renders the plot.
-    public static func render(_ front: Front, marks: [Mark] = [], background: [(cost: Double, quality: Double)] = []) -> String {
+    /// `z` sets the error bars' half-length in standard errors (1.96: a 95% interval).
+    public static func render(_ front: Front, marks: [Mark] = [], background: [(cost: Double, quality: Double)] = [],
+                              z: Double = 1.96) -> String {
         let width = 800.0, height = 520.0
         let left = 90.0, right = 30.0, top = 50.0, bottom = 70.0
         let plotW = width - left - right, plotH = height - top - bottom
@@ -30,6 +32,7 @@ public enum FrontSVG {
         var qualities = front.points.map(\.quality) + marks.map(\.quality)
         costs += background.map(\.cost)
         qualities += background.map(\.quality)
+        qualities += front.points.flatMap { [$0.quality - z * $0.qualityStandardError, $0.quality + z * $0.qualityStandardError] }
         let xTicks = niceTicks(min: 0, max: max(costs.max() ?? 1, 1))
         let yTicks = niceTicks(min: qualities.min() ?? 0, max: qualities.max() ?? 1)
         let x0 = xTicks.first ?? 0, x1 = xTicks.last ?? 1
@@ -42,6 +45,7 @@ public enum FrontSVG {
             <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
             <rect width="100%" height="100%" fill="white"/>
             <text x="\(f(width / 2))" y="24" text-anchor="middle" font-size="16">Pareto front (\(front.method.rawValue)): \(front.points.count) configurations, monthly cost vs weighted quality</text>
+            <text x="\(f(width / 2))" y="42" text-anchor="middle" font-size="11" fill="#555">bars: quality ± \(formatFixed(z, decimals: 2)) standard errors</text>
 
             """
         // Grid, ticks and tick labels.
@@ -70,6 +74,13 @@ public enum FrontSVG {
                 path += " H \(px(point.monthlyCostUSD)) V \(py(point.quality))"
             }
             s += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2563eb\" stroke-width=\"1\" stroke-opacity=\"0.6\"/>\n"
+            // Error bars: the quality's confidence interval at the given z.
+            s += "<g stroke=\"#2563eb\" stroke-opacity=\"0.35\">\n"
+            for point in front.points where point.qualityStandardError > 0 {
+                let x = px(point.monthlyCostUSD)
+                s += "<line x1=\"\(x)\" y1=\"\(py(point.quality - z * point.qualityStandardError))\" x2=\"\(x)\" y2=\"\(py(point.quality + z * point.qualityStandardError))\"/>\n"
+            }
+            s += "</g>\n"
             s += "<g fill=\"#2563eb\">\n"
             for (index, point) in front.points.enumerated() {
                 s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"3.5\"><title>#\(index + 1): \(escape(formatUSD(point.monthlyCostUSD)))/month, quality \(formatQuality(point.quality))</title></circle>\n"

@@ -15,12 +15,18 @@ public struct FrontPoint: Sendable, Hashable {
         public var quality: Double
         /// The cell's P99 latency.
         public var p99LatencyMs: Double
+        /// Standard error of the cell's mean quality.
+        public var qualityStandardError: Double = 0
+        /// The intent's share of the total quality weight.
+        public var weightShare: Double = 0
     }
 
     /// Total monthly cost including model fees.
     public var monthlyCostUSD: Double
     /// Weighted average quality.
     public var quality: Double
+    /// Standard error of the weighted quality.
+    public var qualityStandardError: Double = 0
     /// Model fees included in the cost.
     public var fixedFeesUSD: Double
     /// Whether the configuration met every constraint when the front was made.
@@ -44,13 +50,30 @@ public struct FrontPoint: Sendable, Hashable {
             fixedFeesUSD: evaluation.fixedFeesUSD, isFeasible: evaluation.isFeasible,
             intents: evaluation.perIntent.map {
                 IntentFigures(intent: $0.intent, setting: $0.setting, monthlyCostUSD: $0.monthlyCostUSD,
-                              quality: $0.quality, p99LatencyMs: $0.p99LatencyMs)
+                              quality: $0.quality, p99LatencyMs: $0.p99LatencyMs, qualityStandardError: $0.qualityStandardError,
+                              weightShare: $0.weightShare)
             })
+        qualityStandardError = evaluation.qualityStandardError
     }
 
     /// The point's configuration (the unit a point is identified by).
     public var configuration: Configuration {
         Configuration(entries: intents.map { ($0.intent, $0.setting) })
+    }
+
+    /// Standard error of this point's quality minus `other`'s: only intents whose
+    /// settings differ contribute (shared cells cancel), each with both cells' variances.
+    public func qualityDifferenceStandardError(to other: FrontPoint) -> Double {
+        var variance = 0.0
+        for mine in intents {
+            let theirs = other.intents.first { $0.intent == mine.intent }
+            guard theirs?.setting != mine.setting else { continue }
+            let share = mine.weightShare
+            let se2 = mine.qualityStandardError * mine.qualityStandardError
+                + (theirs?.qualityStandardError ?? 0) * (theirs?.qualityStandardError ?? 0)
+            variance += share * share * se2
+        }
+        return variance.squareRoot()
     }
 
     /// True when this point is at least as good in both objectives and better in one.

@@ -29,11 +29,18 @@ extension CellTable {
             let cell = cells[i][c]
             return IntentEvaluation(
                 intent: intents[i].name, cellIndex: c, setting: cell.setting, monthlyCostUSD: cell.monthlyCostUSD,
-                quality: cell.quality, p99LatencyMs: cell.p99LatencyMs, minQuality: intents[i].minQuality,
+                quality: cell.quality, p99LatencyMs: cell.p99LatencyMs, qualityStandardError: cell.qualityStandardError,
+                weightShare: intents[i].qualityWeight / totalWeight, minQuality: intents[i].minQuality,
                 maxP99LatencyMs: intents[i].maxP99LatencyMs, violation: violation(intent: i, cell: c))
         }
+        var variance = 0.0
+        for (i, c) in choice.enumerated() {
+            let share = intents[i].qualityWeight / totalWeight
+            variance += share * share * cells[i][c].qualityStandardError * cells[i][c].qualityStandardError
+        }
         return ConfigurationEvaluation(
-            choice: choice, monthlyCostUSD: cost, fixedFeesUSD: fees, quality: quality, perIntent: perIntent,
+            choice: choice, monthlyCostUSD: cost, fixedFeesUSD: fees, quality: quality,
+            qualityStandardError: variance.squareRoot(), perIntent: perIntent,
             globalFailures: constraints.failures(monthlyCostUSD: cost, quality: quality))
     }
 

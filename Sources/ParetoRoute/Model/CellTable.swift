@@ -18,6 +18,12 @@ public struct CellTable: Sendable {
     public var rowCount: Int
     /// Things worth a look that do not stop the run (few samples behind a P99, …).
     public var warnings: [String]
+    /// Per cell, its samples (only when loaded with `keepingSamples`), aligned with ``cells``.
+    public var samples: [[CellSamples]]?
+    /// Per cell, its bootstrap intervals, once ``applyingConfidence(_:seed:)`` ran.
+    public var intervals: [[CellInterval]]?
+    /// The confidence of ``intervals``; feasibility then uses the intervals' bounds.
+    public var confidence: Double?
 
     /// Creates a table; `cells[i]` belongs to `intents[i]` and is sorted here.
     public init(models: [Model], intents: [Intent], cells: [[Cell]], fingerprint: String = "",
@@ -47,8 +53,14 @@ public struct CellTable: Sendable {
     }
 
     /// The constraints that cell `cell` of intent `intent` breaks on its own.
+    ///
+    /// With intervals (a `--confidence`), a cell must meet the floor with the lower
+    /// bound of its quality interval and the cap with the upper bound of its P99 interval.
     public func violation(intent: Int, cell: Int) -> CellViolation {
-        CellViolation.of(cells[intent][cell], for: intents[intent])
+        guard let interval = intervals?[intent][cell] else {
+            return CellViolation.of(cells[intent][cell], for: intents[intent])
+        }
+        return interval.violation(for: intents[intent])
     }
 
     /// The index of the cell with exactly `setting`, if it was evaluated.

@@ -1,0 +1,120 @@
+import Dispatch
+import Foundation
+import NSGA2
+
+/// The seeded percentile bootstrap behind every interval of the tool.
+///
+/// ``resamples`` resamples of the cell's samples, with replacement, drawn by
+/// ``Xoshiro256StarStar`` seeded from the cell's identity and the run's seed, so an
+/// interval is the same on every run and does not depend on the order of cells.
+public enum Bootstrap {
+    /// Resamples per interval.
+    public static let resamples = 1_000
+
+    /// The two-sided percentile interval at `confidence` of the mean and of the P99.
+    public static func interval(of samples: CellSamples, confidence: Double, seed: UInt64,
+                                resamples: Int = Bootstrap.resamples) -> CellInterval {
+        let n = samples.qualities.count
+        guard n > 0, samples.sortedLatencies.count == n else {
+            return CellInterval(qualityLower: 0, qualityUpper: 0, p99Lower: 0, p99Upper: 0)
+        }
+        var rng = Xoshiro256StarStar(seed: seed)
+        var means = [Double](repeating: 0, count: resamples)
+        var p99s = [Double](repeating: 0, count: resamples)
+        var counts = [Int](repeating: 0, count: n)
+        let h = Double(n - 1) * 0.99
+        let lowRank = Int(h)
+        let fraction = h - Double(lowRank)
+        for r in 0..<resamples {
+            for j in 0..<n { counts[j] = 0 }
+            var sum = 0.0
+            for _ in 0..<n {
+                let j = rng.nextInt(below: n)
+                counts[j] += 1
+                sum += samples.qualities[j]
+            }
+            means[r] = sum / Double(n)
+            // The resample's P99 needs only its order statistics at lowRank and lowRank + 1;
+            // walk the sorted originals from the top, where those ranks sit.
+            p99s[r] = n == 1 ? samples.sortedLatencies[0]
+                : resampledPercentile(counts: counts, sorted: samples.sortedLatencies, lowRank: lowRank, fraction: fraction)
+        }
+        means.sort()
+        p99s.sort()
+        let alpha = max(0, min(1, 1 - confidence))
+        let lower = max(0, Int((alpha / 2 * Double(resamples)).rounded(.down)))
+        let upper = min(resamples - 1, Int(((1 - alpha / 2) * Double(resamples)).rounded(.up)) - 1)
+        return CellInterval(qualityLower: means[lower], qualityUpper: means[upper], p99Lower: p99s[lower], p99Upper: p99s[upper])
+    }
+
+    private static func resampledPercentile(counts: [Int], sorted: [Double], lowRank: Int, fraction: Double) -> Double {
+        let n = sorted.count
+        func value(atRank rank: Int) -> Double {
+            // Rank counted from the bottom; walk down from the top.
+            var above = n  // ranks >= above are covered by the values visited so far
+            var j = n - 1
+            while j >= 0 {
+                above -= counts[j]
+                if rank >= above { return sorted[j] }
+                j -= 1
+            }
+            return sorted[0]
+        }
+        let low = value(atRank: lowRank)
+        let high = lowRank + 1 < n ? value(atRank: lowRank + 1) : low
+        return low + fraction * (high - low)
+    }
+
+    /// A seed for one cell from its identity, so intervals do not depend on cell order.
+    public static func seed(intent: String, setting: Setting, runSeed: UInt64) -> UInt64 {
+        var hash = FNV1a64()
+        hash.combine(Array(intent.utf8) + [0] + Array(setting.description.utf8))
+        return hash.value ^ runSeed
+    }
+}
+
+extension CellTable {
+    /// The table with bootstrap intervals at `confidence`; feasibility then uses their bounds.
+    ///
+    /// Needs the samples (load with `keepingSamples: true`).
+    public func applyingConfidence(_ confidence: Double, seed: UInt64 = 1) throws -> CellTable {
+        guard confidence > 0, confidence < 1 else {
+            throw DataError(file: "--confidence", "\(confidence) is out of range; expected a number in (0, 1), e.g. 0.95")
+        }
+        guard let samples else {
+            throw DataError(file: "--confidence", "the data was loaded without samples; load with keepingSamples")
+        }
+        var copy = self
+        copy.confidence = confidence
+        // Intents in parallel: every cell has its own seeded generator, so the result
+        // does not depend on the schedule.
+        let results = ResultSlots<[CellInterval]>(count: intents.count)
+        let table = self
+        DispatchQueue.concurrentPerform(iterations: intents.count) { i in
+            results.store(table.cells[i].indices.map { c in
+                Bootstrap.interval(of: samples[i][c], confidence: confidence,
+                                   seed: Bootstrap.seed(intent: table.intents[i].name, setting: table.cells[i][c].setting, runSeed: seed))
+            }, at: i)
+        }
+        copy.intervals = results.values
+        return copy
+    }
+}
+
+/// One slot per parallel task; each task writes only its own slot.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = [Value?](repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        lock.withLock { slots[index] = value }
+    }
+
+    var values: [Value] {
+        lock.withLock { slots.compactMap { $0 } }
+    }
+}

@@ -1,0 +1,68 @@
+/// Cells whose feasibility verdict rests on measurement noise.
+public struct NoiseScreen: Sendable {
+    /// One cell whose interval straddles its intent's floor or cap.
+    public struct Entry: Sendable, Hashable {
+        /// The intent's name.
+        public var intent: String
+        /// The cell's setting.
+        public var setting: Setting
+        /// The cell's figures.
+        public var quality: Double
+        /// The cell's P99.
+        public var p99LatencyMs: Double
+        /// The bootstrap interval.
+        public var interval: CellInterval
+        /// Feasible by the point estimates.
+        public var feasibleByEstimate: Bool
+        /// Feasible with the interval's margin.
+        public var feasibleWithMargin: Bool
+    }
+
+    /// The confidence of the intervals.
+    public var confidence: Double
+    /// The cells, in intent then setting order.
+    public var entries: [Entry]
+
+    /// Screens `table`, which must carry intervals (``CellTable/applyingConfidence(_:seed:)``).
+    public init(_ table: CellTable) {
+        confidence = table.confidence ?? 0
+        var entries: [Entry] = []
+        guard let intervals = table.intervals else {
+            self.entries = []
+            return
+        }
+        for (i, intent) in table.intents.enumerated() {
+            for (c, cell) in table.cells[i].enumerated() where intervals[i][c].dependsOnNoise(cell, intent: intent) {
+                entries.append(Entry(intent: intent.name, setting: cell.setting, quality: cell.quality, p99LatencyMs: cell.p99LatencyMs,
+                                     interval: intervals[i][c], feasibleByEstimate: CellViolation.of(cell, for: intent).isEmpty,
+                                     feasibleWithMargin: intervals[i][c].violation(for: intent).isEmpty))
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The entries as JSON for `validate --json`.
+    public var json: JSONValue {
+        .object([
+            ("confidence", .number(confidence)),
+            ("bootstrap_resamples", .number(Double(Bootstrap.resamples))),
+            ("cells", .array(entries.map { e in
+                .object([
+                    ("intent", .string(e.intent)), ("config", Configuration.json(of: e.setting)),
+                    ("quality", .number(e.quality)), ("quality_interval", .array([.number(e.interval.qualityLower), .number(e.interval.qualityUpper)])),
+                    ("p99_latency_ms", .number(e.p99LatencyMs)), ("p99_interval", .array([.number(e.interval.p99Lower), .number(e.interval.p99Upper)])),
+                    ("feasible_by_estimate", .bool(e.feasibleByEstimate)), ("feasible_with_margin", .bool(e.feasibleWithMargin)),
+                ])
+            })),
+        ])
+    }
+
+    /// The entries as lines for people.
+    public var text: String {
+        var lines = ["\(entries.count) cells whose feasibility depends on noise (\(formatFixed(confidence * 100, decimals: 0))% bootstrap intervals, \(Bootstrap.resamples) resamples):"]
+        for e in entries {
+            lines.append("  \(e.intent) \(e.setting): quality \(formatQuality(e.quality)) [\(formatQuality(e.interval.qualityLower)), \(formatQuality(e.interval.qualityUpper))], p99 \(formatFixed(e.p99LatencyMs, decimals: 0)) [\(formatFixed(e.interval.p99Lower, decimals: 0)), \(formatFixed(e.interval.p99Upper, decimals: 0))] ms; feasible by estimate: \(e.feasibleByEstimate ? "yes" : "no"), with margin: \(e.feasibleWithMargin ? "yes" : "no")")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
