@@ -2,7 +2,8 @@ import Testing
 @testable import ParetoRoute
 
 @Suite struct ScopeTests {
-    /// Brute force restricted to configurations within `maxChanges` of `baseline`.
+    /// Brute force restricted to configurations within `maxChanges` of `baseline`; an intent
+    /// that keeps its baseline cell is acceptable even when that cell breaks a constraint.
     private func bruteForce(_ table: CellTable, baseline: [Int], maxChanges: Int) -> [(Double, Double)] {
         var all: [ConfigurationEvaluation] = []
         var choice = [Int](repeating: 0, count: table.intents.count)
@@ -10,7 +11,8 @@ import Testing
             if changes > maxChanges { return }
             if i == choice.count {
                 let e = table.evaluate(choice)
-                if e.isFeasible { all.append(e) }
+                let acceptable = e.perIntent.indices.allSatisfy { e.perIntent[$0].violation.isEmpty || choice[$0] == baseline[$0] }
+                if acceptable { all.append(e) }
                 return
             }
             for c in table.cells[i].indices {

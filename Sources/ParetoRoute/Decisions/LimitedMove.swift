@@ -22,7 +22,8 @@ public struct LimitedMove: Sendable {
         var scoped = scope
         scoped.baseline = choice
         scoped.maxChanges = maxChanges
-        let front = ExactSolver.solve(try SearchSpace(table: table, constraints: constraints, scope: scoped)).points
+        let space = try SearchSpace(table: table, constraints: constraints, scope: scoped)
+        let front = ExactSolver.solve(space).points
         let current = table.evaluate(choice)
         func changed(_ e: ConfigurationEvaluation) -> [String] {
             e.choice.indices.filter { e.choice[$0] != choice[$0] }.map { table.intents[$0].name }

@@ -70,7 +70,7 @@ public enum ExactSolver {
         }
         // Merge subsets: re-evaluate exactly, then sweep.
         let evaluated = all.map { table.evaluate($0.choice, constraints: space.constraints) }
-            .filter(\.isFeasible)
+            .filter(space.accepts)
         return Result(points: sweep(evaluated), subsetsSolved: subsetCount, largestPartialFront: largest,
                       candidatesExamined: examined)
     }

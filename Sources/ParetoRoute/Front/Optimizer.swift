@@ -49,13 +49,14 @@ public enum Optimizer {
         }
         if let baseline = space.scope.baseline, let genes = problem.genes(of: baseline) { seeds.append(genes) }
         seeds += problem.extremeGenomes
+        seeds += problem.ladderGenomes(count: max(2, options.population / 4))
         let configuration = NSGA2Configuration(
             populationSize: options.population, generations: options.generations, seed: options.seed,
             initialIndividuals: seeds, stallGenerations: options.stallGenerations,
             recordsEvaluated: options.recordsEvaluated)
         let run = runNSGA2(problem, configuration: configuration, observer: observer)
         let evaluated = run.archive.map { space.table.evaluate(problem.choice(of: $0.genes), constraints: space.constraints) }
-            .filter(\.isFeasible)
+            .filter(space.accepts)
         return Result(
             points: ExactSolver.sweep(evaluated),
             background: run.evaluated.map { ($0.objectives[0], -$0.objectives[1]) },

@@ -130,6 +130,57 @@ public struct RoutingProblem: MultiObjectiveProblem {
         return genes
     }
 
+    /// Genomes along the greedy upgrade ladder, `count` of them spread evenly.
+    ///
+    /// Start with every intent at its cheapest option; repeatedly move the intent whose
+    /// next step on its own convex cost–quality hull buys the most quality per dollar.
+    /// The path traces the convex part of the front (the multiple-choice knapsack's LP
+    /// relaxation), so seeding it spares the search most of its early generations.
+    public func ladderGenomes(count: Int) -> [[Int]] {
+        guard count > 0 else { return [] }
+        // Per intent, the upper convex hull of (cost, weighted quality), by ascending cost.
+        let hulls: [[Int]] = costs.indices.map { i in
+            let order = costs[i].indices.sorted { a, b in
+                costs[i][a] != costs[i][b] ? costs[i][a] < costs[i][b] : (weighted[i][a] != weighted[i][b] ? weighted[i][a] > weighted[i][b] : a < b)
+            }
+            var hull: [Int] = []
+            for g in order {
+                if let last = hull.last, weighted[i][g] <= weighted[i][last] { continue }
+                while hull.count >= 2 {
+                    let a = hull[hull.count - 2], b = hull[hull.count - 1]
+                    // Drop b when it lies on or below the segment a → g.
+                    let cross = (costs[i][b] - costs[i][a]) * (weighted[i][g] - weighted[i][a])
+                        - (weighted[i][b] - weighted[i][a]) * (costs[i][g] - costs[i][a])
+                    if cross >= 0 { hull.removeLast() } else { break }
+                }
+                hull.append(g)
+            }
+            return hull
+        }
+        var position = [Int](repeating: 0, count: hulls.count)
+        var genome = hulls.map { $0.first ?? 0 }
+        var path = [genome]
+        while true {
+            var bestIntent = -1
+            var bestRatio = -Double.infinity
+            for i in hulls.indices where position[i] + 1 < hulls[i].count {
+                let from = hulls[i][position[i]], to = hulls[i][position[i] + 1]
+                let dc = costs[i][to] - costs[i][from]
+                let ratio = dc > 0 ? (weighted[i][to] - weighted[i][from]) / dc : .infinity
+                if ratio > bestRatio {
+                    bestRatio = ratio
+                    bestIntent = i
+                }
+            }
+            guard bestIntent >= 0 else { break }
+            position[bestIntent] += 1
+            genome[bestIntent] = hulls[bestIntent][position[bestIntent]]
+            path.append(genome)
+        }
+        if path.count <= count { return path }
+        return (0..<count).map { k in path[Int((Double(k) * Double(path.count - 1) / Double(max(count - 1, 1))).rounded())] }
+    }
+
     /// Extreme genomes worth seeding: every intent at its cheapest option, and at its best.
     public var extremeGenomes: [[Int]] {
         let cheapest = costs.map { list in list.indices.min { (list[$0], $0) < (list[$1], $1) } ?? 0 }

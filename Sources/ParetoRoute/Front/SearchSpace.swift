@@ -61,6 +61,7 @@ public struct SearchSpace: Sendable {
         self.constraints = constraints
         var candidates: [[Int]] = []
         var pruning: [Pruning] = []
+        var grandfathered = [Bool](repeating: false, count: table.intents.count)
         for (i, intent) in table.intents.enumerated() {
             var report = Pruning(intent: intent.name, cells: table.cells[i].count, belowFloor: 0, aboveCap: 0, excludedModel: 0, pinned: 0, candidates: 0)
             var kept: [Int] = []
@@ -75,7 +76,12 @@ public struct SearchSpace: Sendable {
                     continue
                 }
                 let violation = table.violation(intent: i, cell: c)
-                if violation.contains(.qualityBelowFloor) {
+                if !violation.isEmpty, scope.baseline?[i] == c {
+                    // What runs today stays reachable: an intent that is not changed keeps
+                    // its cell even when that cell breaks a constraint.
+                    kept.append(c)
+                    grandfathered[i] = true
+                } else if violation.contains(.qualityBelowFloor) {
                     report.belowFloor += 1
                 } else if violation.contains(.latencyAboveCap) {
                     report.aboveCap += 1
@@ -96,6 +102,21 @@ public struct SearchSpace: Sendable {
         }
         self.candidates = candidates
         self.pruning = pruning
+        self.grandfathered = grandfathered
+    }
+
+    /// Per intent, whether its baseline cell breaks a constraint but stays a candidate
+    /// (kept as it is unless the search changes the intent).
+    public let grandfathered: [Bool]
+
+    /// Whether a configuration of this space is acceptable: every global constraint holds
+    /// and every intent meets its floor and cap, or keeps a grandfathered baseline cell.
+    public func accepts(_ evaluation: ConfigurationEvaluation) -> Bool {
+        guard evaluation.globalFailures.isEmpty else { return false }
+        return evaluation.perIntent.indices.allSatisfy { i in
+            evaluation.perIntent[i].violation.isEmpty
+                || (grandfathered[i] && scope.baseline?[i] == evaluation.choice[i])
+        }
     }
 
     /// Models that charge a monthly fee and that some candidate cell uses, in model order.
