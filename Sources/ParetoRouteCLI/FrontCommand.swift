@@ -15,6 +15,11 @@ enum FrontCommand {
               --background            draw the dominated configurations evaluated, faintly, in the SVG
 
             """ : ""
+        let capOption = method == .exact ? """
+              --max-points M          cap the front with an ε-grid on quality (ε = 2 × quality range / M);
+                                      every exact point keeps a point at no more cost within ε in quality
+
+            """ : ""
         let summary = method == .exact
             ? "The exact Pareto front of monthly cost vs weighted quality, by folding the per-intent\nfronts intent by intent (fixed model fees handled exactly)."
             : "The Pareto front of monthly cost vs weighted quality, found by NSGA-II."
@@ -26,7 +31,7 @@ enum FrontCommand {
             Prints the front as a table on stdout; files are written atomically.
 
               --data DIR              the data directory (default ./GoldenData)
-            \(searchOptions)  --max-monthly-cost USD  keep only configurations costing at most USD a month
+            \(searchOptions)\(capOption)  --max-monthly-cost USD  keep only configurations costing at most USD a month
               --min-quality Q         keep only configurations of weighted quality at least Q
               --confidence C          a cell is feasible only if its bootstrap interval at C (e.g. 0.95)
                                       clears the floor and the cap (1,000 seeded resamples)
@@ -51,6 +56,9 @@ enum FrontCommand {
             .init(name: "svg", takesValue: true), .init(name: "mark", takesValue: true), .init(name: "points", takesValue: true),
             .init(name: "quiet", takesValue: false), .init(name: "confidence", takesValue: true),
         ] + ScopeOptions.options
+        if method == .exact {
+            options.append(.init(name: "max-points", takesValue: true))
+        }
         if method == .nsga2 {
             options += [
                 .init(name: "population", takesValue: true), .init(name: "generations", takesValue: true),
@@ -101,8 +109,14 @@ enum FrontCommand {
         var warmStartStale: Int?
         switch method {
         case .exact:
-            let result = ExactSolver.solve(space)
+            let maxPoints = try args.int("max-points", command: name, minimum: 1)
+            let result = ExactSolver.solve(space, maxPoints: maxPoints)
             evaluations = result.points
+            if let maxPoints {
+                diagnose("--max-points \(maxPoints): every exact front point has a point here at no more cost and at most \(formatQuality(result.qualityTolerance)) less quality")
+                settings.append(("max_points", .number(Double(maxPoints))))
+                statistics.append(("quality_tolerance", .number(result.qualityTolerance)))
+            }
             statistics += [
                 ("fee_model_subsets", .number(Double(result.subsetsSolved))),
                 ("largest_partial_front", .number(Double(result.largestPartialFront))),

@@ -59,6 +59,20 @@ import Testing
         }
     }
 
+    @Test(arguments: [51, 52, 53] as [UInt64])
+    func maxPointsKeepsItsGuarantee(seed: UInt64) throws {
+        let table = RandomTables.make(seed: seed, intents: 6, cellsPerIntent: 8, feeModels: 1)
+        let space = try SearchSpace(table: table)
+        let exact = ExactSolver.solve(space).points
+        let capped = ExactSolver.solve(space, maxPoints: 5)
+        #expect(capped.points.count <= 6)
+        #expect(capped.points.count < exact.count)
+        #expect(capped.qualityTolerance > 0)
+        for point in exact {
+            #expect(capped.points.contains { $0.monthlyCostUSD <= point.monthlyCostUSD && $0.quality >= point.quality - capped.qualityTolerance })
+        }
+    }
+
     @Test func anIntentWithNoFeasibleCellIsAnErrorNamingIt() {
         var table = RandomTables.make(seed: 3, intents: 2, cellsPerIntent: 3)
         table.intents[1].minQuality = 0.999

@@ -22,6 +22,8 @@ public enum ExactSolver {
         public var largestPartialFront: Int
         /// Candidate sums examined.
         public var candidatesExamined: Int
+        /// The quality tolerance ε of a capped front (0 when exact).
+        public var qualityTolerance: Double = 0
     }
 
     private struct Option {
@@ -40,13 +42,31 @@ public enum ExactSolver {
     }
 
     /// Computes the exact front of `space`.
-    public static func solve(_ space: SearchSpace) -> Result {
+    ///
+    /// - Parameter maxPoints: when given, caps the front with an ε-grid on quality: the
+    ///   quality range R (an upper bound from the per-intent extremes) sets ε = 2R / maxPoints;
+    ///   each of the L fold levels drops a partial that a cheaper kept one trails by less
+    ///   than ε / (2L) in quality, and the result keeps points at least ε / 2 apart in
+    ///   quality (so at most maxPoints + 1). Guarantee: for every exact front point (c, q)
+    ///   the result holds a point of cost ≤ c and quality ≥ q − ε (``Result/qualityTolerance``).
+    public static func solve(_ space: SearchSpace, maxPoints: Int? = nil) -> Result {
         let table = space.table
         let feeModels = space.feePayingModels
         var all: [(cost: Double, quality: Double, choice: [Int])] = []
         var largest = 0
         var examined = 0
         let subsetCount = 1 << feeModels.count
+        var tolerance = 0.0
+        if let maxPoints, maxPoints > 0 {
+            var low = 0.0, high = 0.0
+            for (i, list) in space.candidates.enumerated() {
+                let qualities = list.map { table.cells[i][$0].quality * table.intents[i].qualityWeight }
+                low += qualities.min() ?? 0
+                high += qualities.max() ?? 0
+            }
+            // Half of ε goes to the fold, half to the final thinning (steps of ε/2 over R: ≤ maxPoints + 1 points).
+            tolerance = 2 * (high - low) / table.totalWeight / Double(maxPoints)
+        }
         for mask in 0..<subsetCount {
             var allowedFee = Set<Int>()
             var fees = 0.0
@@ -63,7 +83,8 @@ public enum ExactSolver {
             if lists.contains(where: \.isEmpty) { continue }
             let solved = fold(table: table, lists: lists, fees: fees, constraints: space.constraints,
                               baseline: space.scope.maxChanges == nil ? nil : space.scope.baseline,
-                              maxChanges: space.scope.maxChanges)
+                              maxChanges: space.scope.maxChanges,
+                              bucketWidth: tolerance / 2 * table.totalWeight / Double(max(1, table.intents.count)))
             largest = max(largest, solved.largest)
             examined += solved.examined
             all.append(contentsOf: solved.points)
@@ -71,8 +92,16 @@ public enum ExactSolver {
         // Merge subsets: re-evaluate exactly, then sweep.
         let evaluated = all.map { table.evaluate($0.choice, constraints: space.constraints) }
             .filter(space.accepts)
-        return Result(points: sweep(evaluated), subsetsSolved: subsetCount, largestPartialFront: largest,
-                      candidatesExamined: examined)
+        var points = sweep(evaluated)
+        if tolerance > 0 {
+            var thinned: [ConfigurationEvaluation] = []
+            for point in points where thinned.last.map({ point.quality > $0.quality + tolerance / 2 }) ?? true {
+                thinned.append(point)
+            }
+            points = thinned
+        }
+        return Result(points: points, subsetsSolved: subsetCount, largestPartialFront: largest,
+                      candidatesExamined: examined, qualityTolerance: tolerance)
     }
 
     /// Keeps the non-dominated evaluations, one per (cost, quality), sorted by cost.
@@ -90,7 +119,7 @@ public enum ExactSolver {
     }
 
     private static func fold(table: CellTable, lists: [[Int]], fees: Double, constraints: GlobalConstraints,
-                             baseline: [Int]?, maxChanges: Int?)
+                             baseline: [Int]?, maxChanges: Int?, bucketWidth: Double)
         -> (points: [(cost: Double, quality: Double, choice: [Int])], largest: Int, examined: Int)
     {
         let intentCount = lists.count
@@ -167,7 +196,8 @@ public enum ExactSolver {
             var best = [Double](repeating: -.infinity, count: buckets)
             for candidate in candidates {
                 let k = maxChanges == nil ? 0 : Int(candidate.changes)
-                guard candidate.weighted > best[k] else { continue }
+                // With a cap, a candidate must also clear its predecessor by a bucket width.
+                guard candidate.weighted > best[k] + bucketWidth else { continue }
                 next.append(candidate)
                 for j in k..<buckets where best[j] < candidate.weighted { best[j] = candidate.weighted }
             }
