@@ -134,7 +134,7 @@ enum FrontCommand {
                     }
                 }
                 warmStartStale = stale
-                settings.append(("warm_start_points", .number(Double(front.points.count))))
+                statistics.append(("warm_start_points", .number(Double(front.points.count))))
             }
             let progress = console.errIsTerminal && !quiet
             let result = Optimizer.optimize(space, options: searchOptions) { report in
@@ -174,7 +174,7 @@ enum FrontCommand {
             let exactVolume = FrontGeometry.hypervolume(exact, reference: reference)
             let ours = FrontGeometry.hypervolume(front.objectives, reference: reference)
             let share = exactVolume > 0 ? ours / exactVolume : 1
-            console.err("hypervolume vs exact front: \(formatFixed(share * 100, decimals: 3))% (\(front.points.count) of \(exact.count) exact points' front; reference from the exact front)\n")
+            console.err("hypervolume vs exact front: \(formatFixed(share * 100, decimals: 3))% (\(front.points.count) points; the exact front has \(exact.count); reference point from the exact front)\n")
         }
         guard !front.points.isEmpty else {
             throw DataError(file: args.value("data") ?? "GoldenData", "no configuration meets every constraint (check --max-monthly-cost and --min-quality)")

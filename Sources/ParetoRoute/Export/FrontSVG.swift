@@ -51,7 +51,7 @@ public enum FrontSVG {
         // Grid, ticks and tick labels.
         for tick in xTicks {
             s += "<line x1=\"\(px(tick))\" y1=\"\(f(top))\" x2=\"\(px(tick))\" y2=\"\(f(top + plotH))\" stroke=\"#e5e5e5\"/>\n"
-            s += "<text x=\"\(px(tick))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(escape(formatUSD(tick)))</text>\n"
+            s += "<text x=\"\(px(tick))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(escape(tick == 0 ? "$0" : formatUSD(tick)))</text>\n"
         }
         for tick in yTicks {
             s += "<line x1=\"\(f(left))\" y1=\"\(py(tick))\" x2=\"\(f(left + plotW))\" y2=\"\(py(tick))\" stroke=\"#e5e5e5\"/>\n"
@@ -95,7 +95,7 @@ public enum FrontSVG {
         for mark in marks {
             let x = px(mark.cost), y = py(mark.quality)
             s += "<g transform=\"translate(\(x) \(y))\"><path d=\"M 0 -7 L 7 0 L 0 7 L -7 0 Z\" fill=\"#f59e0b\" stroke=\"#92400e\"/></g>\n"
-            s += "<text x=\"\(x)\" y=\"\(y)\" dx=\"-10\" dy=\"-10\" text-anchor=\"end\" fill=\"#92400e\">\(escape(mark.label)): \(escape(formatUSD(mark.cost))), \(formatQuality(mark.quality))</text>\n"
+            s += "<text x=\"\(x)\" y=\"\(y)\" dx=\"-12\" dy=\"22\" text-anchor=\"end\" fill=\"#92400e\">\(escape(mark.label)): \(escape(formatUSD(mark.cost))), \(formatQuality(mark.quality))</text>\n"
         }
         s += "</svg>\n"
         return s

@@ -12,6 +12,10 @@ public enum FrontText {
             lines.append("no feasible configuration")
             return lines.joined(separator: "\n") + "\n"
         }
+        let unmet = front.points.filter { !$0.isFeasible }.count
+        if unmet > 0 {
+            lines.append("\(unmet) points keep baseline cells that break their intent's floor or cap (\"feasible\": false in the JSON)")
+        }
         let knee = front.kneeIndex ?? 0
         let shown = representativeIndices(count: front.points.count, limit: limit, keep: [knee])
         if shown.count < front.points.count {
