@@ -112,8 +112,9 @@ enum FrontCommand {
             let maxPoints = try args.int("max-points", command: name, minimum: 1)
             let result = ExactSolver.solve(space, maxPoints: maxPoints)
             evaluations = result.points
+            diagnose("exact: \(result.subsetsSolved) fee-model subsets, largest partial front \(result.largestPartialFront), \(result.candidatesExamined) candidate sums examined")
             if let maxPoints {
-                diagnose("--max-points \(maxPoints): every exact front point has a point here at no more cost and at most \(formatQuality(result.qualityTolerance)) less quality")
+                diagnose("--max-points \(maxPoints): every exact front point has a point here at no more cost and at most \(formatFixed(result.qualityTolerance, decimals: 6)) less quality")
                 settings.append(("max_points", .number(Double(maxPoints))))
                 statistics.append(("quality_tolerance", .number(result.qualityTolerance)))
             }

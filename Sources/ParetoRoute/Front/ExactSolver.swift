@@ -52,7 +52,7 @@ public enum ExactSolver {
     public static func solve(_ space: SearchSpace, maxPoints: Int? = nil) -> Result {
         let table = space.table
         let feeModels = space.feePayingModels
-        var all: [(cost: Double, quality: Double, choice: [Int])] = []
+        var folds: [Fold] = []
         var largest = 0
         var examined = 0
         let subsetCount = 1 << feeModels.count
@@ -87,11 +87,34 @@ public enum ExactSolver {
                               bucketWidth: tolerance / 2 * table.totalWeight / Double(max(1, table.intents.count)))
             largest = max(largest, solved.largest)
             examined += solved.examined
-            all.append(contentsOf: solved.points)
+            folds.append(solved)
         }
-        // Merge subsets: re-evaluate exactly, then sweep.
-        let evaluated = all.map { table.evaluate($0.choice, constraints: space.constraints) }
-            .filter(space.accepts)
+        // Merge the subsets on the fold's own sums (bit-identical to the evaluator's for every
+        // configuration that uses all its subset's fee models; the others lose to their twin
+        // in the smaller subset), then evaluate only the survivors.
+        let constraints = space.constraints
+        var admissible: [(cost: Double, quality: Double, fold: Int, index: Int)] = []
+        for (f, fold) in folds.enumerated() {
+            for index in fold.costs.indices {
+                let cost = fold.costs[index], quality = fold.qualities[index]
+                if let cap = constraints.maxMonthlyCostUSD, cost > cap { continue }
+                if let floor = constraints.minQuality, quality < floor { continue }
+                admissible.append((cost, quality, f, index))
+            }
+        }
+        // Equal sums (rare): the lexicographically smallest cell indices first, as in the fold.
+        admissible.sort { x, y in
+            if x.cost != y.cost { return x.cost < y.cost }
+            if x.quality != y.quality { return x.quality > y.quality }
+            return folds[x.fold].choice(at: x.index).lexicographicallyPrecedes(folds[y.fold].choice(at: y.index))
+        }
+        var survivors: [[Int]] = []
+        var bestQuality = -Double.infinity
+        for point in admissible where point.quality > bestQuality {
+            bestQuality = point.quality
+            survivors.append(folds[point.fold].choice(at: point.index))
+        }
+        let evaluated = survivors.map { table.evaluate($0, constraints: constraints) }.filter(space.accepts)
         var points = sweep(evaluated)
         if tolerance > 0 {
             var thinned: [ConfigurationEvaluation] = []
@@ -120,7 +143,7 @@ public enum ExactSolver {
 
     private static func fold(table: CellTable, lists: [[Int]], fees: Double, constraints: GlobalConstraints,
                              baseline: [Int]?, maxChanges: Int?, bucketWidth: Double)
-        -> (points: [(cost: Double, quality: Double, choice: [Int])], largest: Int, examined: Int)
+        -> Fold
     {
         let intentCount = lists.count
         let totalWeight = table.totalWeight
@@ -161,64 +184,191 @@ public enum ExactSolver {
             minRemainingCost[i] = minRemainingCost[i + 1] + (cellFronts[i].first?.cost ?? 0)
             maxRemainingWeighted[i] = maxRemainingWeighted[i + 1] + (cellFronts[i].last?.weighted ?? 0)
         }
-        var levels: [[Partial]] = []
+        // Back-pointers of every level in one flat array (levelStarts[i] is level i's first):
+        // a partial only needs (parent, cell) once its level is done; sums live one level at
+        // a time, in two buffers reused across levels.
+        var links: [Fold.Link] = []
+        var levelStarts: [Int] = []
         var current = [Partial(cost: 0, weighted: 0, parent: -1, cell: -1, changes: 0)]
+        var next: [Partial] = []
         let budget = Int32(maxChanges ?? Int(Int32.max))
         let buckets = maxChanges.map { $0 + 1 } ?? 1
         var largest = 1
         var examined = 0
-        var candidates: [Partial] = []
+        var heap = MergeHeap()
+        var best = [Double](repeating: -.infinity, count: buckets)
         for i in 0..<intentCount {
-            candidates.removeAll(keepingCapacity: true)
-            candidates.reserveCapacity(current.count * cellFronts[i].count)
-            for (p, partial) in current.enumerated() {
-                for option in cellFronts[i] {
-                    let changes = partial.changes + option.change
-                    if changes > budget { continue }
+            let options = cellFronts[i]
+            // Prune only what is clearly out (a relative 1e-9 slack): rounding must never drop a
+            // configuration that meets a constraint exactly; the final evaluation checks exactly.
+            let costLimit = constraints.maxMonthlyCostUSD.map { ($0 - minRemainingCost[i + 1] - fees) + abs($0) * 1e-9 }
+            let weightedFloor = constraints.minQuality.map { ($0 * totalWeight - maxRemainingWeighted[i + 1]) - abs($0 * totalWeight) * 1e-9 }
+            // A k-way merge of the sorted lists current + option: candidates arrive in the
+            // order (cost, −weighted, changes, parent, cell) without materializing them all.
+            // Without a change budget `current` rises in both cost and quality, so each list
+            // skips (by galloping search) every candidate no better than the best kept so far:
+            // the sweep would drop it anyway, and the work follows the front, not the product.
+            let monotone = maxChanges == nil
+            var position = [Int](repeating: 0, count: options.count)
+            heap.removeAll()
+            func passes(_ weighted: Double) -> Bool {
+                weighted > best[0] + bucketWidth && (weightedFloor.map { weighted >= $0 } ?? true)
+            }
+            func push(_ j: Int) {
+                let option = options[j]
+                if monotone {
+                    var low = position[j]
+                    guard low < current.count else { return }
+                    if !passes(current[low].weighted + option.weighted) {
+                        // Gallop to a passing index, then bisect: (low, high] holds the first one.
+                        var high = low + 1, step = 1
+                        while high < current.count, !passes(current[high].weighted + option.weighted) {
+                            low = high
+                            step *= 2
+                            high = low + step
+                        }
+                        high = min(high, current.count)
+                        while high - low > 1 {
+                            let middle = low + (high - low) / 2
+                            if passes(current[middle].weighted + option.weighted) { high = middle } else { low = middle }
+                        }
+                        low = high
+                    }
+                    position[j] = low
+                }
+                while position[j] < current.count {
+                    let p = position[j]
+                    let partial = current[p]
                     let cost = partial.cost + option.cost
+                    if let costLimit, cost > costLimit {
+                        position[j] = current.count  // costs only grow along the list
+                        return
+                    }
+                    let changes = partial.changes + option.change
                     let weighted = partial.weighted + option.weighted
-                    if let cap = constraints.maxMonthlyCostUSD, cost + minRemainingCost[i + 1] + fees > cap { continue }
-                    if let floor = constraints.minQuality, (weighted + maxRemainingWeighted[i + 1]) / totalWeight < floor { continue }
-                    candidates.append(Partial(cost: cost, weighted: weighted, parent: Int32(p), cell: Int32(option.cell), changes: changes))
+                    if changes > budget || !passes(weighted) {
+                        position[j] += 1
+                        continue
+                    }
+                    heap.push(MergeHead(cost: cost, weighted: weighted, changes: changes, parent: Int32(p),
+                                        cell: Int32(option.cell), list: Int32(j)))
+                    return
                 }
             }
-            examined += candidates.count
-            candidates.sort { a, b in
-                if a.cost != b.cost { return a.cost < b.cost }
-                if a.weighted != b.weighted { return a.weighted > b.weighted }
-                if a.changes != b.changes { return a.changes < b.changes }
-                if a.parent != b.parent { return a.parent < b.parent }
-                return a.cell < b.cell
-            }
+            for k in best.indices { best[k] = -.infinity }
+            for j in options.indices { push(j) }
+            next.removeAll(keepingCapacity: true)
+            levelStarts.append(links.count)
             // Sweep: keep a candidate unless a cheaper one with no more changes is as good.
-            // best[k] is the best weighted quality kept so far among partials with ≤ k changes.
-            var next: [Partial] = []
-            var best = [Double](repeating: -.infinity, count: buckets)
-            for candidate in candidates {
-                let k = maxChanges == nil ? 0 : Int(candidate.changes)
-                // With a cap, a candidate must also clear its predecessor by a bucket width.
-                guard candidate.weighted > best[k] + bucketWidth else { continue }
-                next.append(candidate)
-                for j in k..<buckets where best[j] < candidate.weighted { best[j] = candidate.weighted }
+            // best[k] is the best weighted quality kept so far among partials with ≤ k changes;
+            // with a cap, a candidate must clear it by a bucket width.
+            while let head = heap.pop() {
+                examined += 1
+                let k = monotone ? 0 : Int(head.changes)
+                if head.weighted > best[k] + bucketWidth {
+                    next.append(Partial(cost: head.cost, weighted: head.weighted, parent: head.parent, cell: head.cell, changes: head.changes))
+                    links.append(Fold.Link(parent: head.parent, cell: head.cell))
+                    for b in k..<buckets where best[b] < head.weighted { best[b] = head.weighted }
+                }
+                let j = Int(head.list)
+                position[j] += 1
+                push(j)
             }
-            levels.append(next)
-            current = next
-            largest = max(largest, next.count)
+            swap(&current, &next)
+            largest = max(largest, current.count)
         }
-        var points: [(cost: Double, quality: Double, choice: [Int])] = []
-        points.reserveCapacity(current.count)
-        for (index, partial) in current.enumerated() {
-            var choice = [Int](repeating: 0, count: intentCount)
-            var level = intentCount - 1
-            var cursor = index
-            while level >= 0 {
-                let node = levels[level][cursor]
-                choice[level] = Int(node.cell)
-                cursor = Int(node.parent)
-                level -= 1
+        return Fold(costs: current.map { $0.cost + fees }, qualities: current.map { $0.weighted / totalWeight },
+                    links: links, levelStarts: levelStarts, largest: largest, examined: examined)
+    }
+}
+
+/// The last level of one fold: its sums, and the back-pointers that rebuild a choice.
+private struct Fold {
+    /// A partial's parent in the previous level and the cell it adds.
+    struct Link {
+        var parent: Int32
+        var cell: Int32
+    }
+
+    /// Total cost (fees included) of each final partial.
+    var costs: [Double]
+    /// Weighted quality of each final partial.
+    var qualities: [Double]
+    /// Back-pointers of every level, level after level.
+    var links: [Link]
+    /// Index in ``links`` of each level's first partial.
+    var levelStarts: [Int]
+    /// The largest partial front met.
+    var largest: Int
+    /// Candidate sums popped from the merge.
+    var examined: Int
+
+    /// The cell per intent of final partial `index`, following the back-pointers.
+    func choice(at index: Int) -> [Int] {
+        var choice = [Int](repeating: 0, count: levelStarts.count)
+        var cursor = index
+        for level in stride(from: levelStarts.count - 1, through: 0, by: -1) {
+            let link = links[levelStarts[level] + cursor]
+            choice[level] = Int(link.cell)
+            cursor = Int(link.parent)
+        }
+        return choice
+    }
+}
+
+/// One head of the k-way merge: the next candidate of list `list`.
+private struct MergeHead {
+    var cost: Double
+    var weighted: Double
+    var changes: Int32
+    var parent: Int32
+    var cell: Int32
+    var list: Int32
+
+    /// The fold's candidate order: cost, then quality (best first), fewer changes, earlier parent, lower cell.
+    @inline(__always)
+    func precedes(_ other: MergeHead) -> Bool {
+        if cost != other.cost { return cost < other.cost }
+        if weighted != other.weighted { return weighted > other.weighted }
+        if changes != other.changes { return changes < other.changes }
+        if parent != other.parent { return parent < other.parent }
+        return cell < other.cell
+    }
+}
+
+/// A binary min-heap of merge heads (the standard library has none).
+private struct MergeHeap {
+    private var items: [MergeHead] = []
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+
+    mutating func push(_ head: MergeHead) {
+        items.append(head)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child].precedes(items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> MergeHead? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < items.count, items[left].precedes(items[smallest]) { smallest = left }
+                if right < items.count, items[right].precedes(items[smallest]) { smallest = right }
+                if smallest == parent { break }
+                items.swapAt(parent, smallest)
+                parent = smallest
             }
-            points.append((partial.cost + fees, partial.weighted / totalWeight, choice))
         }
-        return (points, largest, examined)
+        return top
     }
 }
