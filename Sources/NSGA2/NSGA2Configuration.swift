@@ -2,7 +2,7 @@
 /// settings read from user input can never stop the program.
 public struct NSGA2Configuration: Sendable, Hashable {
     /// The number of individuals kept each generation (μ) and of offspring created (λ = μ).
-    /// Values below 1 count as 1.
+    /// Values below 1 count as 1, values above 2^24 as 2^24 (so sizes derived from it cannot overflow).
     public var populationSize: Int
     /// The maximum number of generations after the initial population (default 100). Negative
     /// counts as 0.
@@ -80,7 +80,7 @@ public enum DuplicateScope: Sendable, Hashable {
 }
 
 extension NSGA2Configuration {
-    var effectivePopulationSize: Int { max(1, populationSize) }
+    var effectivePopulationSize: Int { max(1, min(populationSize, 1 << 24)) }
     var effectiveGenerations: Int { max(0, generations) }
     var effectiveCrossoverProbability: Double { clampedProbability(crossoverProbability) ?? 0.9 }
     func effectiveMutationProbability(geneCount: Int) -> Double {

@@ -74,10 +74,11 @@ struct Arguments {
         return number
     }
 
-    func int(_ name: String, command: String, minimum: Int) throws -> Int? {
+    func int(_ name: String, command: String, minimum: Int, maximum: Int = 1_000_000_000) throws -> Int? {
         guard let text = value(name) else { return nil }
-        guard let number = Int(text), number >= minimum else {
-            throw UsageError("\(command): --\(name) '\(text)' is not an integer >= \(minimum)")
+        guard !text.hasPrefix("+"), let number = Int(text),
+              number >= minimum, number <= maximum else {
+            throw UsageError("\(command): --\(name) '\(text)' is not an integer in [\(minimum), \(maximum)]")
         }
         return number
     }

@@ -60,6 +60,7 @@ enum CommandLineTool {
             case .missingInput: return ExitStatus.missingInput
             case .readFailure: return ExitStatus.readFailure
             case .writeFailure: return ExitStatus.cannotWrite
+            case .badRequest: return ExitStatus.usage
             }
         } catch {
             console.err("paretoroute: \(error)\n")

@@ -12,10 +12,31 @@ struct Console: Sendable {
     var errIsTerminal: Bool
 
     /// The process's standard output and error.
+    ///
+    /// `FileHandle.write(_:)` traps on failure on Linux; these use the throwing form and
+    /// remember a failed stdout write (a full disk, a closed pipe) so the tool exits 73.
     static let standard = Console(
-        out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-        err: { text in FileHandle.standardError.write(Data(text.utf8)) },
+        out: { text in
+            do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch { StandardOutput.failed.set() }
+        },
+        err: { text in try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) },
         errIsTerminal: isatty(2) == 1)
+}
+
+/// Whether writing results to standard output failed during this run.
+enum StandardOutput {
+    /// Set once a write to stdout failed; read by `main` before exiting.
+    static let failed = Flag()
+
+    /// A one-way flag shared by the console's closures.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        /// Raises the flag.
+        func set() { lock.lock(); value = true; lock.unlock() }
+        /// Whether the flag was raised.
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    }
 }
 
 /// Exit statuses of the tool (sysexits where one fits).

@@ -78,8 +78,8 @@ enum FrontCommand {
         let points: Int? = args.value("points") == "all" ? nil : try args.int("points", command: name, minimum: 1) ?? 25
         var searchOptions = Optimizer.Options()
         if method == .nsga2 {
-            searchOptions.population = try args.int("population", command: name, minimum: 2) ?? searchOptions.population
-            searchOptions.generations = try args.int("generations", command: name, minimum: 0) ?? searchOptions.generations
+            searchOptions.population = try args.int("population", command: name, minimum: 2, maximum: 1_000_000) ?? searchOptions.population
+            searchOptions.generations = try args.int("generations", command: name, minimum: 0, maximum: 1_000_000) ?? searchOptions.generations
             if let seedText = args.value("seed") {
                 guard let seed = UInt64(seedText) else { throw UsageError("\(name): --seed '\(seedText)' is not an integer in 0...\(UInt64.max)") }
                 searchOptions.seed = seed

@@ -1,4 +1,8 @@
 import Foundation
 
-let status = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), console: .standard)
+var status = CommandLineTool.run(Array(CommandLine.arguments.dropFirst()), console: .standard)
+if StandardOutput.failed.isSet, status == ExitStatus.ok || status == ExitStatus.noAnswer || status == ExitStatus.dominated {
+    try? FileHandle.standardError.write(contentsOf: Data("paretoroute: <stdout>: cannot write the results\n".utf8))
+    status = ExitStatus.cannotWrite
+}
 exit(status)

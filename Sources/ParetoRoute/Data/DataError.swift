@@ -14,6 +14,9 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case readFailure
         /// An output file could not be written (exit 73).
         case writeFailure
+        /// The request does not fit the data: a flag names an unknown model or intent,
+        /// or needs another flag (exit 64, a usage error).
+        case badRequest
     }
 
     /// The class of failure.
@@ -37,11 +40,36 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// One line: `file:line: column 'x': message`.
+    ///
+    /// Input text quoted in the message can hold line breaks or a megabyte of bytes;
+    /// control characters are escaped and an overlong message keeps its start and its
+    /// end (where the expectation is), so the error stays one readable line.
     public var description: String {
-        var text = file
+        var text = DataError.oneLine(file)
         if let line { text += ":\(line)" }
         text += ": "
-        if let field { text += "column '\(field)': " }
-        return text + message
+        if let field { text += "column '\(DataError.oneLine(field))': " }
+        return text + DataError.oneLine(message)
+    }
+
+    /// `text` with control characters escaped, cut in the middle beyond 600 characters.
+    public static func oneLine(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    escaped += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    escaped.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        guard escaped.count > 600 else { return escaped }
+        return String(escaped.prefix(300)) + " … " + String(escaped.suffix(250))
     }
 }

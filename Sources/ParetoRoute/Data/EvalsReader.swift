@@ -106,8 +106,13 @@ struct EvalsReader {
             accumulators[slot].count += 1
             accumulators[slot].qualitySum += quality
             accumulators[slot].qualitySquareSum += quality * quality
-            accumulators[slot].inputTokenSum += input
-            accumulators[slot].outputTokenSum += output
+            let (inputSum, inputOverflow) = accumulators[slot].inputTokenSum.addingReportingOverflow(input)
+            let (outputSum, outputOverflow) = accumulators[slot].outputTokenSum.addingReportingOverflow(output)
+            guard !inputOverflow, !outputOverflow else {
+                throw fields.error(record, inputOverflow ? c[7] : c[8], "the cell's token total overflows 64 bits; expected realistic token counts")
+            }
+            accumulators[slot].inputTokenSum = inputSum
+            accumulators[slot].outputTokenSum = outputSum
             accumulators[slot].latencies.append(latency)
             accumulators[slot].qualities?.append(quality)
         }
@@ -130,8 +135,14 @@ struct EvalsReader {
         }
         // Sorted here so samples line up with the table's cell order.
         perIntent = perIntent.map { $0.sorted { $0.0.setting < $1.0.setting } }
+        for (i, intentCells) in perIntent.enumerated() {
+            if let cell = intentCells.first(where: { !$0.0.monthlyCostUSD.isFinite }) {
+                throw DataError(file: "intents.csv", line: intents[i].sourceLine, field: "daily_volume",
+                                "the monthly cost of \(intents[i].name) \(cell.0.setting) overflows a Double; expected volumes, token counts and prices whose product is finite")
+            }
+        }
         for (i, intentCells) in perIntent.enumerated() where intentCells.isEmpty {
-            throw DataError(file: "intents.csv", line: i + 2, field: "intent",
+            throw DataError(file: "intents.csv", line: intents[i].sourceLine, field: "intent",
                             "intent '\(intents[i].name)' has no eval rows; expected at least one evaluated cell")
         }
         let samples = keepsSamples ? perIntent.map { $0.map { $0.1 ?? CellSamples(qualities: [], sortedLatencies: []) } } : nil

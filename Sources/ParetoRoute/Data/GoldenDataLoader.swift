@@ -147,11 +147,14 @@ public enum GoldenDataLoader {
             let cap = try fields.double(record, columns[4], expected: "a number > 0") { $0 > 0 }
             let weight = try fields.optionalDouble(record, weightColumn, expected: "a number >= 0 or empty") { $0 >= 0 }
             intents.append(Intent(name: name, dailyVolume: volume, cacheHitRate: cache, minQuality: floor,
-                                  maxP99LatencyMs: cap, qualityWeight: weight))
+                                  maxP99LatencyMs: cap, qualityWeight: weight, sourceLine: record.line))
         }
         guard !intents.isEmpty else { throw DataError(file: file, line: 2, "no intent rows; expected at least one intent") }
         guard intents.contains(where: { $0.qualityWeight > 0 }) else {
             throw DataError(file: file, field: "quality_weight", "every quality weight is 0; expected at least one positive weight")
+        }
+        guard intents.reduce(0, { $0 + $1.qualityWeight }).isFinite else {
+            throw DataError(file: file, field: "quality_weight", "the quality weights sum to more than a Double holds; expected weights below about 1e300")
         }
         return intents
     }

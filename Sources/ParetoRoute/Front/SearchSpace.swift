@@ -31,25 +31,44 @@ public struct SearchSpace: Sendable {
     public let candidates: [[Int]]
     /// Per intent, why cells were left out.
     public let pruning: [Pruning]
+    /// The most fee-paying models a data set may have: the exact front folds once per
+    /// subset of them (2^12 folds), which is far beyond what teams provision.
+    public static let maxFeePayingModels = 12
     /// The scope the space was built with.
     public let scope: Scope
 
     /// Builds the space; fails with the intent's best figures when an intent has no usable cell.
     public init(table: CellTable, constraints: GlobalConstraints = GlobalConstraints(), scope: Scope = Scope()) throws {
-        for name in scope.excludedModels + scope.allowedModels.values.flatMap({ $0 }) where table.modelIndex(named: name) == nil {
-            throw DataError(file: "models.csv", field: "model",
-                            "'\(name)' names no model; expected one of \(table.models.map(\.name).joined(separator: ", "))")
+        let modelNames = table.models.map(\.name).joined(separator: ", ")
+        let intentNames = table.intents.map(\.name).joined(separator: ", ")
+        for name in scope.excludedModels where table.modelIndex(named: name) == nil {
+            throw DataError(.badRequest, file: "--exclude-model", "'\(name)' names no model of models.csv; expected one of \(modelNames)")
         }
-        for name in scope.pinnedIntents + scope.allowedModels.keys.sorted() where table.intentIndex(named: name) == nil {
-            throw DataError(file: "intents.csv", field: "intent",
-                            "'\(name)' names no intent; expected one of \(table.intents.map(\.name).joined(separator: ", "))")
+        for intent in scope.allowedModels.keys.sorted() {
+            guard table.intentIndex(named: intent) != nil else {
+                throw DataError(.badRequest, file: "--models", "'\(intent)' names no intent of intents.csv; expected one of \(intentNames)")
+            }
+            for name in scope.allowedModels[intent] ?? [] where table.modelIndex(named: name) == nil {
+                throw DataError(.badRequest, file: "--models", "'\(name)' names no model of models.csv; expected one of \(modelNames)")
+            }
+        }
+        for name in scope.pinnedIntents where table.intentIndex(named: name) == nil {
+            throw DataError(.badRequest, file: "--pin", "'\(name)' names no intent of intents.csv; expected one of \(intentNames)")
         }
         if !scope.pinnedIntents.isEmpty, scope.baseline == nil {
-            throw DataError(file: "--pin", "pinning an intent needs --baseline CONFIG.json (the cell it keeps)")
+            throw DataError(.badRequest, file: "--pin", "pinning an intent needs --baseline CONFIG.json (the cell it keeps)")
         }
         if scope.maxChanges != nil, scope.baseline == nil {
-            throw DataError(file: "--max-changes", "a change budget needs --baseline CONFIG.json (what the changes are counted from)")
+            throw DataError(.badRequest, file: "--max-changes", "a change budget needs --baseline CONFIG.json (what the changes are counted from)")
         }
+        let feeModels = table.models.filter { $0.monthlyFixedUSD > 0 }.count
+        guard feeModels <= SearchSpace.maxFeePayingModels else {
+            throw DataError(file: "models.csv", field: "monthly_fixed_usd",
+                            "\(feeModels) models charge a monthly fee; expected at most \(SearchSpace.maxFeePayingModels) (the exact front solves once per subset of them)")
+        }
+        var scope = scope
+        // More changes than intents change nothing, and a huge K must not size any buffer.
+        if let k = scope.maxChanges { scope.maxChanges = min(max(0, k), table.intents.count) }
         self.scope = scope
         let excludedModels = scope.excludedModels
         let allowedModels = scope.allowedModels
@@ -94,7 +113,7 @@ public struct SearchSpace: Sendable {
                 let cells = table.cells[i]
                 let best = cells.map(\.quality).max() ?? 0
                 let fastest = cells.map(\.p99LatencyMs).min() ?? 0
-                throw DataError(file: "intents.csv", line: i + 2, field: "min_quality",
+                throw DataError(file: "intents.csv", line: table.intents[i].sourceLine, field: "min_quality",
                                 "intent '\(intent.name)' has no feasible cell\(report.excludedModel > 0 ? " among the allowed models" : ""): best quality \(formatQuality(best)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(fastest, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms); expected at least one cell meeting both")
             }
             candidates.append(kept)

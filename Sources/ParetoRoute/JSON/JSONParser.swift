@@ -130,10 +130,17 @@ public struct JSONParser {
                 case UInt8(ascii: "r"): scalars.append(0x0D)
                 case UInt8(ascii: "t"): scalars.append(0x09)
                 case UInt8(ascii: "u"):
-                    guard index + 4 <= bytes.count,
-                          let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16),
-                          let scalar = Unicode.Scalar(code) else { throw error("a bad \\u escape") }
-                    index += 4
+                    guard var code = hexQuad() else { throw error("a bad \\u escape; expected four hex digits") }
+                    if (0xD800..<0xDC00).contains(code) {
+                        // A high surrogate must be followed by an escaped low one (RFC 8259 §7).
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw error("a lone surrogate in a \\u escape")
+                        }
+                        index += 2
+                        guard let low = hexQuad(), (0xDC00..<0xE000).contains(low) else { throw error("a lone surrogate in a \\u escape") }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(code) else { throw error("a lone surrogate in a \\u escape") }
                     scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default: throw error("a bad escape in a string")
                 }
@@ -144,6 +151,24 @@ public struct JSONParser {
             }
         }
         throw error("the document ends inside a string")
+    }
+
+    /// Reads exactly four hex digits (no sign, unlike `UInt32(_:radix:)`).
+    private mutating func hexQuad() -> UInt32? {
+        guard index + 4 <= bytes.count else { return nil }
+        var code: UInt32 = 0
+        for byte in bytes[index..<index + 4] {
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: return nil
+            }
+            code = code << 4 | UInt32(digit)
+        }
+        index += 4
+        return code
     }
 
     private mutating func parseNumber() throws -> Double {

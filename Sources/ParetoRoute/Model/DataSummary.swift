@@ -67,7 +67,7 @@ public struct DataSummary: Sendable {
     public func infeasibilityError(table: CellTable) -> DataError? {
         guard let bad = infeasibleIntents.first, let i = table.intentIndex(named: bad.intent) else { return nil }
         let intent = table.intents[i]
-        return DataError(file: "intents.csv", line: i + 2, field: "min_quality",
+        return DataError(file: "intents.csv", line: intent.sourceLine, field: "min_quality",
                          "intent '\(bad.intent)' has no feasible cell: best quality \(formatQuality(bad.bestQuality)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(bad.lowestP99, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms); expected at least one cell meeting both")
     }
 

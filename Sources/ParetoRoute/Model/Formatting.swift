@@ -3,6 +3,8 @@ public func formatUSD(_ value: Double) -> String {
     guard value.isFinite else { return "$?" }
     let negative = value < 0
     let magnitude = abs(value)
+    // Beyond a quadrillion dollars whole-dollar digits mean nothing (and overflow Int64).
+    guard magnitude < 1e15 else { return (negative ? "-$" : "$") + "\(magnitude)" }
     var text: String
     if magnitude < 100 {
         let cents = Int64((magnitude * 100).rounded())
@@ -29,7 +31,9 @@ public func formatQuality(_ value: Double) -> String {
 public func formatFixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "?" }
     var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
+    for _ in 0..<max(0, decimals) { scale *= 10 }
+    // Int64 holds about 9.2e18: larger scaled values print in Swift's shortest form.
+    guard abs(value) * scale < 9e18 else { return "\(value)" }
     let scaled = Int64((abs(value) * scale).rounded())
     let divisor = Int64(scale)
     let whole = scaled / divisor

@@ -12,16 +12,20 @@ public struct Intent: Sendable, Hashable, Codable {
     public var maxP99LatencyMs: Double
     /// Weight in the weighted-average quality (the daily volume unless given).
     public var qualityWeight: Double
+    /// The line of intents.csv the intent was read from, so errors about it can point there
+    /// (nil for an intent built in code).
+    public var sourceLine: Int?
 
     /// Creates an intent; the quality weight defaults to the daily volume as in the contract.
     public init(name: String, dailyVolume: Double, cacheHitRate: Double, minQuality: Double,
-                maxP99LatencyMs: Double, qualityWeight: Double? = nil) {
+                maxP99LatencyMs: Double, qualityWeight: Double? = nil, sourceLine: Int? = nil) {
         self.name = name
         self.dailyVolume = dailyVolume
         self.cacheHitRate = cacheHitRate
         self.minQuality = minQuality
         self.maxP99LatencyMs = maxP99LatencyMs
         self.qualityWeight = qualityWeight ?? dailyVolume
+        self.sourceLine = sourceLine
     }
 
     /// LLM calls per month: 30 days of traffic that the cache did not answer.

@@ -64,11 +64,15 @@ public struct WhatIf: Sendable, Hashable {
         for name in volumes.keys.sorted() + cacheRates.keys.sorted() where table.intentIndex(named: name) == nil {
             throw unknown("--volume/--cache-rate", name, table.intents.map(\.name))
         }
-        return copy.recomputingCosts()
+        let result = copy.recomputingCosts()
+        for (i, cells) in result.cells.enumerated() where cells.contains(where: { !$0.monthlyCostUSD.isFinite }) {
+            throw DataError(.badRequest, file: "--volume/--price", "the what-if makes a monthly cost of \(result.intents[i].name) overflow a Double; expected smaller figures")
+        }
+        return result
     }
 
     private func unknown(_ flag: String, _ name: String, _ known: [String]) -> DataError {
-        DataError(file: flag, "'\(name)' is not in the data; expected one of \(known.joined(separator: ", "))")
+        DataError(.badRequest, file: flag, "'\(name)' is not in the data; expected one of \(known.joined(separator: ", "))")
     }
 
     /// The overrides as written in a front's settings (keys sorted).
