@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import ParetoRouteCLI
+
+/// The README's three jobs on the default data, command by command: the lines it shows
+/// are the lines the tool prints. If one of these fails, fix the tool or the README.
+@Suite struct ReadmeExampleTests {
+    static let golden = Paths.tests.deletingLastPathComponent().appendingPathComponent("GoldenData").path
+
+    /// `optimize --out front.json` on the default data, run once for the suite.
+    static let optimized: (directory: String, front: String, run: (status: Int32, out: String, err: String)) = {
+        let directory = (try? Paths.temporaryDirectory()) ?? NSTemporaryDirectory()
+        let front = directory + "/front.json"
+        let run = runTool(["optimize", "--data", golden, "--out", front, "--points", "12",
+                           "--mark", golden + "/production.json", "--svg", directory + "/front.svg", "--quiet"])
+        return (directory, front, run)
+    }()
+
+    @Test func optimizePrintsTheDocumentedFront() {
+        let run = Self.optimized.run
+        #expect(run.status == 0)
+        #expect(run.out.hasPrefix("ParetoRoute front (nsga2): 2013 points, data 407a9530f0323d21, hypervolume 7606.27 (reference $116,642, 0.8410)\nshowing 12 of 2013 points"))
+        #expect(run.out.contains(" 720*      $25,590  0.8959 ± 0.0018  haiku-ft×7 sonnet×3"))
+        #expect(run.out.contains("cheapest (#1): $8,826/month (fees $2,000), quality 0.8510"))
+    }
+
+    @Test func pickAnswersTheDocumentedRequests() {
+        let front = Self.optimized.front
+        #expect(runTool(["pick", front, "--budget", "20000"]).out.hasPrefix("point #577 of 2013: $19,472/month (fees $2,000), quality 0.8885"))
+        #expect(runTool(["pick", front, "--min-quality", "0.9"]).out.hasPrefix("point #862 of 2013: $32,616/month (fees $2,000), quality 0.9000"))
+        let knee = runTool(["pick", front, "--knee", "--json"])
+        #expect(knee.status == 0)
+        #expect(knee.out.hasPrefix("{\n  \"intents\": {\n    \"recommendation\": {"))
+        let tooCheap = runTool(["pick", front, "--budget", "5000"])
+        #expect(tooCheap.status == 1)
+        #expect(tooCheap.out.hasPrefix("nearest point (#1): $8,826/month"))
+    }
+
+    @Test func checkFindsProductionDominated() {
+        let run = runTool(["check", Self.golden + "/production.json", "--data", Self.golden, "--fail-if-dominated"])
+        #expect(run.status == 3)
+        #expect(run.out.hasPrefix("monthly cost $129,457 (model fees $0.00), quality 0.9206 ± 0.0017 (standard error), NOT feasible"))
+        #expect(run.out.contains("DOMINATED by 349 of the 3514 front points (exact front)"))
+        #expect(run.out.contains("the domination survives the noise: 113 points are better even after discounting quality by its 95% margin"))
+        #expect(run.out.contains("same quality for less: #3166 at $78,679/month (quality 0.9206) saves $50,778/month"))
+        #expect(run.out.contains("best move changing one intent: order_tracking → sonnet/500/t0.1/rag0: saves $7,570/month (quality +0.0002)"))
+        #expect(run.out.contains("best move changing two intents: faq → sonnet/250/t0.1/rag2, order_tracking → sonnet/400/t0.1/rag0: saves $12,529/month (quality +0.0018)"))
+    }
+
+    @Test func rerunWithTheFineTuneShowsFaqMovingToHaiku() throws {
+        let data = Self.optimized.directory + "/data"
+        try FileManager.default.copyItem(atPath: Self.golden, toPath: data)
+        try Data(Self.fineTunedFaq(baseline: data + "/evals/0001-baseline.csv").utf8)
+            .write(to: URL(fileURLWithPath: data + "/evals/0002-haiku-finetune.csv"))
+        let new = Self.optimized.directory + "/new.json"
+        let rerun = runTool(["optimize", "--data", data, "--warm-start", Self.optimized.front, "--out", new])
+        #expect(rerun.status == 0)
+        #expect(rerun.err.contains("warm start: 2013 configurations seeded, 0 dropped"))
+        let diff = runTool(["diff", Self.optimized.front, new])
+        #expect(diff.out.hasPrefix("hypervolume 7606.27 → 8010.65 (+5.32%; reference $116,642, 0.8410 over both fronts)"))
+        #expect(diff.out.contains("data changed: 407a9530f0323d21 → 2b467f5e3c799d27"))
+        #expect(diff.out.contains("faq: sonnet/500/t0.1/rag2 → haiku/500/t0.1/rag2 (cost -$9,904, quality -0.0010) [within noise]"))
+    }
+
+    /// The README's re-score file: faq's rows on haiku/500/t0.1/rag2, each quality 0.05
+    /// higher (capped at 1), written with at most four decimals and no trailing zeros.
+    static func fineTunedFaq(baseline: String) throws -> String {
+        let text = try String(contentsOfFile: baseline, encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let header = lines.removeFirst()
+        var out = [header]
+        for line in lines where line.hasPrefix("faq,haiku,500,0.1,2,") {
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let tenThousandths = min(10_000, Int(((Double(fields[6]) ?? 0) * 10_000).rounded()) + 500)
+            if tenThousandths == 10_000 {
+                fields[6] = "1"
+            } else {
+                var digits = String(tenThousandths)
+                digits = String(repeating: "0", count: 4 - digits.count) + digits
+                while digits.hasSuffix("0") { digits.removeLast() }
+                fields[6] = "0." + digits
+            }
+            out.append(fields.joined(separator: ","))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}
