@@ -33,7 +33,13 @@ func ensureData(_ preset: Preset, at path: String) throws {
 
 var lines = ["| measurement | figure |", "| --- | --- |"]
 let golden = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "GoldenData"
-let table = try GoldenDataLoader.load(directory: golden)
+let table: CellTable
+do {
+    table = try GoldenDataLoader.load(directory: golden)
+} catch {
+    FileHandle.standardError.write(Data("paretoroute-bench: \(error)\n".utf8))
+    exit(66)
+}
 let load = try median(5) { _ = try GoldenDataLoader.load(directory: golden) }
 lines.append("| load default data (\(table.rowCount) rows) | \(ms(load)) (\(formatFixed(Double(table.rowCount) / durationSeconds(load) / 1e6, decimals: 2)) M rows/s) |")
 
@@ -56,9 +62,8 @@ var optimizeResult: Optimizer.Result?
 let optimize = median(3) { optimizeResult = Optimizer.optimize(space) }
 let exactRun = median(5) { _ = ExactSolver.solve(space) }
 let exact = ExactSolver.solve(space).points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) }
-let reference = FrontGeometry.referencePoint(exact)
 let found = optimizeResult?.points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) } ?? []
-let share = FrontGeometry.hypervolume(found, reference: reference) / FrontGeometry.hypervolume(exact, reference: reference)
+let share = FrontGeometry.hypervolumeShare(of: found, exact: exact)
 lines.append("| optimize, default settings (10 intents) | \(ms(optimize)), \(found.count) points, \(formatFixed(share * 100, decimals: 3))% of exact hypervolume |")
 lines.append("| exact front (10 intents) | \(ms(exactRun)), \(exact.count) points |")
 
@@ -72,11 +77,13 @@ var bigExact: ExactSolver.Result?
 let bigExactRun = median(3) { bigExact = ExactSolver.solve(bigSpace) }
 let bigPoints = bigExact?.points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) } ?? []
 lines.append("| exact front (40 intents, \(bigSpace.feePayingModels.count) fee models) | \(ms(bigExactRun)), \(bigPoints.count) points, largest partial front \(bigExact?.largestPartialFront ?? 0) |")
+var capped: ExactSolver.Result?
+let cappedRun = median(3) { capped = ExactSolver.solve(bigSpace, maxPoints: 1000) }
+lines.append("| exact front capped, --max-points 1000 (40 intents) | \(ms(cappedRun)), \(capped?.points.count ?? 0) points, quality within \(formatFixed(capped?.qualityTolerance ?? 0, decimals: 6)) of the exact front |")
 var bigFound: Optimizer.Result?
 let bigOptimize = median(3) { bigFound = Optimizer.optimize(bigSpace) }
-let bigReference = FrontGeometry.referencePoint(bigPoints)
-let bigShare = FrontGeometry.hypervolume(bigFound?.points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) } ?? [], reference: bigReference)
-    / FrontGeometry.hypervolume(bigPoints, reference: bigReference)
+let bigShare = FrontGeometry.hypervolumeShare(of: bigFound?.points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) } ?? [],
+                                              exact: bigPoints)
 lines.append("| optimize, default settings (40 intents) | \(ms(bigOptimize)), \(bigFound?.points.count ?? 0) points, \(formatFixed(bigShare * 100, decimals: 2))% of exact hypervolume |")
 
 print(lines.joined(separator: "\n"))

@@ -20,19 +20,14 @@ enum DiffCommand {
         let new = try Front.load(path: args.positionals[1])
         let diff = FrontDiff(old: old, new: new, budget: try args.double("budget", command: "diff", minimum: 0))
         var lines: [String] = []
-        let change = diff.oldHypervolume > 0 ? (diff.newHypervolume / diff.oldHypervolume - 1) * 100 : 0
+        let change = diff.hypervolumeChangePercent
         lines.append("hypervolume \(formatFixed(diff.oldHypervolume, decimals: 2)) → \(formatFixed(diff.newHypervolume, decimals: 2)) (\(change >= 0 ? "+" : "")\(formatFixed(change, decimals: 2))%; reference \(formatUSD(diff.referencePoint.cost)), \(formatQuality(diff.referencePoint.quality)) over both fronts)")
         lines.append("points: \(old.points.count) → \(new.points.count); \(diff.gained.count) configurations gained, \(diff.lost.count) lost")
-        if old.dataFingerprint != new.dataFingerprint {
+        if diff.dataChanged {
             lines.append("data changed: \(old.dataFingerprint) → \(new.dataFingerprint)")
         }
-        // Assumptions (what-if overrides, scope, constraints) that differ between the runs.
-        for (key, oldValue) in old.settings {
-            let newValue = new.settings.first { $0.0 == key }?.1 ?? .null
-            if oldValue != newValue { lines.append("setting \(key): \(oldValue.compact()) → \(newValue.compact())") }
-        }
-        for (key, newValue) in new.settings where !old.settings.contains(where: { $0.0 == key }) {
-            lines.append("setting \(key): null → \(newValue.compact())")
+        for setting in diff.settingChanges {
+            lines.append("setting \(setting.key): \(setting.old.compact()) → \(setting.new.compact())")
         }
         lines.append("at a budget of \(formatUSD(diff.budgetUSD))/month:")
         switch (diff.oldPick, diff.newPick) {
@@ -41,14 +36,13 @@ enum DiffCommand {
             lines.append("  old #\(o + 1): \(formatUSD(a.monthlyCostUSD)), quality \(formatQuality(a.quality))")
             lines.append("  new #\(n + 1): \(formatUSD(b.monthlyCostUSD)), quality \(formatQuality(b.quality)) (cost \(signedUSD(b.monthlyCostUSD - a.monthlyCostUSD)), quality \(signed(b.quality - a.quality)))")
             let z = NormalQuantile.twoSided(0.95)
-            let overallNoise = z * b.qualityDifferenceStandardError(to: a)
+            let overallNoise = diff.qualityNoiseMargin(z: z, old: old, new: new) ?? 0
             if abs(b.quality - a.quality) < overallNoise, b.quality != a.quality {
                 lines.append("  the quality change is within noise (95% margin ±\(formatQuality(overallNoise)))")
             }
             if diff.changes.isEmpty { lines.append("  same configuration") }
             for c in diff.changes {
-                let noise = z * (c.oldStandardError * c.oldStandardError + c.newStandardError * c.newStandardError).squareRoot()
-                let mark = c.old != nil && c.new != nil && abs(c.qualityDelta) < noise ? " [within noise]" : ""
+                let mark = c.isWithinNoise(z: z) ? " [within noise]" : ""
                 lines.append("  \(c.intent): \(c.old?.description ?? "-") → \(c.new?.description ?? "-") (cost \(signedUSD(c.costDeltaUSD)), quality \(signed(c.qualityDelta)))\(mark)")
             }
         default:

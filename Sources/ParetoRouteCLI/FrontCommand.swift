@@ -126,14 +126,8 @@ enum FrontCommand {
         case .nsga2:
             if let old = args.value("warm-start") {
                 let front = try Front.load(path: old)
-                var stale = 0
-                for point in front.points {
-                    if let choice = try? table.choice(of: point.configuration, file: old) {
-                        searchOptions.warmStart.append(choice)
-                    } else {
-                        stale += 1
-                    }
-                }
+                let (choices, stale) = Optimizer.warmStart(from: front, table: table)
+                searchOptions.warmStart += choices
                 warmStartStale = stale
                 statistics.append(("warm_start_points", .number(Double(front.points.count))))
             }
@@ -168,13 +162,10 @@ enum FrontCommand {
             ("min_quality", constraints.minQuality.map { .number($0) } ?? .null),
         ] + scope.json(table: table) + [("what_if", whatIf.json), ("confidence", confidence.map { .number($0) } ?? .null)]
         let front = Front(method: method, dataFingerprint: table.fingerprint, settings: settings,
-                          statistics: statistics, points: evaluations.map(FrontPoint.init))
+                          statistics: statistics, points: FrontPoint.points(consuming: &evaluations))
         if method == .nsga2, args.value("reference") == "exact" {
             let exact = ExactSolver.solve(space).points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) }
-            let reference = FrontGeometry.referencePoint(exact)
-            let exactVolume = FrontGeometry.hypervolume(exact, reference: reference)
-            let ours = FrontGeometry.hypervolume(front.objectives, reference: reference)
-            let share = exactVolume > 0 ? ours / exactVolume : 1
+            let share = FrontGeometry.hypervolumeShare(of: front.objectives, exact: exact)
             console.err("hypervolume vs exact front: \(formatFixed(share * 100, decimals: 3))% (\(front.points.count) points; the exact front has \(exact.count); reference point from the exact front)\n")
         }
         guard !front.points.isEmpty else {

@@ -17,6 +17,23 @@ public struct FrontDiff: Sendable {
         public var oldStandardError: Double = 0
         /// Standard error of the new cell's quality.
         public var newStandardError: Double = 0
+
+        /// True when the intent's quality moved by less than `z` standard errors of the
+        /// difference (the two cells' samples are independent): noise, not change.
+        public func isWithinNoise(z: Double) -> Bool {
+            guard old != nil, new != nil else { return false }
+            return abs(qualityDelta) < z * (oldStandardError * oldStandardError + newStandardError * newStandardError).squareRoot()
+        }
+    }
+
+    /// A setting of the run (constraint, scope, what-if) that differs between the fronts.
+    public struct SettingChange: Sendable, Equatable {
+        /// The settings key, as in the front file.
+        public var key: String
+        /// The old value (null when the old front lacks the key).
+        public var old: JSONValue
+        /// The new value (null when the new front lacks the key).
+        public var new: JSONValue
     }
 
     /// The reference point over both fronts' union.
@@ -37,16 +54,44 @@ public struct FrontDiff: Sendable {
     public var newPick: Int?
     /// Per-intent changes between the two picks (only intents that changed).
     public var changes: [IntentChange]
+    /// Settings that differ, old front's keys first, so a diff says which assumptions moved.
+    public var settingChanges: [SettingChange]
+    /// Whether the two fronts were made from different data.
+    public var dataChanged: Bool
+
+    /// The hypervolume change in percent of the old one (0 when the old one is 0).
+    public var hypervolumeChangePercent: Double {
+        oldHypervolume > 0 ? (newHypervolume / oldHypervolume - 1) * 100 : 0
+    }
+
+    /// `z` standard errors of the quality difference between the two picks (nil without
+    /// both picks): a smaller quality change is within noise.
+    public func qualityNoiseMargin(z: Double, old: Front, new: Front) -> Double? {
+        guard let o = oldPick, let n = newPick else { return nil }
+        return z * new.points[n].qualityDifferenceStandardError(to: old.points[o])
+    }
 
     /// Compares `old` with `new` at `budget` (default: the old front's knee cost).
     public init(old: Front, new: Front, budget: Double? = nil) {
         referencePoint = FrontGeometry.referencePoint(old.objectives + new.objectives)
         oldHypervolume = FrontGeometry.hypervolume(old.objectives, reference: referencePoint)
         newHypervolume = FrontGeometry.hypervolume(new.objectives, reference: referencePoint)
+        // Sets for membership only; the lists keep the fronts' order.
         let oldConfigurations = old.points.map(\.configuration)
         let newConfigurations = new.points.map(\.configuration)
-        gained = newConfigurations.indices.filter { !oldConfigurations.contains(newConfigurations[$0]) }
-        lost = oldConfigurations.indices.filter { !newConfigurations.contains(oldConfigurations[$0]) }
+        let oldSet = Set(oldConfigurations), newSet = Set(newConfigurations)
+        gained = newConfigurations.indices.filter { !oldSet.contains(newConfigurations[$0]) }
+        lost = oldConfigurations.indices.filter { !newSet.contains(oldConfigurations[$0]) }
+        dataChanged = old.dataFingerprint != new.dataFingerprint
+        var settingChanges: [SettingChange] = []
+        for (key, oldValue) in old.settings {
+            let newValue = new.settings.first { $0.0 == key }?.1 ?? .null
+            if oldValue != newValue { settingChanges.append(SettingChange(key: key, old: oldValue, new: newValue)) }
+        }
+        for (key, newValue) in new.settings where !old.settings.contains(where: { $0.0 == key }) {
+            settingChanges.append(SettingChange(key: key, old: .null, new: newValue))
+        }
+        self.settingChanges = settingChanges
         let budget = budget ?? old.kneeIndex.map { old.points[$0].monthlyCostUSD } ?? 0
         budgetUSD = budget
         if case .found(let i) = FrontPicker.pick(.budget(budget), from: old) { oldPick = i }

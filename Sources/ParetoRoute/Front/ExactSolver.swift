@@ -67,24 +67,13 @@ public enum ExactSolver {
             // Half of ε goes to the fold, half to the final thinning (steps of ε/2 over R: ≤ maxPoints + 1 points).
             tolerance = 2 * (high - low) / table.totalWeight / Double(maxPoints)
         }
-        for mask in 0..<subsetCount {
-            var allowedFee = Set<Int>()
-            var fees = 0.0
-            for (bit, m) in feeModels.enumerated() where mask & (1 << bit) != 0 {
-                allowedFee.insert(m)
-            }
-            for m in table.models.indices where allowedFee.contains(m) { fees += table.models[m].monthlyFixedUSD }
-            let lists = space.candidates.enumerated().map { i, list in
-                list.filter { c in
-                    let m = table.cells[i][c].modelIndex
-                    return table.models[m].monthlyFixedUSD == 0 || allowedFee.contains(m)
-                }
-            }
-            if lists.contains(where: \.isEmpty) { continue }
-            let solved = fold(table: table, lists: lists, fees: fees, constraints: space.constraints,
-                              baseline: space.scope.maxChanges == nil ? nil : space.scope.baseline,
-                              maxChanges: space.scope.maxChanges,
-                              bucketWidth: tolerance / 2 * table.totalWeight / Double(max(1, table.intents.count)))
+        // The subsets fold independently, in parallel; each lands in its own slot, and the
+        // merge below reads them in mask order, so the result does not depend on scheduling.
+        let bucketWidth = tolerance / 2 * table.totalWeight / Double(max(1, table.intents.count))
+        let slots = parallelMap(count: subsetCount) { mask in
+            foldSubset(mask, space: space, feeModels: feeModels, bucketWidth: bucketWidth)
+        }
+        for solved in slots.compactMap({ $0 }) {
             largest = max(largest, solved.largest)
             examined += solved.examined
             folds.append(solved)
@@ -114,7 +103,11 @@ public enum ExactSolver {
             bestQuality = point.quality
             survivors.append(folds[point.fold].choice(at: point.index))
         }
-        let evaluated = survivors.map { table.evaluate($0, constraints: constraints) }.filter(space.accepts)
+        // Evaluated in parallel chunks (a large front spends most of its time building the
+        // per-intent breakdowns); every evaluation lands at its own index.
+        let chosen = survivors
+        let evaluated = parallelMap(count: chosen.count, chunk: 4_096) { table.evaluate(chosen[$0], constraints: constraints) }
+            .filter(space.accepts)
         var points = sweep(evaluated)
         if tolerance > 0 {
             var thinned: [ConfigurationEvaluation] = []
@@ -125,6 +118,28 @@ public enum ExactSolver {
         }
         return Result(points: points, subsetsSolved: subsetCount, largestPartialFront: largest,
                       candidatesExamined: examined, qualityTolerance: tolerance)
+    }
+
+    /// Folds the subset `mask` of the fee-paying models (bit b set: model feeModels[b] may
+    /// be used and its fee is paid); nil when some intent has no cell left.
+    private static func foldSubset(_ mask: Int, space: SearchSpace, feeModels: [Int], bucketWidth: Double) -> Fold? {
+        let table = space.table
+        var allowedFee = Set<Int>()
+        var fees = 0.0
+        for (bit, m) in feeModels.enumerated() where mask & (1 << bit) != 0 {
+            allowedFee.insert(m)
+        }
+        for m in table.models.indices where allowedFee.contains(m) { fees += table.models[m].monthlyFixedUSD }
+        let lists = space.candidates.enumerated().map { i, list in
+            list.filter { c in
+                let m = table.cells[i][c].modelIndex
+                return table.models[m].monthlyFixedUSD == 0 || allowedFee.contains(m)
+            }
+        }
+        if lists.contains(where: \.isEmpty) { return nil }
+        return fold(table: table, lists: lists, fees: fees, constraints: space.constraints,
+                    baseline: space.scope.maxChanges == nil ? nil : space.scope.baseline,
+                    maxChanges: space.scope.maxChanges, bucketWidth: bucketWidth)
     }
 
     /// Keeps the non-dominated evaluations, one per (cost, quality), sorted by cost.

@@ -19,6 +19,15 @@ public enum FrontGeometry {
         hypervolume2D(points.map { ($0.cost, -$0.quality) }, reference: (reference.cost, -reference.quality))
     }
 
+    /// The share of `exact`'s hypervolume that `found` reaches, with the reference point
+    /// taken from `exact` by the tool's rule (a distant reference would flatter any front).
+    /// 1 when the exact front has no area.
+    public static func hypervolumeShare(of found: [(cost: Double, quality: Double)], exact: [(cost: Double, quality: Double)]) -> Double {
+        let reference = referencePoint(exact)
+        let exactVolume = hypervolume(exact, reference: reference)
+        return exactVolume > 0 ? hypervolume(found, reference: reference) / exactVolume : 1
+    }
+
     /// The knee of a front sorted by cost: with both objectives scaled to [0, 1] over
     /// the front, the point farthest from the line through the cheapest and the best
     /// point (ties: the cheaper). A front of one or two points has its cheapest as knee.

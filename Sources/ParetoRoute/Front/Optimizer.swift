@@ -22,6 +22,18 @@ public enum Optimizer {
         public init() {}
     }
 
+    /// The configurations of an old front that still have a cell in `table`, for
+    /// ``Options/warmStart``, and how many are stale (a cell vanished; the search drops
+    /// the ones whose cells became infeasible itself).
+    public static func warmStart(from front: Front, table: CellTable) -> (choices: [[Int]], stale: Int) {
+        var choices: [[Int]] = []
+        var stale = 0
+        for point in front.points {
+            if let choice = try? table.choice(of: point.configuration, file: "") { choices.append(choice) } else { stale += 1 }
+        }
+        return (choices, stale)
+    }
+
     /// What a search found.
     public struct Result: Sendable {
         /// The non-dominated feasible configurations found, sorted by cost.
