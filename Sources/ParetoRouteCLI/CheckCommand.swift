@@ -29,11 +29,13 @@ enum CheckCommand {
         ] + ScopeOptions.options, command: "check")
         try args.requirePositionals(1, command: "check", names: "one CONFIG.json")
         let whatIf = try ScopeOptions.whatIf(args, command: "check")
+        let confidence = try args.double("confidence", command: "check", minimum: 0) ?? 0.95
+        guard confidence > 0, confidence < 1 else { throw UsageError("check: --confidence must be in (0, 1)") }
         let table = try whatIf.apply(to: GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData"))
         let path = args.positionals[0]
         let choice = try table.choice(of: Configuration.load(path: path), file: path)
         let evaluation = table.evaluate(choice)
-        var scope = try ScopeOptions.scope(args, table: table, command: "check")
+        let scope = try ScopeOptions.scope(args, table: table, command: "check")
         let front: Front
         if let frontPath = args.value("front") {
             front = try Front.load(path: frontPath)
@@ -45,13 +47,8 @@ enum CheckCommand {
             front = Front(method: .exact, dataFingerprint: table.fingerprint,
                           points: ExactSolver.solve(space).points.map(FrontPoint.init))
         }
-        let confidence = try args.double("confidence", command: "check", minimum: 0) ?? 0.95
-        guard confidence > 0, confidence < 1 else { throw UsageError("check: --confidence must be in (0, 1)") }
         let check = DominanceCheck(evaluation: evaluation, front: front, confidence: confidence)
-        scope.baseline = nil
-        scope.maxChanges = nil
-        scope.pinnedIntents = []
-        let moves = try [1, 2].map { try LimitedMove.best(from: choice, table: table, maxChanges: $0, scope: scope) }
+        let moves = try LimitedMove.headline(from: choice, table: table, scope: scope)
         if args.flag("json") {
             console.out(json(check, front: front, moves: moves).serialized())
         } else {

@@ -102,11 +102,10 @@ enum FrontCommand {
         diagnose("pruned cells per intent (never feasible, or of an excluded model):")
         for report in space.pruning { diagnose("  " + report.text) }
 
-        var settings: [(String, JSONValue)] = []
-        var statistics: [(String, JSONValue)] = [("pruning", .array(space.pruning.map(\.json)))]
+        let settings: [(String, JSONValue)]
+        let statistics: [(String, JSONValue)]
         var evaluations: [ConfigurationEvaluation]
         var background: [(cost: Double, quality: Double)] = []
-        var warmStartStale: Int?
         switch method {
         case .exact:
             let maxPoints = try args.int("max-points", command: name, minimum: 1)
@@ -115,21 +114,17 @@ enum FrontCommand {
             diagnose("exact: \(result.subsetsSolved) fee-model subsets, largest partial front \(result.largestPartialFront), \(result.candidatesExamined) candidate sums examined")
             if let maxPoints {
                 diagnose("--max-points \(maxPoints): every exact front point has a point here at no more cost and at most \(formatFixed(result.qualityTolerance, decimals: 6)) less quality")
-                settings.append(("max_points", .number(Double(maxPoints))))
-                statistics.append(("quality_tolerance", .number(result.qualityTolerance)))
             }
-            statistics += [
-                ("fee_model_subsets", .number(Double(result.subsetsSolved))),
-                ("largest_partial_front", .number(Double(result.largestPartialFront))),
-                ("candidate_sums", .number(Double(result.candidatesExamined))),
-            ]
+            settings = FrontRecord.settings(method: .exact(maxPoints: maxPoints), constraints: constraints, scope: scope,
+                                            table: table, whatIf: whatIf, confidence: confidence)
+            statistics = FrontRecord.statistics(space: space, exact: result, capped: maxPoints != nil)
         case .nsga2:
+            var warmStart: (points: Int, stale: Int)?
             if let old = args.value("warm-start") {
                 let front = try Front.load(path: old)
                 let (choices, stale) = Optimizer.warmStart(from: front, table: table)
                 searchOptions.warmStart += choices
-                warmStartStale = stale
-                statistics.append(("warm_start_points", .number(Double(front.points.count))))
+                warmStart = (front.points.count, stale)
             }
             let progress = console.errIsTerminal && !quiet
             let result = Optimizer.optimize(space, options: searchOptions) { report in
@@ -140,27 +135,13 @@ enum FrontCommand {
             if progress { console.err("\n") }
             evaluations = result.points
             background = result.background
-            settings = [
-                ("population", .number(Double(searchOptions.population))),
-                ("generations", .number(Double(searchOptions.generations))),
-                ("stall_generations", searchOptions.stallGenerations.map { .number(Double($0)) } ?? .null),
-                ("seed", .number(Double(searchOptions.seed))),
-            ] + settings
-            statistics += [
-                ("generations_run", .number(Double(result.generationsRun))),
-                ("evaluations", .number(Double(result.evaluations))),
-                ("stopped_by_stall", .bool(result.stoppedByStall)),
-            ]
-            if let stale = warmStartStale {
-                let dropped = result.droppedWarmStart + stale
-                diagnose("warm start: \(searchOptions.warmStart.count - result.droppedWarmStart) configurations seeded, \(dropped) dropped (a cell vanished or is no longer feasible)")
-                statistics.append(("warm_start_dropped", .number(Double(dropped))))
+            settings = FrontRecord.settings(method: .nsga2(searchOptions), constraints: constraints, scope: scope,
+                                            table: table, whatIf: whatIf, confidence: confidence)
+            statistics = FrontRecord.statistics(space: space, search: result, warmStart: warmStart)
+            if let warmStart {
+                diagnose("warm start: \(searchOptions.warmStart.count - result.droppedWarmStart) configurations seeded, \(result.droppedWarmStart + warmStart.stale) dropped (a cell vanished or is no longer feasible)")
             }
         }
-        settings += [
-            ("max_monthly_cost_usd", constraints.maxMonthlyCostUSD.map { .number($0) } ?? .null),
-            ("min_quality", constraints.minQuality.map { .number($0) } ?? .null),
-        ] + scope.json(table: table) + [("what_if", whatIf.json), ("confidence", confidence.map { .number($0) } ?? .null)]
         let front = Front(method: method, dataFingerprint: table.fingerprint, settings: settings,
                           statistics: statistics, points: FrontPoint.points(consuming: &evaluations))
         if method == .nsga2, args.value("reference") == "exact" {

@@ -28,9 +28,7 @@ enum ValidateCommand {
         let summary = DataSummary(table)
         let noise = NoiseScreen(try table.applyingConfidence(confidence))
         if args.flag("json") {
-            guard case .object(var members) = summary.json else { return ExitStatus.badData }
-            members.insert(("noise", noise.json), at: members.count - 1)
-            console.out(JSONValue.object(members).serialized())
+            console.out(summary.json(noise: noise).serialized())
         } else {
             console.out(summary.text + noise.text)
         }

@@ -37,8 +37,9 @@ public enum CSVFile {
             }
             let isFinal = chunk.isEmpty
             sawAnyByte = sawAnyByte || !isFinal
-            if !isFinal, hasher != nil { hasher?.combine(chunk) }
             try chunk.withUnsafeBytes { raw in
+                // Hash the raw buffer, not `Data` (whose byte iterator is far slower).
+                if !isFinal, hasher != nil { hasher?.combine(raw) }
                 try parser.feed(raw.bindMemory(to: UInt8.self), isFinal: isFinal, emit: body)
             }
             if isFinal { break }

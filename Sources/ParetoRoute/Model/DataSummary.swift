@@ -72,7 +72,11 @@ public struct DataSummary: Sendable {
     }
 
     /// The summary as a JSON object.
-    public var json: JSONValue {
+    public var json: JSONValue { json(noise: nil) }
+
+    /// The summary as a JSON object, with the cells whose feasibility depends on noise
+    /// (key `noise`, before `ok`) when a screen is given.
+    public func json(noise: NoiseScreen?) -> JSONValue {
         .object([
             ("fingerprint", .string(fingerprint)),
             ("files", .array(files.map { .string($0) })),
@@ -100,6 +104,7 @@ public struct DataSummary: Sendable {
                 ])
             })),
             ("warnings", .array(warnings.map { .string($0) })),
+        ] + (noise.map { [("noise", $0.json)] } ?? []) + [
             ("ok", .bool(infeasibleIntents.isEmpty)),
         ])
     }
