@@ -93,4 +93,38 @@ import Testing
         #expect(result.droppedWarmStart == 2)
         #expect(result.points.count == 2)
     }
+
+    @Test func anIntentChangeIsNoiseOnlyBelowZStandardErrorsOfTheDifference() {
+        let setting = Setting(model: "m", maxTokens: 100, temperature: 0.1, ragChunks: 0)
+        // SE of the difference: √(0.003² + 0.004²) = 0.005; at z = 1.96 the margin is 0.0098.
+        var change = FrontDiff.IntentChange(intent: "a", old: setting, new: setting, costDeltaUSD: -5, qualityDelta: 0.009,
+                                            oldStandardError: 0.003, newStandardError: 0.004)
+        #expect(change.isWithinNoise(z: 1.96))
+        change.qualityDelta = -0.01
+        #expect(!change.isWithinNoise(z: 1.96))
+        // An intent that appears or disappears is a change, never noise.
+        change.qualityDelta = 0
+        change.old = nil
+        #expect(!change.isWithinNoise(z: 1.96))
+    }
+
+    @Test func settingChangesListWhatDiffers() {
+        let old = Front(method: .exact, dataFingerprint: "x", settings: [("min_quality", .null), ("what_if", .number(1))], points: [point(10, 0.8)])
+        let new = Front(method: .exact, dataFingerprint: "y", settings: [("min_quality", .number(0.85)), ("what_if", .number(1)), ("seed", .number(3))],
+                        points: [point(10, 0.8)])
+        let diff = FrontDiff(old: old, new: new)
+        #expect(diff.dataChanged)
+        #expect(diff.settingChanges == [FrontDiff.SettingChange(key: "min_quality", old: .null, new: .number(0.85)),
+                                        FrontDiff.SettingChange(key: "seed", old: .null, new: .number(3))])
+        #expect(diff.hypervolumeChangePercent == 0)
+    }
+
+    @Test func hypervolumeShareUsesTheExactFrontsReferencePoint() {
+        // Reference from the exact front: (1.1 × 2, 0.5 − 0.01) = (2.2, 0.49).
+        // Exact area: 1 × 0.01 + 0.2 × 0.21 = 0.052; the found point alone: 0.2 × 0.21 = 0.042.
+        let exact = [(cost: 1.0, quality: 0.5), (cost: 2.0, quality: 0.7)]
+        let share = FrontGeometry.hypervolumeShare(of: [(cost: 2.0, quality: 0.7)], exact: exact)
+        #expect(abs(share - 0.042 / 0.052) < 1e-12)
+        #expect(FrontGeometry.hypervolumeShare(of: exact, exact: exact) == 1)
+    }
 }
