@@ -75,4 +75,20 @@ import Testing
         #expect(diff.out.contains("0 configurations gained, 0 lost"))
         #expect(diff.out.contains("same configuration"))
     }
+
+    @Test func everyAssumptionShowsInTheTextAndTheSVG() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let plain = runTool(["exact", "--data", Paths.tiny, "--quiet"])
+        #expect(!plain.out.contains("assumptions:"))
+        let svg = directory + "/front.svg"
+        let scoped = runTool(["exact", "--data", Paths.tiny, "--quiet", "--min-quality", "0.8", "--price", "small=0.2/1",
+                              "--volume", "faq=2000", "--cache-rate", "chat=0.25", "--exclude-model", "tuned", "--svg", svg])
+        #expect(scoped.status == 0)
+        let expected = "assumptions: quality ≥ 0.8; excluded models: tuned; what if small cost $0.2 in / $1 out per Mtok; "
+            + "what if faq had 2000 conversations/day; what if chat's cache hit rate were 0.25"
+        #expect(scoped.out.split(separator: "\n").dropFirst().first.map(String.init) == expected)
+        let drawn = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(drawn.contains("<title>bars: quality ± 1.96 standard errors · quality ≥ 0.8; excluded models: tuned; what if small cost $0.2 in / $1 out per Mtok;"))
+    }
 }

@@ -40,12 +40,18 @@ public enum FrontSVG {
         func px(_ cost: Double) -> String { f(left + (cost - x0) / max(x1 - x0, 1e-12) * plotW) }
         func py(_ quality: Double) -> String { f(top + plotH - (quality - y0) / max(y1 - y0, 1e-12) * plotH) }
 
+        // The assumptions the front was made under, on the subtitle line (cut to fit the
+        // width; the whole list is the line's tooltip).
+        var subtitle = "bars: quality ± \(formatFixed(z, decimals: 2)) standard errors"
+        let assumptions = front.assumptions.joined(separator: "; ")
+        if !assumptions.isEmpty { subtitle += " · " + assumptions }
+        let shownSubtitle = subtitle.count > 110 ? String(subtitle.prefix(109)) + "…" : subtitle
         var s = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
             <rect width="100%" height="100%" fill="white"/>
             <text x="\(f(width / 2))" y="24" text-anchor="middle" font-size="16">Pareto front (\(front.method.rawValue)): \(front.points.count) configurations, monthly cost vs weighted quality</text>
-            <text x="\(f(width / 2))" y="42" text-anchor="middle" font-size="11" fill="#555">bars: quality ± \(formatFixed(z, decimals: 2)) standard errors</text>
+            <text x="\(f(width / 2))" y="42" text-anchor="middle" font-size="11" fill="#555"><title>\(escape(subtitle))</title>\(escape(shownSubtitle))</text>
 
             """
         // Grid, ticks and tick labels.

@@ -8,6 +8,8 @@ public enum FrontText {
         var lines: [String] = []
         let reference = front.referencePoint
         lines.append("ParetoRoute front (\(front.method.rawValue)): \(front.points.count) points, data \(front.dataFingerprint), hypervolume \(formatFixed(front.hypervolume, decimals: 2)) (reference \(formatUSD(reference.cost)), \(formatQuality(reference.quality)))")
+        let assumptions = front.assumptions
+        if !assumptions.isEmpty { lines.append("assumptions: " + assumptions.joined(separator: "; ")) }
         guard !front.points.isEmpty else {
             lines.append("no feasible configuration")
             return lines.joined(separator: "\n") + "\n"
