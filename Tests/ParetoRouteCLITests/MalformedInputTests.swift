@@ -40,13 +40,13 @@ import Testing
     @Test func configurationDefectsNameTheIntent() {
         let unknown = runTool(["evaluate", Paths.fixture("configs/unknown-intent.json"), "--data", Paths.tiny])
         #expect(unknown.status == 65)
-        #expect(unknown.err.contains("column 'intents.billing': intent 'billing' is not in the data"))
+        #expect(unknown.err.contains("field 'intents.billing': intent 'billing' is not in the data"))
         let missing = runTool(["evaluate", Paths.fixture("configs/missing-intent.json"), "--data", Paths.tiny])
         #expect(missing.status == 65)
         #expect(missing.err.contains("intent 'chat' is missing"))
         let noCell = runTool(["evaluate", Paths.fixture("configs/no-cell.json"), "--data", Paths.tiny])
         #expect(noCell.status == 65)
-        #expect(noCell.err.contains("column 'intents.faq': no evaluated cell for big/400/t0.1/rag0; nearest evaluated settings: big/250/t0.1/rag0"))
+        #expect(noCell.err.contains("field 'intents.faq': no evaluated cell for big/400/t0.1/rag0; nearest evaluated settings: big/250/t0.1/rag0"))
         let broken = runTool(["evaluate", Paths.fixture("configs/broken.json"), "--data", Paths.tiny])
         #expect(broken.status == 65)
         #expect(broken.err.contains("broken.json:2: expected ',' or '}' in an object"))
@@ -57,7 +57,7 @@ import Testing
     @Test func aFrontOfAnotherFormatIsRejected() {
         let result = runTool(["pick", Paths.fixture("configs/other-format-front.json"), "--knee"])
         #expect(result.status == 65)
-        #expect(result.err.contains("column 'format': 'pymoo.result/3' is not supported; expected \"paretoroute.front/1\""))
+        #expect(result.err.contains("field 'format': 'pymoo.result/3' is not supported; expected \"paretoroute.front/1\""))
     }
 
     @Test func usageMistakesExit64() {

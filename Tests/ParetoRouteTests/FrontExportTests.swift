@@ -34,7 +34,7 @@ import Testing
         #expect {
             _ = try Front(json: json, file: "f.json")
         } throws: { error in
-            "\(error)" == "f.json: column 'format': 'paretoroute.front/2' is not supported; expected \"paretoroute.front/1\""
+            "\(error)" == "f.json: field 'format': 'paretoroute.front/2' is not supported; expected \"paretoroute.front/1\""
         }
     }
 

@@ -110,7 +110,7 @@ import Testing
         #expect {
             try table.choice(of: missing, file: "c.json")
         } throws: { error in
-            "\(error)" == "c.json: column 'intents.chat': intent 'chat' is missing; expected a setting for every intent of the data"
+            "\(error)" == "c.json: field 'intents.chat': intent 'chat' is missing; expected a setting for every intent of the data"
         }
     }
 }

@@ -39,7 +39,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// One line: `file:line: column 'x': message`.
+    /// One line: `file:line: column 'x': message` (`field 'x'` for files that are not CSV).
     ///
     /// Input text quoted in the message can hold line breaks or a megabyte of bytes;
     /// control characters are escaped and an overlong message keeps its start and its
@@ -48,7 +48,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         var text = DataError.oneLine(file)
         if let line { text += ":\(line)" }
         text += ": "
-        if let field { text += "column '\(DataError.oneLine(field))': " }
+        // A CSV has columns; a JSON file (configuration, front) has fields.
+        if let field { text += (file.hasSuffix(".csv") ? "column" : "field") + " '\(DataError.oneLine(field))': " }
         return text + DataError.oneLine(message)
     }
 
