@@ -124,4 +124,11 @@ import Testing
         #expect(throws: DataError.self) { try JSONParser.parse(Array(#""\u+041""#.utf8), file: "t.json") }
         #expect(throws: DataError.self) { try JSONParser.parse(Array(#""\uD83D""#.utf8), file: "t.json") }
     }
+
+    @Test func feesThatAddUpBeyondADoubleAreBadData() throws {
+        let models = "model,input_usd_per_mtok,output_usd_per_mtok,monthly_fixed_usd\nbig,3,15,1e308\nsmall,0.25,1.25,1e308\ntuned,0.25,1.25,1e308\n"
+        let result = runTool(["validate", "--data", try Self.tinyCopy(replacing: "models.csv", with: models)])
+        #expect(result.status == 65)
+        #expect(result.err.contains("models.csv: column 'monthly_fixed_usd': the dearest configuration's monthly cost (cells plus fees) overflows a Double"))
+    }
 }
