@@ -23,13 +23,15 @@ public enum FrontText {
         if shown.count < front.points.count {
             lines.append("showing \(shown.count) of \(front.points.count) points (the JSON holds them all)")
         }
-        lines.append("    #  monthly cost  quality ± SE     models                      change from the previous row")
+        // The models column is as wide as its longest entry (many intents, many models).
+        let modelWidth = max(26, shown.map { modelSummary(front.points[$0]).count }.max() ?? 0)
+        lines.append("    #  monthly cost  quality ± SE     " + pad("models", modelWidth) + "  change from the previous row")
         var previous: FrontPoint?
         for index in shown {
             let point = front.points[index]
             let marker = index == knee ? "*" : " "
             lines.append(padLeft("\(index + 1)", 4) + marker + " " + padLeft(formatUSD(point.monthlyCostUSD), 12) + "  "
-                + formatQuality(point.quality) + " ± " + formatQuality(point.qualityStandardError) + "  " + pad(modelSummary(point), 26) + "  " + change(from: previous, to: point))
+                + formatQuality(point.quality) + " ± " + formatQuality(point.qualityStandardError) + "  " + pad(modelSummary(point), modelWidth) + "  " + change(from: previous, to: point))
             previous = point
         }
         lines.append("(* knee: farthest from the line through the cheapest and the best point, objectives scaled to [0, 1])")
