@@ -14,7 +14,8 @@ struct Console: Sendable {
     /// The process's standard output and error.
     ///
     /// `FileHandle.write(_:)` traps on failure on Linux; these use the throwing form and
-    /// remember a failed stdout write (a full disk, a closed pipe) so the tool exits 73.
+    /// remember a failed stdout write (a full disk, say) so the tool exits 73. A reader that
+    /// closes the pipe early ends the tool by SIGPIPE, as it does any Unix filter.
     static let standard = Console(
         out: { text in
             do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch { StandardOutput.failed.set() }

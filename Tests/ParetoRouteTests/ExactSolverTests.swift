@@ -73,6 +73,52 @@ import Testing
         }
     }
 
+    @Test(arguments: [61, 62, 63, 64, 65, 66, 67, 68] as [UInt64])
+    func maxPointsKeepsItsGuaranteeUnderAQualityFloor(seed: UInt64) throws {
+        let table = RandomTables.make(seed: seed, intents: 5, cellsPerIntent: 7, feeModels: 1)
+        let unconstrained = ExactSolver.solve(try SearchSpace(table: table)).points
+        let floor = unconstrained[unconstrained.count / 4].quality
+        let space = try SearchSpace(table: table, constraints: GlobalConstraints(minQuality: floor))
+        let exact = ExactSolver.solve(space).points
+        for maxPoints in [2, 4, 8] {
+            let capped = ExactSolver.solve(space, maxPoints: maxPoints)
+            #expect(capped.points.allSatisfy { $0.quality >= floor })
+            for point in exact {
+                #expect(capped.points.contains { $0.monthlyCostUSD <= point.monthlyCostUSD && $0.quality >= point.quality - capped.qualityTolerance })
+            }
+        }
+    }
+
+    /// A partial that meets the floor only by the fold's rounding slack (3 · 0.7 / 3 is
+    /// 0.6999999999999998) must not push a feasible rival out of the ε-grid.
+    @Test func aPartialBelowTheFloorByRoundingDropsNoFeasibleRival() throws {
+        let model = Model(name: "m", inputUSDPerMTok: 1, outputUSDPerMTok: 0)
+        let intent = Intent(name: "only", dailyVolume: 1, cacheHitRate: 0, minQuality: 0, maxP99LatencyMs: 1000, qualityWeight: 3)
+        let cells = [(0.0, 0.70), (1.0, 0.72), (2.0, 0.90)].enumerated().map { index, figures in
+            Cell(setting: Setting(model: "m", maxTokens: 100 + index, temperature: 0.1, ragChunks: 0), modelIndex: 0,
+                 sampleCount: 10, quality: figures.1, qualityStandardError: 0.01, meanInputTokens: 0, meanOutputTokens: 0,
+                 p99LatencyMs: 100, monthlyCostUSD: figures.0, sourceFile: "evals.csv")
+        }
+        let table = CellTable(models: [model], intents: [intent], cells: [cells])
+        let space = try SearchSpace(table: table, constraints: GlobalConstraints(minQuality: 0.7))
+        #expect(ExactSolver.solve(space).points.map(\.monthlyCostUSD) == [1, 2])
+        let capped = ExactSolver.solve(space, maxPoints: 2)
+        #expect(capped.points.map(\.monthlyCostUSD) == [1, 2])
+    }
+
+    @Test func moreThanTwelveFeePayingModelsInUseAreRefusedUnlessRuledOut() throws {
+        let table = RandomTables.make(seed: 5, intents: 6, cellsPerIntent: 60, feeModels: 13)
+        #expect {
+            _ = try SearchSpace(table: table)
+        } throws: { error in
+            guard let error = error as? DataError else { return false }
+            return error.kind == .badData && error.file == "models.csv" && error.message.hasPrefix("13 models that charge a monthly fee")
+        }
+        // Ruling one out brings the count to the limit: 2^12 subsets, each folded.
+        let space = try SearchSpace(table: table, scope: Scope(excludedModels: ["fee-0"]))
+        #expect(space.feePayingModels.count == 12)
+    }
+
     @Test func anIntentWithNoFeasibleCellIsAnErrorNamingIt() {
         var table = RandomTables.make(seed: 3, intents: 2, cellsPerIntent: 3)
         table.intents[1].minQuality = 0.999

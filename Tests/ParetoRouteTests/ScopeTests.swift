@@ -4,14 +4,16 @@ import Testing
 @Suite struct ScopeTests {
     /// Brute force restricted to configurations within `maxChanges` of `baseline`; an intent
     /// that keeps its baseline cell is acceptable even when that cell breaks a constraint.
-    private func bruteForce(_ table: CellTable, baseline: [Int], maxChanges: Int) -> [(Double, Double)] {
+    private func bruteForce(_ table: CellTable, baseline: [Int], maxChanges: Int,
+                            constraints: GlobalConstraints = GlobalConstraints()) -> [(Double, Double)] {
         var all: [ConfigurationEvaluation] = []
         var choice = [Int](repeating: 0, count: table.intents.count)
         func visit(_ i: Int, _ changes: Int) {
             if changes > maxChanges { return }
             if i == choice.count {
-                let e = table.evaluate(choice)
-                let acceptable = e.perIntent.indices.allSatisfy { e.perIntent[$0].violation.isEmpty || choice[$0] == baseline[$0] }
+                let e = table.evaluate(choice, constraints: constraints)
+                let acceptable = e.globalFailures.isEmpty
+                    && e.perIntent.indices.allSatisfy { e.perIntent[$0].violation.isEmpty || choice[$0] == baseline[$0] }
                 if acceptable { all.append(e) }
                 return
             }
@@ -36,6 +38,23 @@ import Testing
         for point in exact {
             #expect(zip(point.choice, baseline).filter { $0 != $1 }.count <= maxChanges)
         }
+    }
+
+    /// The baseline cell leads each intent's list whatever its figures, so the fold's
+    /// pruning bounds must not read the cheapest or best cell off the list's ends.
+    @Test(arguments: [41, 42, 43, 44, 45, 46] as [UInt64])
+    func aChangeBudgetWithGlobalConstraintsEqualsBruteForce(seed: UInt64) throws {
+        let table = RandomTables.make(seed: seed, intents: 4, cellsPerIntent: 6, feeModels: 1)
+        // The dearest cell of each intent as the baseline: first in the list, yet not the cheapest.
+        let baseline = table.cells.map { cells in cells.indices.max { cells[$0].monthlyCostUSD < cells[$1].monthlyCostUSD } ?? 0 }
+        let free = bruteForce(table, baseline: baseline, maxChanges: 2)
+        let constraints = GlobalConstraints(maxMonthlyCostUSD: free[free.count / 2].0, minQuality: free[free.count / 3].1)
+        let expected = bruteForce(table, baseline: baseline, maxChanges: 2, constraints: constraints)
+        #expect(!expected.isEmpty)
+        let space = try SearchSpace(table: table, constraints: constraints, scope: Scope(baseline: baseline, maxChanges: 2))
+        let exact = ExactSolver.solve(space).points
+        #expect(exact.map(\.monthlyCostUSD) == expected.map(\.0))
+        #expect(exact.map(\.quality) == expected.map(\.1))
     }
 
     @Test func zeroChangesLeaveTheBaselineAlone() throws {

@@ -70,7 +70,12 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
                 }
             }
         }
-        guard escaped.count > 600 else { return escaped }
-        return String(escaped.prefix(300)) + " … " + String(escaped.suffix(250))
+        // Counted in scalars, not characters: a letter with a megabyte of combining marks is one character.
+        let scalars = escaped.unicodeScalars
+        guard scalars.count > 600 else { return escaped }
+        var cut = String.UnicodeScalarView(scalars.prefix(300))
+        cut.append(contentsOf: " … ".unicodeScalars)
+        cut.append(contentsOf: scalars.suffix(250))
+        return String(cut)
     }
 }

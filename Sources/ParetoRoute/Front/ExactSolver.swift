@@ -20,7 +20,7 @@ public enum ExactSolver {
         public var subsetsSolved: Int
         /// The largest partial front met during the fold.
         public var largestPartialFront: Int
-        /// Candidate sums examined.
+        /// Candidate sums the merge examined (those skipped as no better than a kept one are not counted).
         public var candidatesExamined: Int
         /// The quality tolerance ε of a capped front (0 when exact).
         public var qualityTolerance: Double = 0
@@ -196,8 +196,10 @@ public enum ExactSolver {
         var minRemainingCost = [Double](repeating: 0, count: intentCount + 1)
         var maxRemainingWeighted = [Double](repeating: 0, count: intentCount + 1)
         for i in stride(from: intentCount - 1, through: 0, by: -1) {
-            minRemainingCost[i] = minRemainingCost[i + 1] + (cellFronts[i].first?.cost ?? 0)
-            maxRemainingWeighted[i] = maxRemainingWeighted[i + 1] + (cellFronts[i].last?.weighted ?? 0)
+            // Under a change budget the baseline cell leads the list whatever its figures,
+            // so the extremes are taken over the whole list, not its ends.
+            minRemainingCost[i] = minRemainingCost[i + 1] + (cellFronts[i].map(\.cost).min() ?? 0)
+            maxRemainingWeighted[i] = maxRemainingWeighted[i + 1] + (cellFronts[i].map(\.weighted).max() ?? 0)
         }
         // Back-pointers of every level in one flat array (levelStarts[i] is level i's first):
         // a partial only needs (parent, cell) once its level is done; sums live one level at
@@ -211,12 +213,20 @@ public enum ExactSolver {
         var largest = 1
         var examined = 0
         var heap = MergeHeap()
+        // best[k]: the best weighted quality kept so far among partials with ≤ k changes.
+        // safe[k]: the same among those that clear the quality floor's bound by the rounding
+        // slack; only these may drop a rival within the ε bucket width, so a
+        // partial let in by the slack (and later found below the floor) never costs a
+        // feasible one its place. Without a floor the two are the same.
         var best = [Double](repeating: -.infinity, count: buckets)
+        var safe = [Double](repeating: -.infinity, count: buckets)
         for i in 0..<intentCount {
             let options = cellFronts[i]
             // Prune only what is clearly out (a relative 1e-9 slack): rounding must never drop a
             // configuration that meets a constraint exactly; the final evaluation checks exactly.
             let costLimit = constraints.maxMonthlyCostUSD.map { ($0 - minRemainingCost[i + 1] - fees) + abs($0) * 1e-9 }
+            // Safe: clears the floor's bound by the same slack, so no rounding can leave it below.
+            let strictFloor = constraints.minQuality.map { ($0 * totalWeight - maxRemainingWeighted[i + 1]) + abs($0 * totalWeight) * 1e-9 }
             let weightedFloor = constraints.minQuality.map { ($0 * totalWeight - maxRemainingWeighted[i + 1]) - abs($0 * totalWeight) * 1e-9 }
             // A k-way merge of the sorted lists current + option: candidates arrive in the
             // order (cost, −weighted, changes, parent, cell) without materializing them all.
@@ -227,7 +237,7 @@ public enum ExactSolver {
             var position = [Int](repeating: 0, count: options.count)
             heap.removeAll()
             func passes(_ weighted: Double) -> Bool {
-                weighted > best[0] + bucketWidth && (weightedFloor.map { weighted >= $0 } ?? true)
+                weighted > best[0] && weighted > safe[0] + bucketWidth && (weightedFloor.map { weighted >= $0 } ?? true)
             }
             func push(_ j: Int) {
                 let option = options[j]
@@ -270,20 +280,25 @@ public enum ExactSolver {
                     return
                 }
             }
-            for k in best.indices { best[k] = -.infinity }
+            for k in best.indices {
+                best[k] = -.infinity
+                safe[k] = -.infinity
+            }
             for j in options.indices { push(j) }
             next.removeAll(keepingCapacity: true)
             levelStarts.append(links.count)
-            // Sweep: keep a candidate unless a cheaper one with no more changes is as good.
-            // best[k] is the best weighted quality kept so far among partials with ≤ k changes;
-            // with a cap, a candidate must clear it by a bucket width.
+            // Sweep: keep a candidate unless a cheaper one with no more changes is as good
+            // (with --max-points: a safe one within a bucket width).
             while let head = heap.pop() {
                 examined += 1
                 let k = monotone ? 0 : Int(head.changes)
-                if head.weighted > best[k] + bucketWidth {
+                if head.weighted > best[k], head.weighted > safe[k] + bucketWidth {
                     next.append(Partial(cost: head.cost, weighted: head.weighted, parent: head.parent, cell: head.cell, changes: head.changes))
                     links.append(Fold.Link(parent: head.parent, cell: head.cell))
                     for b in k..<buckets where best[b] < head.weighted { best[b] = head.weighted }
+                    if strictFloor.map({ head.weighted >= $0 }) ?? true {
+                        for b in k..<buckets where safe[b] < head.weighted { safe[b] = head.weighted }
+                    }
                 }
                 let j = Int(head.list)
                 position[j] += 1

@@ -61,11 +61,7 @@ public struct SearchSpace: Sendable {
         if scope.maxChanges != nil, scope.baseline == nil {
             throw DataError(.badRequest, file: "--max-changes", "a change budget needs --baseline CONFIG.json (what the changes are counted from)")
         }
-        let feeModels = table.models.filter { $0.monthlyFixedUSD > 0 }.count
-        guard feeModels <= SearchSpace.maxFeePayingModels else {
-            throw DataError(file: "models.csv", field: "monthly_fixed_usd",
-                            "\(feeModels) models charge a monthly fee; expected at most \(SearchSpace.maxFeePayingModels) (the exact front solves once per subset of them)")
-        }
+
         var scope = scope
         // More changes than intents change nothing, and a huge K must not size any buffer.
         if let k = scope.maxChanges { scope.maxChanges = min(max(0, k), table.intents.count) }
@@ -122,6 +118,12 @@ public struct SearchSpace: Sendable {
         self.candidates = candidates
         self.pruning = pruning
         self.grandfathered = grandfathered
+        // Counted over the cells left to search, so ruling models out can bring it down.
+        let feeModels = feePayingModels.count
+        guard feeModels <= SearchSpace.maxFeePayingModels else {
+            throw DataError(file: "models.csv", field: "monthly_fixed_usd",
+                            "\(feeModels) models that charge a monthly fee (models.csv or --fixed-fee) have candidate cells; expected at most \(SearchSpace.maxFeePayingModels), since the exact front solves once per subset of them (rule some out with --exclude-model)")
+        }
     }
 
     /// Per intent, whether its baseline cell breaks a constraint but stays a candidate

@@ -68,6 +68,9 @@ public struct WhatIf: Sendable, Hashable {
         for (i, cells) in result.cells.enumerated() where cells.contains(where: { !$0.monthlyCostUSD.isFinite }) {
             throw DataError(.badRequest, file: "--volume/--price", "the what-if makes a monthly cost of \(result.intents[i].name) overflow a Double; expected smaller figures")
         }
+        guard result.totalWeight.isFinite else {
+            throw DataError(.badRequest, file: "--volume", "the what-if makes the quality weights sum beyond a Double; expected smaller volumes")
+        }
         let dearest = result.cells.reduce(0.0) { $0 + ($1.map(\.monthlyCostUSD).max() ?? 0) } + result.models.reduce(0.0) { $0 + $1.monthlyFixedUSD }
         guard dearest.isFinite else {
             throw DataError(.badRequest, file: "--fixed-fee/--price", "the what-if makes the dearest configuration's monthly cost overflow a Double; expected smaller figures")
