@@ -3,7 +3,7 @@ import ParetoRoute
 /// `paretoroute validate`: load, check and summarize a data directory.
 enum ValidateCommand {
     static let help = """
-        usage: paretoroute validate [--data DIR] [--json]
+        usage: paretoroute validate [--data DIR] [--json] [--confidence C]
 
         Loads the data directory (default ./GoldenData), checks it against the golden
         data format, and prints a summary: models, per-intent cells, feasible cells,
