@@ -119,6 +119,20 @@ import Testing
         #expect(space.feePayingModels.count == 12)
     }
 
+    /// Fee subsets fold in parallel: the result, configurations included, must not depend
+    /// on which finishes first.
+    @Test func parallelFoldsGiveTheSameFrontEveryTime() throws {
+        let space = try SearchSpace(table: RandomTables.make(seed: 71, intents: 6, cellsPerIntent: 9, feeModels: 3))
+        let first = ExactSolver.solve(space)
+        #expect(first.subsetsSolved == 8)
+        #expect(first.points.count > 10)
+        for _ in 0..<5 {
+            let again = ExactSolver.solve(space)
+            #expect(again.points.map(\.choice) == first.points.map(\.choice))
+            #expect(again.candidatesExamined == first.candidatesExamined)
+        }
+    }
+
     @Test func anIntentWithNoFeasibleCellIsAnErrorNamingIt() {
         var table = RandomTables.make(seed: 3, intents: 2, cellsPerIntent: 3)
         table.intents[1].minQuality = 0.999
