@@ -3,7 +3,10 @@
 /// Both objectives are sums over intents, plus the fee of each fee-paying model in
 /// use. For a fixed set S of fee-paying models allowed, the front of the sum lies in
 /// the Minkowski sum of the per-intent fronts, so intents are folded one by one and
-/// each partial sum is filtered to its non-dominated points by a sort and a sweep.
+/// each partial sum is filtered to its non-dominated points by a sweep over a k-way
+/// merge of the shifted partial fronts (sorted by cost), which skips every sum no
+/// better than the best kept so far: the work follows the front, not the product.
+/// The subsets below fold in parallel.
 /// Every subset S of the fee-paying models is solved with S's fees added; a
 /// configuration that leaves a model of S unused is then dominated by itself under
 /// the smaller subset, so the merged front carries exact costs.
