@@ -48,8 +48,8 @@ public enum ExactSolver {
     ///
     /// - Parameter maxPoints: when given, caps the front with an ε-grid on quality: the
     ///   quality range R (an upper bound from the per-intent extremes) sets ε = 2R / maxPoints;
-    ///   each of the L fold levels drops a partial that a cheaper kept one trails by less
-    ///   than ε / (2L) in quality, and the result keeps points at least ε / 2 apart in
+    ///   each of the L fold levels drops a partial that a cheaper kept one (clear of any
+    ///   quality floor) trails by less than ε / (2L) in quality, and the result keeps points at least ε / 2 apart in
     ///   quality (so at most maxPoints + 1). Guarantee: for every exact front point (c, q)
     ///   the result holds a point of cost ≤ c and quality ≥ q − ε (``Result/qualityTolerance``).
     public static func solve(_ space: SearchSpace, maxPoints: Int? = nil) -> Result {
