@@ -40,13 +40,6 @@ public enum GoldenDataLoader {
         fingerprint = chain(fingerprint, name: "models.csv", path: base + "models.csv")
 
         let (cells, samples) = try reader.finish()
-        // Every configuration's cost must be a finite sum: the dearest cell of each intent
-        // plus every model's fee bounds them all.
-        let dearest = cells.reduce(0.0) { $0 + ($1.map(\.monthlyCostUSD).max() ?? 0) } + models.reduce(0.0) { $0 + $1.monthlyFixedUSD }
-        guard dearest.isFinite else {
-            throw DataError(file: "models.csv", field: "monthly_fixed_usd",
-                            "the dearest configuration's monthly cost (cells plus fees) overflows a Double; expected smaller prices, fees and volumes")
-        }
         var warnings: [String] = []
         for (i, intentCells) in cells.enumerated() {
             let thin = intentCells.filter { $0.sampleCount < 100 }
@@ -57,6 +50,11 @@ public enum GoldenDataLoader {
         var table = CellTable(models: models, intents: intents, cells: cells, fingerprint: fingerprint.hexDigest,
                               files: evalFiles + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
                               warnings: warnings)
+        // Every configuration's cost must be a finite sum.
+        guard table.dearestMonthlyCostUSD.isFinite else {
+            throw DataError(file: "models.csv", field: "monthly_fixed_usd",
+                            "the dearest configuration's monthly cost (cells plus fees) overflows a Double; expected smaller prices, fees and volumes")
+        }
         table.samples = samples
         return table
     }

@@ -228,9 +228,12 @@ public enum ExactSolver {
             // Prune only what is clearly out (a relative 1e-9 slack): rounding must never drop a
             // configuration that meets a constraint exactly; the final evaluation checks exactly.
             let costLimit = constraints.maxMonthlyCostUSD.map { ($0 - minRemainingCost[i + 1] - fees) + abs($0) * 1e-9 }
-            // Safe: clears the floor's bound by the same slack, so no rounding can leave it below.
-            let strictFloor = constraints.minQuality.map { ($0 * totalWeight - maxRemainingWeighted[i + 1]) + abs($0 * totalWeight) * 1e-9 }
-            let weightedFloor = constraints.minQuality.map { ($0 * totalWeight - maxRemainingWeighted[i + 1]) - abs($0 * totalWeight) * 1e-9 }
+            // The floor's bound on this level's weighted sum, widened by the slack to let a
+            // candidate in (weightedFloor) and narrowed by it to call a partial safe (strictFloor:
+            // no rounding can leave it below the floor).
+            let floorBound = constraints.minQuality.map { (bound: $0 * totalWeight - maxRemainingWeighted[i + 1], slack: abs($0 * totalWeight) * 1e-9) }
+            let weightedFloor = floorBound.map { $0.bound - $0.slack }
+            let strictFloor = floorBound.map { $0.bound + $0.slack }
             // A k-way merge of the sorted lists current + option: candidates arrive in the
             // order (cost, −weighted, changes, parent, cell) without materializing them all.
             // Without a change budget `current` rises in both cost and quality, so each list

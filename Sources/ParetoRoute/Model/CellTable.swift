@@ -42,6 +42,12 @@ public struct CellTable: Sendable {
         intents.reduce(0) { $0 + $1.qualityWeight }
     }
 
+    /// The dearest cell of every intent plus every model's fee: no configuration costs
+    /// more, so when this is finite every configuration's cost is a finite sum.
+    public var dearestMonthlyCostUSD: Double {
+        cells.reduce(0.0) { $0 + ($1.map(\.monthlyCostUSD).max() ?? 0) } + models.reduce(0.0) { $0 + $1.monthlyFixedUSD }
+    }
+
     /// The index of the intent called `name`.
     public func intentIndex(named name: String) -> Int? {
         intents.firstIndex { $0.name == name }

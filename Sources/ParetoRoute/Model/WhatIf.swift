@@ -71,8 +71,7 @@ public struct WhatIf: Sendable, Hashable {
         guard result.totalWeight.isFinite else {
             throw DataError(.badRequest, file: "--volume", "the what-if makes the quality weights sum beyond a Double; expected smaller volumes")
         }
-        let dearest = result.cells.reduce(0.0) { $0 + ($1.map(\.monthlyCostUSD).max() ?? 0) } + result.models.reduce(0.0) { $0 + $1.monthlyFixedUSD }
-        guard dearest.isFinite else {
+        guard result.dearestMonthlyCostUSD.isFinite else {
             throw DataError(.badRequest, file: "--fixed-fee/--price", "the what-if makes the dearest configuration's monthly cost overflow a Double; expected smaller figures")
         }
         return result
