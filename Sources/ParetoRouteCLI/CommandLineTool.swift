@@ -20,7 +20,8 @@ enum CommandLineTool {
         commands:
         \(commands.map { "  " + $0.name.padding(8) + "  " + $0.summary }.joined(separator: "\n"))
 
-        Run 'paretoroute <command> --help' for a command's options.
+        Run 'paretoroute <command> --help' for a command's options; 'paretoroute --version'
+        prints the version.
         Data defaults to ./GoldenData. Exit status: 0 ok, 1 no answer, 3 dominated
         (check --fail-if-dominated), 64 usage, 65 bad data or nothing feasible,
         66 missing input, 73 cannot write, 74 read error.
@@ -36,6 +37,10 @@ enum CommandLineTool {
         let rest = Array(arguments.dropFirst())
         if name == "--help" || name == "-h" || name == "help" {
             console.out(usage)
+            return ExitStatus.ok
+        }
+        if name == "--version" {
+            console.out("paretoroute \(ToolVersion.current)\n")
             return ExitStatus.ok
         }
         do {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParetoRouteCLI
+import ParetoRoute
 
 /// The commands end to end on the tiny fixture, whose front is known by hand.
 @Suite struct WorkflowTests {
@@ -12,6 +13,13 @@ import Testing
         let json = runTool(["validate", "--data", Paths.tiny, "--json"])
         #expect(json.out.contains("\"feasible_cells\": 2"))
         #expect(json.out.contains("\"ok\": true"))
+    }
+
+    @Test func versionPrintsTheLibraryConstant() {
+        let result = runTool(["--version"])
+        #expect(result.status == 0)
+        #expect(result.out == "paretoroute 0.2.0\n")
+        #expect(ToolVersion.current == "0.2.0")
     }
 
     @Test func evaluateJSONHasTheContractKeys() {
