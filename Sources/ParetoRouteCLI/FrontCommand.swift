@@ -149,6 +149,11 @@ enum FrontCommand {
             let share = FrontGeometry.hypervolumeShare(of: front.objectives, exact: exact)
             console.err("hypervolume vs exact front: \(formatFixed(share * 100, decimals: 3))% (\(front.points.count) points; the exact front has \(exact.count); reference point from the exact front)\n")
         }
+        if front.points.isEmpty, let k = scope.maxChanges, k < space.mustChange.count {
+            let names = space.mustChange.map { table.intents[$0].name }.joined(separator: ", ")
+            throw DataError(.badRequest, file: "--max-changes",
+                            "\(k) changes are too few: the baseline cells of \(space.mustChange.count) intents are not allowed (they break a floor or cap under --feasible-only, or their model is ruled out), so these must change: \(names); expected --max-changes \(space.mustChange.count) or more")
+        }
         guard !front.points.isEmpty else {
             throw DataError(file: args.value("data") ?? "GoldenData", "no configuration meets every constraint (check --max-monthly-cost and --min-quality)")
         }

@@ -8,6 +8,7 @@ enum ScopeOptions {
         .init(name: "baseline", takesValue: true),
         .init(name: "max-changes", takesValue: true),
         .init(name: "pin", takesValue: true, repeatable: true),
+        .init(name: "feasible-only", takesValue: false),
         .init(name: "price", takesValue: true, repeatable: true),
         .init(name: "fixed-fee", takesValue: true, repeatable: true),
         .init(name: "volume-scale", takesValue: true),
@@ -21,6 +22,8 @@ enum ScopeOptions {
           --baseline CONFIG.json  what runs today, for --max-changes and --pin
           --max-changes K         change at most K intents from the baseline
           --pin INTENT            keep the baseline's setting for this intent (repeatable)
+          --feasible-only         a kept baseline cell must meet its floor and cap too (without it
+                                  an unchanged intent keeps its cell even when it is infeasible)
           --price MODEL=IN/OUT    what if this model cost IN/OUT USD per million tokens
           --fixed-fee MODEL=USD   what if this model's monthly fee were USD
           --volume-scale X        what if every intent's daily volume were X times as large
@@ -72,6 +75,7 @@ enum ScopeOptions {
         }
         scope.maxChanges = try args.int("max-changes", command: command, minimum: 0)
         scope.pinnedIntents = args.all("pin")
+        scope.feasibleOnly = args.flag("feasible-only")
         return scope
     }
 

@@ -50,6 +50,19 @@ import Testing
         #expect(run.out.contains("best move changing two intents: faq → sonnet/250/t0.1/rag2, order_tracking → sonnet/400/t0.1/rag0: saves $12,529/month (quality +0.0018)"))
     }
 
+    @Test func feasibleOnlyRepairsOfProductionNeedFiveChanges() {
+        let production = Self.golden + "/production.json"
+        let five = runTool(["exact", "--data", Self.golden, "--baseline", production, "--max-changes", "5", "--feasible-only", "--points", "1", "--quiet"])
+        #expect(five.status == 0)
+        #expect(five.out.hasPrefix("ParetoRoute front (exact): 124 points, data 407a9530f0323d21"))
+        #expect(five.out.contains("assumptions: baseline of 10 intents, at most 5 changed, every kept cell feasible\n"))
+        #expect(five.out.contains("cheapest (#1): $49,659/month (fees $2,000), quality 0.8844"))
+        let four = runTool(["exact", "--data", Self.golden, "--baseline", production, "--max-changes", "4", "--feasible-only", "--quiet"])
+        #expect(four.status == 64)
+        #expect(four.err.contains("so these must change: recommendation, product_question, order_tracking, escalation, product_discovery; expected --max-changes 5 or more"))
+        #expect(runTool(["exact", "--data", Self.golden, "--feasible-only", "--quiet"]).status == 64)
+    }
+
     @Test func rerunWithTheFineTuneShowsFaqMovingToHaiku() throws {
         let data = Self.optimized.directory + "/data"
         try FileManager.default.copyItem(atPath: Self.golden, toPath: data)

@@ -4,8 +4,9 @@ import Testing
 @Suite struct ScopeTests {
     /// Brute force restricted to configurations within `maxChanges` of `baseline`; an intent
     /// that keeps its baseline cell is acceptable even when that cell breaks a constraint.
+    /// With `feasibleOnly`, a kept baseline cell must be feasible too.
     private func bruteForce(_ table: CellTable, baseline: [Int], maxChanges: Int,
-                            constraints: GlobalConstraints = GlobalConstraints()) -> [(Double, Double)] {
+                            constraints: GlobalConstraints = GlobalConstraints(), feasibleOnly: Bool = false) -> [(Double, Double)] {
         var all: [ConfigurationEvaluation] = []
         var choice = [Int](repeating: 0, count: table.intents.count)
         func visit(_ i: Int, _ changes: Int) {
@@ -13,7 +14,7 @@ import Testing
             if i == choice.count {
                 let e = table.evaluate(choice, constraints: constraints)
                 let acceptable = e.globalFailures.isEmpty
-                    && e.perIntent.indices.allSatisfy { e.perIntent[$0].violation.isEmpty || choice[$0] == baseline[$0] }
+                    && e.perIntent.indices.allSatisfy { e.perIntent[$0].violation.isEmpty || (!feasibleOnly && choice[$0] == baseline[$0]) }
                 if acceptable { all.append(e) }
                 return
             }
@@ -55,6 +56,73 @@ import Testing
         let exact = ExactSolver.solve(space).points
         #expect(exact.map(\.monthlyCostUSD) == expected.map(\.0))
         #expect(exact.map(\.quality) == expected.map(\.1))
+    }
+
+    /// A baseline running, in every intent but the last, its dearest infeasible cell (when it
+    /// has one), and elsewhere the intent's first feasible cell; and the intents it breaks.
+    private func infeasibleBaseline(_ table: CellTable) -> (baseline: [Int], broken: [Int]) {
+        let baseline = table.cells.indices.map { i in
+            let cells = table.cells[i].indices
+            let broken = cells.filter { i < table.intents.count - 1 && !table.violation(intent: i, cell: $0).isEmpty }
+            return broken.max { table.cells[i][$0].monthlyCostUSD < table.cells[i][$1].monthlyCostUSD }
+                ?? cells.first { table.violation(intent: i, cell: $0).isEmpty } ?? 0
+        }
+        return (baseline, baseline.indices.filter { !table.violation(intent: $0, cell: baseline[$0]).isEmpty })
+    }
+
+    /// `extra`: changes allowed beyond the intents that must change.
+    @Test(arguments: [(71, 0), (72, 0), (73, 1), (74, 1), (75, 0), (76, 2), (77, 1)] as [(UInt64, Int)])
+    func feasibleOnlyRepairsEqualBruteForce(seed: UInt64, extra: Int) throws {
+        let table = RandomTables.make(seed: seed, intents: 4, cellsPerIntent: 6, feeModels: 1)
+        let (baseline, broken) = infeasibleBaseline(table)
+        #expect(broken.count >= 2)
+        let maxChanges = broken.count + extra
+        let expected = bruteForce(table, baseline: baseline, maxChanges: maxChanges, feasibleOnly: true)
+        #expect(!expected.isEmpty)
+        let space = try SearchSpace(table: table, scope: Scope(baseline: baseline, maxChanges: maxChanges, feasibleOnly: true))
+        #expect(space.mustChange == broken)
+        let exact = ExactSolver.solve(space).points
+        #expect(exact.map(\.monthlyCostUSD) == expected.map(\.0))
+        #expect(exact.map(\.quality) == expected.map(\.1))
+        #expect(exact.allSatisfy { $0.isFeasible })
+        for point in exact {
+            let changed = zip(point.choice, baseline).filter { $0 != $1 }.count
+            #expect(changed <= maxChanges && changed >= broken.count)
+        }
+        // One change fewer than the broken intents reaches nothing.
+        let tooFew = try SearchSpace(table: table, scope: Scope(baseline: baseline, maxChanges: broken.count - 1, feasibleOnly: true))
+        #expect(ExactSolver.solve(tooFew).points.isEmpty)
+    }
+
+    @Test(arguments: [81, 82, 83] as [UInt64])
+    func feasibleOnlyUnderGlobalConstraintsEqualsBruteForce(seed: UInt64) throws {
+        let table = RandomTables.make(seed: seed, intents: 4, cellsPerIntent: 6, feeModels: 2)
+        let (baseline, _) = infeasibleBaseline(table)
+        let free = bruteForce(table, baseline: baseline, maxChanges: 4, feasibleOnly: true)
+        let constraints = GlobalConstraints(maxMonthlyCostUSD: free[free.count * 2 / 3].0, minQuality: free[free.count / 3].1)
+        let expected = bruteForce(table, baseline: baseline, maxChanges: 4, constraints: constraints, feasibleOnly: true)
+        #expect(!expected.isEmpty)
+        let space = try SearchSpace(table: table, constraints: constraints, scope: Scope(baseline: baseline, maxChanges: 4, feasibleOnly: true))
+        let exact = ExactSolver.solve(space).points
+        #expect(exact.map(\.monthlyCostUSD) == expected.map(\.0))
+        #expect(exact.map(\.quality) == expected.map(\.1))
+        // Without a change budget it is the data's own front restricted by nothing but feasibility.
+        let unbudgeted = try SearchSpace(table: table, scope: Scope(baseline: baseline, feasibleOnly: true))
+        #expect(ExactSolver.solve(unbudgeted).points.map(\.quality) == RandomTables.bruteForceFront(table).map(\.1))
+    }
+
+    @Test func feasibleOnlyNeedsABaselineAndAFeasiblePin() throws {
+        let table = RandomTables.make(seed: 71, intents: 4, cellsPerIntent: 6)
+        let (baseline, broken) = infeasibleBaseline(table)
+        let space = try SearchSpace(table: table, scope: Scope(baseline: baseline, feasibleOnly: true))
+        for i in broken { #expect(space.pruning[i].belowFloor + space.pruning[i].aboveCap >= 1) }
+        #expect(!space.grandfathered.contains(true))
+        #expect(throws: DataError.self) { _ = try SearchSpace(table: table, scope: Scope(feasibleOnly: true)) }
+        // Pinning an intent to a broken cell leaves it nothing: a usage error naming --pin.
+        let error = #expect(throws: DataError.self) {
+            _ = try SearchSpace(table: table, scope: Scope(baseline: baseline, pinnedIntents: [table.intents[broken[0]].name], feasibleOnly: true))
+        }
+        #expect(error?.kind == .badRequest && error?.file == "--pin")
     }
 
     @Test func zeroChangesLeaveTheBaselineAlone() throws {

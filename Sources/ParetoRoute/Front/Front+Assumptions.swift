@@ -24,7 +24,8 @@ extension Front {
         }
         if let baseline = setting("baseline")?["intents"]?.members {
             let limit = setting("max_changes")?.number.map { ", at most \(formatNumber($0)) changed" } ?? ""
-            phrases.append("baseline of \(baseline.count) intents\(limit)")
+            let feasible = setting("feasible_only") == .bool(true) ? ", every kept cell feasible" : ""
+            phrases.append("baseline of \(baseline.count) intents\(limit)\(feasible)")
         }
         if let pinned = names(setting("pinned_intents")) { phrases.append("pinned: \(pinned)") }
         let whatIf = setting("what_if")

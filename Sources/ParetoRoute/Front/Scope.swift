@@ -14,15 +14,21 @@ public struct Scope: Sendable, Hashable {
     public var maxChanges: Int?
     /// Intents that keep their baseline cell.
     public var pinnedIntents: [String]
+    /// Whether a kept baseline cell must be feasible too. Off, an intent that keeps what runs
+    /// today is acceptable even when its cell breaks a floor or cap (the front shows what is
+    /// reachable); on, every point is feasible, so the front lists repairs of an infeasible
+    /// baseline, and an intent whose baseline cell is infeasible must change.
+    public var feasibleOnly: Bool
 
     /// Creates a scope; everything defaults to unrestricted.
     public init(excludedModels: [String] = [], allowedModels: [String: [String]] = [:], baseline: [Int]? = nil,
-                maxChanges: Int? = nil, pinnedIntents: [String] = []) {
+                maxChanges: Int? = nil, pinnedIntents: [String] = [], feasibleOnly: Bool = false) {
         self.excludedModels = excludedModels
         self.allowedModels = allowedModels
         self.baseline = baseline
         self.maxChanges = maxChanges
         self.pinnedIntents = pinnedIntents
+        self.feasibleOnly = feasibleOnly
     }
 
     /// The scope's settings as written in a front file.
@@ -36,6 +42,7 @@ public struct Scope: Sendable, Hashable {
         if let baseline { entries.append(("baseline", table.configuration(of: baseline).json)) }
         if let maxChanges { entries.append(("max_changes", .number(Double(maxChanges)))) }
         if !pinnedIntents.isEmpty { entries.append(("pinned_intents", .array(pinnedIntents.map { .string($0) }))) }
+        if feasibleOnly { entries.append(("feasible_only", .bool(true))) }
         return entries
     }
 }

@@ -61,6 +61,9 @@ public struct SearchSpace: Sendable {
         if scope.maxChanges != nil, scope.baseline == nil {
             throw DataError(.badRequest, file: "--max-changes", "a change budget needs --baseline CONFIG.json (what the changes are counted from)")
         }
+        if scope.feasibleOnly, scope.baseline == nil {
+            throw DataError(.badRequest, file: "--feasible-only", "keeping only feasible baseline cells needs --baseline CONFIG.json (without one every point is feasible already)")
+        }
 
         var scope = scope
         // More changes than intents change nothing, and a huge K must not size any buffer.
@@ -91,7 +94,7 @@ public struct SearchSpace: Sendable {
                     continue
                 }
                 let violation = table.violation(intent: i, cell: c)
-                if !violation.isEmpty, scope.baseline?[i] == c {
+                if !violation.isEmpty, scope.baseline?[i] == c, !scope.feasibleOnly {
                     // What runs today stays reachable: an intent that is not changed keeps
                     // its cell even when that cell breaks a constraint.
                     kept.append(c)
@@ -105,6 +108,9 @@ public struct SearchSpace: Sendable {
                 }
             }
             report.candidates = kept.count
+            if kept.isEmpty, scope.feasibleOnly, let pin = pinnedCells[i] {
+                throw DataError(.badRequest, file: "--pin", "intent '\(intent.name)' is pinned to its baseline cell \(table.cells[i][pin].setting), which fails (\(table.violation(intent: i, cell: pin).labels.joined(separator: ", "))) while --feasible-only keeps only feasible cells; expected an intent whose baseline cell is feasible")
+            }
             if kept.isEmpty {
                 let cells = table.cells[i]
                 let best = cells.map(\.quality).max() ?? 0
@@ -118,6 +124,11 @@ public struct SearchSpace: Sendable {
         self.candidates = candidates
         self.pruning = pruning
         self.grandfathered = grandfathered
+        if let baseline = scope.baseline {
+            mustChange = candidates.indices.filter { !candidates[$0].contains(baseline[$0]) }
+        } else {
+            mustChange = []
+        }
         // Counted over the cells left to search, so ruling models out can bring it down.
         let feeModels = feePayingModels.count
         guard feeModels <= SearchSpace.maxFeePayingModels else {
@@ -125,6 +136,11 @@ public struct SearchSpace: Sendable {
                             "\(feeModels) models that charge a monthly fee (models.csv or --fixed-fee) have candidate cells; expected at most \(SearchSpace.maxFeePayingModels), since the exact front solves once per subset of them (rule some out with --exclude-model)")
         }
     }
+
+    /// Intents whose baseline cell is not a candidate (it breaks a floor or cap under
+    /// ``Scope/feasibleOnly``, or its model is ruled out), ascending: every point of the
+    /// space changes them, so a change budget below their count leaves the space empty.
+    public let mustChange: [Int]
 
     /// Per intent, whether its baseline cell breaks a constraint but stays a candidate
     /// (kept as it is unless the search changes the intent).
