@@ -28,7 +28,9 @@ enum FrontCommand {
 
             \(summary)
             Cells below their intent's quality floor or above its P99 cap are pruned first.
-            Prints the front as a table on stdout; files are written atomically.
+            Prints the front as a table on stdout. Every output takes a path or - (stdout, which
+            then carries only that output); files are replaced atomically (through a symlink, its
+            target), FIFOs and devices written directly; two outputs may not name one file.
 
               --data DIR              the data directory (default ./GoldenData)
             \(searchOptions)\(capOption)  --max-monthly-cost USD  keep only configurations costing at most USD a month
@@ -68,6 +70,8 @@ enum FrontCommand {
         }
         let args = try Arguments(arguments, options: options, command: name)
         try args.requirePositionals(0, command: name, names: "no positional arguments")
+        // Before any work: a missing directory or two outputs naming one file fail now, not after the search.
+        let outputs = try OutputOptions(args, names: ["out", "text", "csv", "svg"])
         let quiet = args.flag("quiet")
         let diagnose: (String) -> Void = { if !quiet { console.err($0 + "\n") } }
 
@@ -165,13 +169,13 @@ enum FrontCommand {
             marks.append(FrontSVG.Mark(label: lastPathComponent(markPath), cost: evaluation.monthlyCostUSD, quality: evaluation.quality))
         }
         let text = FrontText.render(front, points: points)
-        if let path = args.value("out") { try AtomicFile.write(front.json.serialized(), to: path) }
-        if let path = args.value("csv") { try AtomicFile.write(FrontCSV.render(front), to: path) }
-        if let path = args.value("svg") { try AtomicFile.write(FrontSVG.render(front, marks: marks, background: background,
-                                                                                z: NormalQuantile.twoSided(confidence ?? 0.95)), to: path) }
-        if let path = args.value("text") {
-            try AtomicFile.write(text, to: path)
-        } else {
+        try outputs.write("out", console: console, front.json.serialized())
+        try outputs.write("csv", console: console, FrontCSV.render(front))
+        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, background: background,
+                                                                   z: NormalQuantile.twoSided(confidence ?? 0.95)))
+        if outputs.contains("text") {
+            try outputs.write("text", console: console, text)
+        } else if !outputs.claimsStandardOutput {
             console.out(text)
         }
         return ExitStatus.ok

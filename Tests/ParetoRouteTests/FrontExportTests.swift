@@ -67,13 +67,13 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("front.json").path
-        try AtomicFile.write("old contents\n", to: path)
+        try OutputTarget(path: path).write("old contents\n")
         #expect(throws: DataError.self) {
-            try AtomicFile.write(Data(front.json.serialized().utf8), to: path, failAfterWriting: true)
+            try OutputTarget(path: path).write(Data(front.json.serialized().utf8), failAfterWriting: true)
         }
         #expect(String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self) == "old contents\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["front.json"])
-        try AtomicFile.write(front.json.serialized(), to: path)
+        try OutputTarget(path: path).write(front.json.serialized())
         #expect(FileManager.default.contents(atPath: path)?.count == front.json.serialized().utf8.count)
     }
 }

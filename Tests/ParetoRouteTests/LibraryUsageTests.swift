@@ -14,7 +14,7 @@ import ParetoRoute
         let space = try SearchSpace(table: table, constraints: GlobalConstraints(maxMonthlyCostUSD: 200))
         let search = Optimizer.optimize(space)
         let front = Front(method: .nsga2, dataFingerprint: table.fingerprint, points: search.points.map(FrontPoint.init))
-        try AtomicFile.write(front.json.serialized(), to: directory + "/front.json")
+        try OutputTarget(path: directory + "/front.json").write(front.json.serialized())
 
         guard case .found(let i) = FrontPicker.pick(.budget(100), from: front) else {
             Issue.record("a point costs at most $100")

@@ -1,0 +1,38 @@
+import ParetoRoute
+
+/// A command's output options (`--out`, `--csv`, …), checked together before any work.
+///
+/// Every option takes a path or `-` (standard output, which then carries only that
+/// output); two options naming one file are a usage error (exit 64) before the search.
+struct OutputOptions {
+    /// The targets given, by option name (without the dashes).
+    private var targets: [String: OutputTarget] = [:]
+
+    /// Reads `names` from `args` and validates them all (directories, one file per output).
+    init(_ args: Arguments, names: [String]) throws {
+        var ordered: [OutputTarget] = []
+        for name in names {
+            guard let path = args.value(name) else { continue }
+            let target = OutputTarget(path: path, option: "--" + name)
+            targets[name] = target
+            ordered.append(target)
+        }
+        try OutputTarget.validate(ordered)
+    }
+
+    /// Whether some option took standard output (`-`), so nothing else may go there.
+    var claimsStandardOutput: Bool { targets.values.contains(where: \.isStandardOutput) }
+
+    /// Whether `name` was given.
+    func contains(_ name: String) -> Bool { targets[name] != nil }
+
+    /// Writes `text` to the target of `name`, if given: `-` through the console.
+    func write(_ name: String, console: Console, _ text: @autoclosure () -> String) throws {
+        guard let target = targets[name] else { return }
+        if target.isStandardOutput {
+            console.out(text())
+        } else {
+            try target.write(text())
+        }
+    }
+}
