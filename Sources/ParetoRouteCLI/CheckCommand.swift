@@ -31,7 +31,8 @@ enum CheckCommand {
         let whatIf = try ScopeOptions.whatIf(args, command: "check")
         let confidence = try args.double("confidence", command: "check", minimum: 0) ?? 0.95
         guard confidence > 0, confidence < 1 else { throw UsageError("check: --confidence must be in (0, 1)") }
-        let table = try whatIf.apply(to: GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData"))
+        let data = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
+        let table = try whatIf.apply(to: data)
         let path = args.positionals[0]
         let choice = try table.choice(of: Configuration.load(path: path), file: path)
         let evaluation = table.evaluate(choice)
@@ -43,9 +44,7 @@ enum CheckCommand {
                 console.err("warning: \(frontPath) was made from data \(front.dataFingerprint), this data is \(table.fingerprint)\n")
             }
         } else {
-            let space = try SearchSpace(table: table, scope: scope)
-            front = Front(method: .exact, dataFingerprint: table.fingerprint,
-                          points: ExactSolver.solve(space).points.map(FrontPoint.init))
+            front = try FrontRun.exact(data, request: FrontRequest(scope: scope, whatIf: whatIf)).front
         }
         let check = DominanceCheck(evaluation: evaluation, front: front, confidence: confidence)
         let moves = try LimitedMove.headline(from: choice, table: table, scope: scope)
@@ -54,7 +53,7 @@ enum CheckCommand {
         } else {
             console.out(text(check, front: front, moves: moves))
         }
-        return check.isDominated && args.flag("fail-if-dominated") ? ExitStatus.dominated : ExitStatus.ok
+        return check.isDominated && args.flag("fail-if-dominated") ? ExitStatus.gateFailed : ExitStatus.ok
     }
 
     static func text(_ check: DominanceCheck, front: Front, moves: [LimitedMove?]) -> String {

@@ -22,9 +22,9 @@ enum CommandLineTool {
 
         Run 'paretoroute <command> --help' for a command's options; 'paretoroute --version'
         prints the version.
-        Data defaults to ./GoldenData. Exit status: 0 ok, 1 no answer, 3 dominated
-        (check --fail-if-dominated), 64 usage, 65 bad data or nothing feasible,
-        66 missing input, 73 cannot write, 74 read error.
+        Data defaults to ./GoldenData. Exit status: 0 ok, 1 no answer, 3 a gate failed
+        (check --fail-if-dominated, diff --fail-if-worse), 64 usage, 65 bad data or
+        nothing feasible, 66 missing input, 73 cannot write, 74 read error.
 
         """
 
@@ -47,8 +47,8 @@ enum CommandLineTool {
             switch name {
             case "validate": return try ValidateCommand.run(rest, console: console)
             case "evaluate": return try EvaluateCommand.run(rest, console: console)
-            case "optimize": return try FrontCommand.run(rest, console: console, method: .nsga2)
-            case "exact": return try FrontCommand.run(rest, console: console, method: .exact)
+            case "optimize": return try OptimizeCommand.run(rest, console: console)
+            case "exact": return try ExactCommand.run(rest, console: console)
             case "pick": return try PickCommand.run(rest, console: console)
             case "check": return try CheckCommand.run(rest, console: console)
             case "diff": return try DiffCommand.run(rest, console: console)
@@ -57,6 +57,9 @@ enum CommandLineTool {
             }
         } catch let error as UsageError {
             console.err("paretoroute: \(error)\n")
+            return ExitStatus.usage
+        } catch let error as RequestError {
+            console.err("paretoroute: \(ScopeOptions.flags(of: error)): \(error.message)\n")
             return ExitStatus.usage
         } catch let error as DataError {
             console.err("paretoroute: \(error)\n")

@@ -9,11 +9,17 @@ struct OutputOptions {
     private var targets: [String: OutputTarget] = [:]
 
     /// Reads `names` from `args` and validates them all (directories, one file per output).
-    init(_ args: Arguments, names: [String]) throws {
+    /// `printFlags` are flags that print an output on stdout (`--json`), as if given `-`.
+    init(_ args: Arguments, names: [String], printFlags: [String] = []) throws {
         var ordered: [OutputTarget] = []
         for name in names {
             guard let path = args.value(name) else { continue }
             let target = OutputTarget(path: path, option: "--" + name)
+            targets[name] = target
+            ordered.append(target)
+        }
+        for name in printFlags where args.flag(name) {
+            let target = OutputTarget(path: "-", option: "--" + name)
             targets[name] = target
             ordered.append(target)
         }
@@ -33,6 +39,16 @@ struct OutputOptions {
             console.out(text())
         } else {
             try target.write(text())
+        }
+    }
+
+    /// Writes what `produce` hands its sink, chunk by chunk, to the target of `name`, if given.
+    func write(_ name: String, console: Console, streaming produce: (([UInt8]) throws -> Void) throws -> Void) throws {
+        guard let target = targets[name] else { return }
+        if target.isStandardOutput {
+            try produce { console.out(String(decoding: $0, as: UTF8.self)) }
+        } else {
+            try target.write(produce)
         }
     }
 }

@@ -41,7 +41,7 @@ enum ScopeOptions {
             guard parts.count == 2, let input = number(parts[0]), let output = number(parts[1]), input >= 0, output >= 0 else {
                 throw UsageError("\(command): --price '\(text)' must be MODEL=IN/OUT with prices >= 0 (USD per million tokens)")
             }
-            whatIf.prices[name] = (input, output)
+            whatIf.prices[name] = WhatIf.Price(input: input, output: output)
         }
         for text in args.all("fixed-fee") {
             let (name, value) = try split(text, flag: "fixed-fee", command: command)
@@ -77,6 +77,25 @@ enum ScopeOptions {
         scope.pinnedIntents = args.all("pin")
         scope.feasibleOnly = args.flag("feasible-only")
         return scope
+    }
+
+    /// The flags a request error comes from, as this CLI spells them (`--price/--volume`).
+    static func flags(of error: RequestError) -> String {
+        error.options.map { option in
+            switch option {
+            case .excludedModels: return "--exclude-model"
+            case .allowedModels: return "--models"
+            case .baseline: return "--baseline"
+            case .maxChanges: return "--max-changes"
+            case .pinnedIntents: return "--pin"
+            case .feasibleOnly: return "--feasible-only"
+            case .prices: return "--price"
+            case .fixedFees: return "--fixed-fee"
+            case .volumeScale: return "--volume-scale"
+            case .volumes: return "--volume"
+            case .cacheRates: return "--cache-rate"
+            }
+        }.joined(separator: "/")
     }
 
     private static func split(_ text: String, flag: String, command: String) throws -> (String, String) {

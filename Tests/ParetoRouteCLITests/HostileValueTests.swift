@@ -86,7 +86,7 @@ import Testing
     @Test func flagsThatDoNotFitTheDataAreUsageErrors() {
         let pin = runTool(["exact", "--data", Paths.tiny, "--pin", "faq", "--quiet"])
         #expect(pin.status == 64)
-        #expect(pin.err.contains("--pin: pinning an intent needs --baseline"))
+        #expect(pin.err.contains("--pin: pinning an intent needs a baseline"))
         let model = runTool(["exact", "--data", Paths.tiny, "--exclude-model", "gpt-9", "--quiet"])
         #expect(model.status == 64)
         #expect(model.err.contains("--exclude-model: 'gpt-9' names no model of models.csv; expected one of big, small, tuned"))

@@ -57,7 +57,7 @@ import Testing
     @Test func aFrontOfAnotherFormatIsRejected() {
         let result = runTool(["pick", Paths.fixture("configs/other-format-front.json"), "--knee"])
         #expect(result.status == 65)
-        #expect(result.err.contains("field 'format': 'pymoo.result/3' is not supported; expected \"paretoroute.front/1\""))
+        #expect(result.err.contains("field 'format': 'pymoo.result/3' is not supported; expected \"paretoroute.front/2\" or \"paretoroute.front/1\""))
     }
 
     @Test func usageMistakesExit64() {

@@ -3,10 +3,13 @@ import Testing
 
 @Suite struct DecisionTests {
     private func point(_ cost: Double, _ quality: Double, model: String = "m") -> FrontPoint {
-        FrontPoint(monthlyCostUSD: cost, quality: quality, fixedFeesUSD: 0, isFeasible: true, intents: [
-            .init(intent: "a", setting: Setting(model: model, maxTokens: Int(cost), temperature: 0.1, ragChunks: 0),
-                  monthlyCostUSD: cost, quality: quality, p99LatencyMs: 100),
-        ])
+        let catalog = FrontCatalog(
+            intents: [FrontIntent(name: "a", minQuality: 0.5, maxP99LatencyMs: 1000, weight: 1)],
+            cells: [[FrontCell(setting: Setting(model: model, maxTokens: Int(cost), temperature: 0.1, ragChunks: 0),
+                               monthlyCostUSD: cost, quality: quality, qualityStandardError: 0, p99LatencyMs: 100,
+                               weightShare: 1, violations: [])]])
+        return FrontPoint(monthlyCostUSD: cost, quality: quality, qualityStandardError: 0, fixedFeesUSD: 0, isFeasible: true,
+                          cells: [0], catalog: catalog)
     }
 
     private var front: Front {
@@ -76,7 +79,7 @@ import Testing
         #expect(diff.gained == [0])
         #expect(diff.lost == [0])
         #expect(diff.oldPick == nil)
-        #expect(diff.newPick == 0)
+        #expect(diff.newPick?.index == 0)
         let atKnee = FrontDiff(old: old, new: new)
         #expect(atKnee.budgetUSD == 30)
         #expect(atKnee.changes.isEmpty)
@@ -109,13 +112,14 @@ import Testing
     }
 
     @Test func settingChangesListWhatDiffers() {
-        let old = Front(method: .exact, dataFingerprint: "x", settings: [("min_quality", .null), ("what_if", .number(1))], points: [point(10, 0.8)])
-        let new = Front(method: .exact, dataFingerprint: "y", settings: [("min_quality", .number(0.85)), ("what_if", .number(1)), ("seed", .number(3))],
+        let old = Front(method: .exact, dataFingerprint: "x", settings: FrontSettings(search: .exact(maxPoints: nil)), points: [point(10, 0.8)])
+        let new = Front(method: .exact, dataFingerprint: "y",
+                        settings: FrontSettings(search: .exact(maxPoints: 3), constraints: GlobalConstraints(minQuality: 0.85)),
                         points: [point(10, 0.8)])
         let diff = FrontDiff(old: old, new: new)
         #expect(diff.dataChanged)
         #expect(diff.settingChanges == [FrontDiff.SettingChange(key: "min_quality", old: .null, new: .number(0.85)),
-                                        FrontDiff.SettingChange(key: "seed", old: .null, new: .number(3))])
+                                        FrontDiff.SettingChange(key: "max_points", old: .null, new: .number(3))])
         #expect(diff.hypervolumeChangePercent == 0)
     }
 

@@ -6,7 +6,7 @@ import Testing
 enum DefaultData {
     static let table: CellTable? = try? GoldenDataLoader.load(directory: FixturePaths.goldenData)
     static let space: SearchSpace? = table.flatMap { try? SearchSpace(table: $0) }
-    static let exact: [ConfigurationEvaluation] = space.map { ExactSolver.solve($0).points } ?? []
+    static let exact: [ConfigurationScore] = space.map { ExactSolver.solve($0).points } ?? []
 
     /// The production-like configuration of the issues: sonnet everywhere, 500 tokens, t 0.3, 5 chunks.
     static func production(_ table: CellTable) throws -> [Int] {
@@ -51,7 +51,7 @@ enum DefaultData {
     }
 
     /// Hypervolume share of the exact front's, reference point from the exact front.
-    private func share(_ points: [ConfigurationEvaluation]) -> Double {
+    private func share(_ points: [ConfigurationScore]) -> Double {
         let exact = DefaultData.exact.map { (cost: $0.monthlyCostUSD, quality: $0.quality) }
         let reference = FrontGeometry.referencePoint(exact)
         return FrontGeometry.hypervolume(points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) }, reference: reference)
@@ -86,7 +86,7 @@ enum DefaultData {
     @Test func productionIsDominatedWithASavingAtEqualQuality() throws {
         let table = try #require(DefaultData.table)
         let evaluation = table.evaluate(try DefaultData.production(table))
-        let front = Front(method: .exact, dataFingerprint: table.fingerprint, points: DefaultData.exact.map(FrontPoint.init))
+        let front = try FrontRun.exact(table).front
         let check = DominanceCheck(evaluation: evaluation, front: front)
         #expect(check.isDominated)
         let saving = try #require(check.cheaperAtSameQuality?.savingUSD)

@@ -8,33 +8,31 @@ import Testing
 
     init() throws {
         table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
-        let space = try SearchSpace(table: table)
-        front = Front(method: .exact, dataFingerprint: table.fingerprint, settings: [("seed", .number(1))],
-                      points: ExactSolver.solve(space).points.map(FrontPoint.init))
+        front = try FrontRun.exact(table).front
     }
 
     @Test func jsonRoundTripsAndRecomputesFromTheData() throws {
-        let text = front.json.serialized()
-        let back = try Front(json: JSONParser.parse(Array(text.utf8), file: "f.json"), file: "f.json")
+        let text = front.jsonText
+        let back = try Front(bytes: Array(text.utf8), file: "f.json")
         #expect(back.points == front.points)
-        #expect(back.json.serialized() == text)
+        #expect(back.jsonText == text)
         for point in back.points {
             let evaluation = table.evaluate(try table.choice(of: point.configuration, file: "f.json"))
             #expect(evaluation.monthlyCostUSD == point.monthlyCostUSD)
             #expect(evaluation.quality == point.quality)
         }
-        #expect(front.json["format"] == .string("paretoroute.front/1"))
+        #expect(try JSONParser.parse(Array(text.utf8), file: "f.json")["format"] == .string("paretoroute.front/2"))
         // Reference: 1.1 × 150.75, 0.87 − 0.01; area = (165.825 − 94.125)(0.87 − 0.86) + (165.825 − 150.75)(0.916667 − 0.87).
         let expected = (165.825 - 94.125) * 0.01 + (165.825 - 150.75) * (1375.0 / 1500 - 0.87)
         #expect(abs(front.hypervolume - expected) < 1e-9)
     }
 
     @Test func otherFormatsAreRejected() {
-        let json = JSONValue.object([("format", .string("paretoroute.front/2")), ("method", .string("exact")), ("points", .array([]))])
+        let json = #"{"format": "paretoroute.front/3", "method": "exact", "points": []}"#
         #expect {
-            _ = try Front(json: json, file: "f.json")
+            _ = try Front(bytes: Array(json.utf8), file: "f.json")
         } throws: { error in
-            "\(error)" == "f.json: field 'format': 'paretoroute.front/2' is not supported; expected \"paretoroute.front/1\""
+            "\(error)" == "f.json: field 'format': 'paretoroute.front/3' is not supported; expected \"paretoroute.front/2\" or \"paretoroute.front/1\""
         }
     }
 
@@ -69,11 +67,11 @@ import Testing
         let path = directory.appendingPathComponent("front.json").path
         try OutputTarget(path: path).write("old contents\n")
         #expect(throws: DataError.self) {
-            try OutputTarget(path: path).write(Data(front.json.serialized().utf8), failAfterWriting: true)
+            try OutputTarget(path: path).write(Data(front.jsonText.utf8), failAfterWriting: true)
         }
         #expect(String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self) == "old contents\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["front.json"])
-        try OutputTarget(path: path).write(front.json.serialized())
-        #expect(FileManager.default.contents(atPath: path)?.count == front.json.serialized().utf8.count)
+        try OutputTarget(path: path).write { try front.writeJSON(to: $0) }
+        #expect(FileManager.default.contents(atPath: path)?.count == front.jsonText.utf8.count)
     }
 }

@@ -11,10 +11,9 @@ import ParetoRoute
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
         let table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
-        let space = try SearchSpace(table: table, constraints: GlobalConstraints(maxMonthlyCostUSD: 200))
-        let search = Optimizer.optimize(space)
-        let front = Front(method: .nsga2, dataFingerprint: table.fingerprint, points: search.points.map(FrontPoint.init))
-        try OutputTarget(path: directory + "/front.json").write(front.json.serialized())
+        let request = FrontRequest(constraints: GlobalConstraints(maxMonthlyCostUSD: 200))
+        let front = try FrontRun.optimize(table, request: request).front   // or FrontRun.exact(table, request: request)
+        try OutputTarget(path: directory + "/front.json").write { try front.writeJSON(to: $0) }
 
         guard case .found(let i) = FrontPicker.pick(.budget(100), from: front) else {
             Issue.record("a point costs at most $100")

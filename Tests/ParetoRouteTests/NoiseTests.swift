@@ -59,10 +59,13 @@ import Testing
     }
 
     private func point(_ cost: Double, _ quality: Double, se: Double, model: String) -> FrontPoint {
-        FrontPoint(monthlyCostUSD: cost, quality: quality, fixedFeesUSD: 0, isFeasible: true, intents: [
-            .init(intent: "a", setting: Setting(model: model, maxTokens: 100, temperature: 0.1, ragChunks: 0),
-                  monthlyCostUSD: cost, quality: quality, p99LatencyMs: 100, qualityStandardError: se, weightShare: 1),
-        ])
+        let catalog = FrontCatalog(
+            intents: [FrontIntent(name: "a", minQuality: 0, maxP99LatencyMs: 1000, weight: 1)],
+            cells: [[FrontCell(setting: Setting(model: model, maxTokens: 100, temperature: 0.1, ragChunks: 0),
+                               monthlyCostUSD: cost, quality: quality, qualityStandardError: se, p99LatencyMs: 100,
+                               weightShare: 1, violations: [])]])
+        return FrontPoint(monthlyCostUSD: cost, quality: quality, qualityStandardError: se, fixedFeesUSD: 0, isFeasible: true,
+                          cells: [0], catalog: catalog)
     }
 
     @Test func betterByLessThanTheNoiseIsNotDominationBeyondNoise() {

@@ -37,11 +37,11 @@ enum RandomTables {
 
     /// Every feasible configuration's objectives, filtered to the non-dominated ones.
     static func bruteForceFront(_ table: CellTable, constraints: GlobalConstraints = GlobalConstraints()) -> [(Double, Double)] {
-        var all: [ConfigurationEvaluation] = []
+        var all: [ConfigurationScore] = []
         var choice = [Int](repeating: 0, count: table.intents.count)
         func visit(_ i: Int) {
             if i == choice.count {
-                let e = table.evaluate(choice, constraints: constraints)
+                let e = table.score(choice, constraints: constraints)
                 if e.isFeasible { all.append(e) }
                 return
             }

@@ -7,7 +7,7 @@ import Testing
     /// With `feasibleOnly`, a kept baseline cell must be feasible too.
     private func bruteForce(_ table: CellTable, baseline: [Int], maxChanges: Int,
                             constraints: GlobalConstraints = GlobalConstraints(), feasibleOnly: Bool = false) -> [(Double, Double)] {
-        var all: [ConfigurationEvaluation] = []
+        var all: [ConfigurationScore] = []
         var choice = [Int](repeating: 0, count: table.intents.count)
         func visit(_ i: Int, _ changes: Int) {
             if changes > maxChanges { return }
@@ -15,7 +15,7 @@ import Testing
                 let e = table.evaluate(choice, constraints: constraints)
                 let acceptable = e.globalFailures.isEmpty
                     && e.perIntent.indices.allSatisfy { e.perIntent[$0].violation.isEmpty || (!feasibleOnly && choice[$0] == baseline[$0]) }
-                if acceptable { all.append(e) }
+                if acceptable { all.append(table.score(choice, constraints: constraints)) }
                 return
             }
             for c in table.cells[i].indices {
@@ -165,12 +165,12 @@ import Testing
         let table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
         // At $3/$15 "big" serves chat only on the best point; at 1% of that price it is the cheapest
         // chat cell that meets the floor, and the cheapest point uses it everywhere.
-        let cut = try WhatIf(prices: ["big": (0.03, 0.15)]).apply(to: table)
+        let cut = try WhatIf(prices: ["big": WhatIf.Price(input: 0.03, output: 0.15)]).apply(to: table)
         let before = ExactSolver.solve(try SearchSpace(table: table)).points
         let after = ExactSolver.solve(try SearchSpace(table: cut)).points
-        #expect(before[0].perIntent.map(\.setting.model) == ["big", "small"])
+        #expect(table.configuration(of: before[0].choice).entries.map(\.setting.model) == ["big", "small"])
         #expect(after.count == 1)
-        #expect(after[0].perIntent.map(\.setting.model) == ["big", "big"])
+        #expect(cut.configuration(of: after[0].choice).entries.map(\.setting.model) == ["big", "big"])
         // 15,000 calls × (1000×0.03 + 200×0.15)/1e6 + 15,000 × (600×0.03 + 150×0.15)/1e6.
         #expect(abs(after[0].monthlyCostUSD - (0.9 + 0.6075)) < 1e-9)
     }
@@ -183,6 +183,8 @@ import Testing
         // faq big: 2000 × 30 × 1.0 calls × $0.006 = $360 (was $90).
         let faqBig = try #require(doubled.cellIndex(intent: 0, setting: Setting(model: "big", maxTokens: 250, temperature: 0.1, ragChunks: 0)))
         #expect(abs(doubled.cells[0][faqBig].monthlyCostUSD - 360) < 1e-9)
-        #expect(throws: DataError.self) { _ = try WhatIf(volumes: ["nope": 1]).apply(to: table) }
+        #expect(throws: RequestError([.volumes], "'nope' is not in the data; expected one of faq, chat")) {
+            _ = try WhatIf(volumes: ["nope": 1]).apply(to: table)
+        }
     }
 }

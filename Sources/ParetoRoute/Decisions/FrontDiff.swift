@@ -1,5 +1,5 @@
-/// What changed between two fronts: hypervolume, points gained and lost, and the
-/// configuration a budget buys, intent by intent.
+/// What changed between two fronts: hypervolume, points gained and lost, the assumptions
+/// that moved, and the configuration a budget buys, intent by intent.
 public struct FrontDiff: Sendable {
     /// One intent's change at the budget.
     public struct IntentChange: Sendable, Hashable {
@@ -36,28 +36,46 @@ public struct FrontDiff: Sendable {
         public var new: JSONValue
     }
 
-    /// The reference point over both fronts' union.
+    /// What identifies each front in a diff.
+    public struct Side: Sendable {
+        /// The data fingerprint.
+        public var dataFingerprint: String
+        /// How the front was found.
+        public var method: Front.Method
+        /// Its point count.
+        public var pointCount: Int
+        /// Its hypervolume against the diff's ``FrontDiff/referencePoint``.
+        public var hypervolume: Double
+    }
+
+    /// The reference point over both fronts' union (the tool's rule).
     public var referencePoint: (cost: Double, quality: Double)
-    /// Old and new hypervolume against that one reference.
-    public var oldHypervolume: Double
-    /// The new front's hypervolume.
-    public var newHypervolume: Double
+    /// The old front.
+    public var old: Side
+    /// The new front.
+    public var new: Side
     /// Configurations on the new front only (indices into the new front).
     public var gained: [Int]
     /// Configurations on the old front only (indices into the old front).
     public var lost: [Int]
     /// The budget compared.
     public var budgetUSD: Double
-    /// What the budget picks on each front.
-    public var oldPick: Int?
-    /// The new front's pick at the budget.
-    public var newPick: Int?
+    /// What the budget picks on the old front: its index and the point.
+    public var oldPick: (index: Int, point: FrontPoint)?
+    /// What the budget picks on the new front.
+    public var newPick: (index: Int, point: FrontPoint)?
     /// Per-intent changes between the two picks (only intents that changed).
     public var changes: [IntentChange]
     /// Settings that differ, old front's keys first, so a diff says which assumptions moved.
     public var settingChanges: [SettingChange]
+
     /// Whether the two fronts were made from different data.
-    public var dataChanged: Bool
+    public var dataChanged: Bool { old.dataFingerprint != new.dataFingerprint }
+
+    /// Old hypervolume against the union's reference point.
+    public var oldHypervolume: Double { old.hypervolume }
+    /// New hypervolume against the union's reference point.
+    public var newHypervolume: Double { new.hypervolume }
 
     /// The hypervolume change in percent of the old one (0 when the old one is 0).
     public var hypervolumeChangePercent: Double {
@@ -66,39 +84,46 @@ public struct FrontDiff: Sendable {
 
     /// `z` standard errors of the quality difference between the two picks (nil without
     /// both picks): a smaller quality change is within noise.
-    public func qualityNoiseMargin(z: Double, old: Front, new: Front) -> Double? {
+    public func qualityNoiseMargin(z: Double) -> Double? {
         guard let o = oldPick, let n = newPick else { return nil }
-        return z * new.points[n].qualityDifferenceStandardError(to: old.points[o])
+        return z * n.point.qualityDifferenceStandardError(to: o.point)
     }
 
     /// Compares `old` with `new` at `budget` (default: the old front's knee cost).
+    ///
+    /// - Complexity: O((n + m) × intents) for n and m points.
     public init(old: Front, new: Front, budget: Double? = nil) {
-        referencePoint = FrontGeometry.referencePoint(old.objectives + new.objectives)
-        oldHypervolume = FrontGeometry.hypervolume(old.objectives, reference: referencePoint)
-        newHypervolume = FrontGeometry.hypervolume(new.objectives, reference: referencePoint)
+        let reference = FrontGeometry.referencePoint(old.objectives + new.objectives)
+        referencePoint = reference
+        func side(_ front: Front) -> Side {
+            Side(dataFingerprint: front.dataFingerprint, method: front.method, pointCount: front.points.count,
+                 hypervolume: FrontGeometry.hypervolume(front.objectives, reference: reference))
+        }
+        self.old = side(old)
+        self.new = side(new)
         // Sets for membership only; the lists keep the fronts' order.
         let oldConfigurations = old.points.map(\.configuration)
         let newConfigurations = new.points.map(\.configuration)
         let oldSet = Set(oldConfigurations), newSet = Set(newConfigurations)
         gained = newConfigurations.indices.filter { !oldSet.contains(newConfigurations[$0]) }
         lost = oldConfigurations.indices.filter { !newSet.contains(oldConfigurations[$0]) }
-        dataChanged = old.dataFingerprint != new.dataFingerprint
+        let oldSettings = old.settings.json, newSettings = new.settings.json
         var settingChanges: [SettingChange] = []
-        for (key, oldValue) in old.settings {
-            let newValue = new.settings.first { $0.0 == key }?.1 ?? .null
+        for (key, oldValue) in oldSettings {
+            let newValue = newSettings.first { $0.0 == key }?.1 ?? .null
             if oldValue != newValue { settingChanges.append(SettingChange(key: key, old: oldValue, new: newValue)) }
         }
-        for (key, newValue) in new.settings where !old.settings.contains(where: { $0.0 == key }) {
+        for (key, newValue) in newSettings where !oldSettings.contains(where: { $0.0 == key }) {
             settingChanges.append(SettingChange(key: key, old: .null, new: newValue))
         }
         self.settingChanges = settingChanges
         let budget = budget ?? old.kneeIndex.map { old.points[$0].monthlyCostUSD } ?? 0
         budgetUSD = budget
-        if case .found(let i) = FrontPicker.pick(.budget(budget), from: old) { oldPick = i }
-        if case .found(let i) = FrontPicker.pick(.budget(budget), from: new) { newPick = i }
+        if case .found(let i) = FrontPicker.pick(.budget(budget), from: old) { oldPick = (i, old.points[i]) }
+        if case .found(let i) = FrontPicker.pick(.budget(budget), from: new) { newPick = (i, new.points[i]) }
         var changes: [IntentChange] = []
         if let o = oldPick, let n = newPick {
-            let before = old.points[o].intents, after = new.points[n].intents
+            let before = o.point.intents, after = n.point.intents
             for figures in after {
                 let previous = before.first { $0.intent == figures.intent }
                 if previous?.setting != figures.setting {
@@ -115,5 +140,79 @@ public struct FrontDiff: Sendable {
             }
         }
         self.changes = changes
+    }
+
+    /// Why the new front is worse than the old one, for a pipeline gate (empty: not worse).
+    ///
+    /// Worse means: its hypervolume over the union's reference point is lower by more than
+    /// a relative 10⁻⁹ (rounding noise of the sums), or the point the budget buys lost
+    /// quality by more than `z` standard errors of the difference, or nothing fits the
+    /// budget on the new front.
+    public func regressions(z: Double) -> [String] {
+        var reasons: [String] = []
+        if newHypervolume < oldHypervolume * (1 - 1e-9) {
+            reasons.append("the hypervolume fell from \(formatFixed(oldHypervolume, decimals: 2)) to \(formatFixed(newHypervolume, decimals: 2))")
+        }
+        switch (oldPick, newPick) {
+        case let (o?, n?):
+            let lost = o.point.quality - n.point.quality
+            if lost > 0, lost >= (qualityNoiseMargin(z: z) ?? 0) {
+                reasons.append("at \(formatUSD(budgetUSD))/month the quality fell by \(formatQuality(lost)), beyond noise")
+            }
+        case (_, nil):
+            reasons.append("the new front has no point within \(formatUSD(budgetUSD))/month")
+        default:
+            break
+        }
+        return reasons
+    }
+
+    /// The diff for scripts (`diff --json`): both fronts, the reference point, the
+    /// hypervolume change, configurations gained and lost, settings that differ, and the
+    /// points at the budget with each intent change.
+    public func json(z: Double) -> JSONValue {
+        func side(_ side: Side) -> JSONValue {
+            .object([
+                ("data_fingerprint", .string(side.dataFingerprint)), ("method", .string(side.method.rawValue)),
+                ("point_count", .number(Double(side.pointCount))), ("hypervolume", .number(side.hypervolume)),
+            ])
+        }
+        func pick(_ pick: (index: Int, point: FrontPoint)?) -> JSONValue {
+            guard let pick else { return .null }
+            return .object([
+                ("point", .number(Double(pick.index + 1))), ("monthly_cost_usd", .number(pick.point.monthlyCostUSD)),
+                ("quality", .number(pick.point.quality)), ("feasible", .bool(pick.point.isFeasible)),
+            ])
+        }
+        let regressions = regressions(z: z)
+        return .object([
+            ("old", side(old)),
+            ("new", side(new)),
+            ("reference_point", .object([("monthly_cost_usd", .number(referencePoint.cost)), ("quality", .number(referencePoint.quality))])),
+            ("hypervolume_change", .number(newHypervolume - oldHypervolume)),
+            ("hypervolume_change_percent", .number(hypervolumeChangePercent)),
+            ("configurations_gained", .number(Double(gained.count))),
+            ("configurations_lost", .number(Double(lost.count))),
+            ("settings_changed", .array(settingChanges.map {
+                .object([("key", .string($0.key)), ("old", $0.old), ("new", $0.new)])
+            })),
+            ("budget_usd", .number(budgetUSD)),
+            ("at_budget", .object([
+                ("old", pick(oldPick)),
+                ("new", pick(newPick)),
+                ("changes", .array(changes.map { change in
+                    .object([
+                        ("intent", .string(change.intent)),
+                        ("from", change.old.map(Configuration.json(of:)) ?? .null),
+                        ("to", change.new.map(Configuration.json(of:)) ?? .null),
+                        ("cost_change", .number(change.costDeltaUSD)),
+                        ("quality_change", .number(change.qualityDelta)),
+                        ("within_noise", .bool(change.isWithinNoise(z: z))),
+                    ])
+                })),
+            ])),
+            ("worse", .bool(!regressions.isEmpty)),
+            ("regressions", .array(regressions.map { .string($0) })),
+        ])
     }
 }

@@ -36,18 +36,18 @@ public struct LimitedMove: Sendable {
         let space = try SearchSpace(table: table, constraints: constraints, scope: scoped)
         let front = ExactSolver.solve(space).points
         let current = table.evaluate(choice)
-        func changed(_ e: ConfigurationEvaluation) -> [String] {
-            e.choice.indices.filter { e.choice[$0] != choice[$0] }.map { table.intents[$0].name }
+        func move(_ i: Int) -> LimitedMove {
+            let reached = table.evaluate(front[i].choice)
+            return LimitedMove(maxChanges: maxChanges, evaluation: reached, savingUSD: current.monthlyCostUSD - reached.monthlyCostUSD,
+                               qualityGain: reached.quality - current.quality,
+                               changedIntents: choice.indices.filter { reached.choice[$0] != choice[$0] }.map { table.intents[$0].name })
         }
-        if let cheaper = front.filter({ $0.quality >= current.quality && $0.monthlyCostUSD < current.monthlyCostUSD })
-            .min(by: { $0.monthlyCostUSD < $1.monthlyCostUSD }) {
-            return LimitedMove(maxChanges: maxChanges, evaluation: cheaper, savingUSD: current.monthlyCostUSD - cheaper.monthlyCostUSD,
-                               qualityGain: cheaper.quality - current.quality, changedIntents: changed(cheaper))
+        let point = { (i: Int) in front[i].objectives }
+        if let cheaper = FrontOrder.cheapest(front.indices.filter({ front[$0].quality >= current.quality && front[$0].monthlyCostUSD < current.monthlyCostUSD }), point) {
+            return move(cheaper)
         }
-        if let better = front.filter({ $0.monthlyCostUSD <= current.monthlyCostUSD && $0.quality > current.quality })
-            .max(by: { $0.quality < $1.quality }) {
-            return LimitedMove(maxChanges: maxChanges, evaluation: better, savingUSD: current.monthlyCostUSD - better.monthlyCostUSD,
-                               qualityGain: better.quality - current.quality, changedIntents: changed(better))
+        if let better = FrontOrder.bestQuality(front.indices.filter({ front[$0].monthlyCostUSD <= current.monthlyCostUSD && front[$0].quality > current.quality }), point) {
+            return move(better)
         }
         return nil
     }

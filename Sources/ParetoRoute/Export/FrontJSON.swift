@@ -1,107 +1,152 @@
-/// The front file: `paretoroute.front/1`, documented in the README.
+/// The front file, `paretoroute.front/2` (documented in the README).
 ///
-/// Keys are written in a fixed order and numbers in their shortest round-trip form,
-/// so the same data, settings and seed give byte-identical files.
+/// Keys come in a fixed order and numbers in their shortest round-trip form, so the same
+/// data, settings, seed and tool version give byte-identical files. The file is written
+/// in chunks as it is produced: a 287 K-point front never exists as one string.
 extension Front {
-    /// The front as a JSON document.
-    public var json: JSONValue {
+    /// Writes the front file to `sink` in chunks of about 1 MiB.
+    ///
+    /// - Complexity: O(points × intents + cells); memory O(chunk + cells).
+    public func writeJSON(to sink: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in try write(to: ChunkedOutput(sink: sink)) }
+    }
+
+    private func write(to output: ChunkedOutput) throws {
+        var out = output
         let reference = referencePoint
-        return .object([
-            ("format", .string(Front.format)),
-            ("method", .string(method.rawValue)),
-            ("data_fingerprint", .string(dataFingerprint)),
-            ("objectives", .array([
-                .object([("name", .string("monthly_cost_usd")), ("sense", .string("minimize"))]),
-                .object([("name", .string("quality")), ("sense", .string("maximize"))]),
-            ])),
-            ("settings", .object(settings)),
-            ("statistics", .object(statistics)),
-            ("reference_point", .object([("monthly_cost_usd", .number(reference.cost)), ("quality", .number(reference.quality))])),
-            ("hypervolume", .number(hypervolume)),
-            ("knee_index", kneeIndex.map { .number(Double($0)) } ?? .null),
-            ("point_count", .number(Double(points.count))),
-            ("points", .array(points.map(\.json))),
-        ])
+        func header(_ key: String, _ value: JSONValue) throws {
+            var text = "  "
+            JSONValue.string(key).write(to: &text, indent: nil)
+            text += ": "
+            value.write(to: &text, indent: 1)
+            text += ",\n"
+            try out.append(text)
+        }
+        try out.append("{\n")
+        try header("format", .string(Front.format))
+        try header("method", .string(method.rawValue))
+        try header("tool_version", .string(toolVersion))
+        try header("data_fingerprint", .string(dataFingerprint))
+        try header("objectives", .array([
+            .object([("name", .string("monthly_cost_usd")), ("sense", .string("minimize"))]),
+            .object([("name", .string("quality")), ("sense", .string("maximize"))]),
+        ]))
+        try header("settings", .object(settings.json))
+        try header("statistics", .object(statistics.json))
+        try header("reference_point", .object([("monthly_cost_usd", .number(reference.cost)), ("quality", .number(reference.quality))]))
+        try header("hypervolume", .number(hypervolume))
+        try header("knee_index", kneeIndex.map { .number(Double($0)) } ?? .null)
+        try header("point_count", .number(Double(points.count)))
+        try out.append("  \"intents\": [")
+        for (i, intent) in catalog.intents.enumerated() {
+            try out.append((i == 0 ? "\n    " : ",\n    ") + intent.json.compact())
+        }
+        try out.append(catalog.intents.isEmpty ? "],\n" : "\n  ],\n")
+        try out.append("  \"cells\": [")
+        for (i, cells) in catalog.cells.enumerated() {
+            try out.append(i == 0 ? "\n    [" : ",\n    [")
+            for (c, cell) in cells.enumerated() {
+                try out.append((c == 0 ? "\n      " : ",\n      ") + cell.json.compact())
+            }
+            try out.append(cells.isEmpty ? "]" : "\n    ]")
+        }
+        try out.append(catalog.cells.isEmpty ? "],\n" : "\n  ],\n")
+        try out.append("  \"points\": [")
+        for (p, point) in points.enumerated() {
+            try out.append(p == 0 ? "\n    " : ",\n    ")
+            try out.appendPoint(point)
+        }
+        try out.append(points.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        try out.flush()
     }
 
-    /// Reads a front file, checking its format tag and every point.
-    public static func load(path: String) throws -> Front {
-        try Front(json: JSONFile.read(path: path), file: path)
-    }
-
-    /// Reads a front document; `file` names the source in errors.
-    public init(json: JSONValue, file: String) throws {
-        guard let format = json["format"]?.string else {
-            throw DataError(file: file, field: "format", "missing; expected \"\(Front.format)\" (is this a front file?)")
-        }
-        guard format == Front.format else {
-            throw DataError(file: file, field: "format", "'\(format)' is not supported; expected \"\(Front.format)\"")
-        }
-        guard let methodName = json["method"]?.string, let method = Method(rawValue: methodName) else {
-            throw DataError(file: file, field: "method", "missing or unknown; expected \"nsga2\" or \"exact\"")
-        }
-        guard let pointValues = json["points"]?.array else {
-            throw DataError(file: file, field: "points", "missing or not an array")
-        }
-        var points: [FrontPoint] = []
-        for (index, value) in pointValues.enumerated() {
-            points.append(try FrontPoint(json: value, file: file, path: "points[\(index)]"))
-        }
-        self.init(method: method, dataFingerprint: json["data_fingerprint"]?.string ?? "",
-                  settings: json["settings"]?.members ?? [], statistics: json["statistics"]?.members ?? [],
-                  points: points)
+    /// The front file as text (for small fronts and tests; files go through ``writeJSON(to:)``).
+    public var jsonText: String {
+        var bytes: [UInt8] = []
+        // The sink only appends; it cannot fail.
+        try? writeJSON { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
-extension FrontPoint {
-    /// The point as written in a front file.
-    public var json: JSONValue {
+extension FrontIntent {
+    /// The intent as written in a front file.
+    var json: JSONValue {
         .object([
-            ("monthly_cost_usd", .number(monthlyCostUSD)),
-            ("quality", .number(quality)),
-            ("quality_standard_error", .number(qualityStandardError)),
-            ("fixed_fees_usd", .number(fixedFeesUSD)),
-            ("feasible", .bool(isFeasible)),
-            ("config", configuration.json),
-            ("intents", .array(intents.map { figures in
-                .object([
-                    ("intent", .string(figures.intent)),
-                    ("model", .string(figures.setting.model)),
-                    ("max_tokens", .number(Double(figures.setting.maxTokens))),
-                    ("temperature", .number(figures.setting.temperature)),
-                    ("rag_chunks", .number(Double(figures.setting.ragChunks))),
-                    ("monthly_cost_usd", .number(figures.monthlyCostUSD)),
-                    ("quality", .number(figures.quality)),
-                    ("p99_latency_ms", .number(figures.p99LatencyMs)),
-                    ("quality_standard_error", .number(figures.qualityStandardError)),
-                    ("weight_share", .number(figures.weightShare)),
-                ])
-            })),
+            ("name", .string(name)), ("min_quality", .number(minQuality)),
+            ("max_p99_latency_ms", .number(maxP99LatencyMs)), ("weight", .number(weight)),
         ])
     }
+}
 
-    /// Reads a point; its `config` is authoritative, `intents` supplies the figures.
-    init(json: JSONValue, file: String, path: String) throws {
-        guard let cost = json["monthly_cost_usd"]?.number, let quality = json["quality"]?.number else {
-            throw DataError(file: file, field: path, "missing monthly_cost_usd or quality")
+extension FrontCell {
+    /// The cell as written in a front file.
+    var json: JSONValue {
+        var violationNames: [JSONValue] = []
+        if violations.contains(.qualityBelowFloor) { violationNames.append(.string("quality_below_floor")) }
+        if violations.contains(.latencyAboveCap) { violationNames.append(.string("p99_above_cap")) }
+        return .object([
+            ("model", .string(setting.model)), ("max_tokens", .number(Double(setting.maxTokens))),
+            ("temperature", .number(setting.temperature)), ("rag_chunks", .number(Double(setting.ragChunks))),
+            ("monthly_cost_usd", .number(monthlyCostUSD)), ("quality", .number(quality)),
+            ("quality_standard_error", .number(qualityStandardError)), ("p99_latency_ms", .number(p99LatencyMs)),
+            ("weight_share", .number(weightShare)), ("violations", .array(violationNames)),
+        ])
+    }
+}
+
+/// Bytes collected up to a chunk, then handed to a sink.
+private struct ChunkedOutput {
+    static let chunk = 1 << 20
+    let sink: ([UInt8]) throws -> Void
+    var buffer: [UInt8] = []
+
+    init(sink: @escaping ([UInt8]) throws -> Void) {
+        self.sink = sink
+        buffer.reserveCapacity(ChunkedOutput.chunk + 4_096)
+    }
+
+    mutating func append(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= ChunkedOutput.chunk { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try sink(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// One point on one line: `{"monthly_cost_usd":…,"cells":[…]}`.
+    mutating func appendPoint(_ point: FrontPoint) throws {
+        buffer.append(contentsOf: #"{"monthly_cost_usd":"#.utf8)
+        buffer.append(contentsOf: JSONValue.format(point.monthlyCostUSD).utf8)
+        buffer.append(contentsOf: #","quality":"#.utf8)
+        buffer.append(contentsOf: JSONValue.format(point.quality).utf8)
+        buffer.append(contentsOf: #","quality_standard_error":"#.utf8)
+        buffer.append(contentsOf: JSONValue.format(point.qualityStandardError).utf8)
+        buffer.append(contentsOf: #","fixed_fees_usd":"#.utf8)
+        buffer.append(contentsOf: JSONValue.format(point.fixedFeesUSD).utf8)
+        buffer.append(contentsOf: (point.isFeasible ? #","feasible":true,"cells":["# : #","feasible":false,"cells":["#).utf8)
+        for (i, cell) in point.cells.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+            appendDigits(Int(cell))
         }
-        guard let config = json["config"] else {
-            throw DataError(file: file, field: path + ".config", "missing; expected the point's configuration")
+        buffer.append(contentsOf: "]}".utf8)
+        if buffer.count >= ChunkedOutput.chunk { try flush() }
+    }
+
+    private mutating func appendDigits(_ value: Int) {
+        if value < 10 {
+            buffer.append(UInt8(48 + value))
+            return
         }
-        let configuration = try Configuration(json: config, file: file, fieldPrefix: path + ".config.")
-        let figures = json["intents"]?.array ?? []
-        var intents: [IntentFigures] = []
-        for entry in configuration.entries {
-            let match = figures.first { $0["intent"]?.string == entry.intent }
-            intents.append(IntentFigures(
-                intent: entry.intent, setting: entry.setting,
-                monthlyCostUSD: match?["monthly_cost_usd"]?.number ?? 0, quality: match?["quality"]?.number ?? 0,
-                p99LatencyMs: match?["p99_latency_ms"]?.number ?? 0,
-                qualityStandardError: match?["quality_standard_error"]?.number ?? 0,
-                weightShare: match?["weight_share"]?.number ?? 0))
+        let start = buffer.count
+        var rest = value
+        while rest > 0 {
+            buffer.append(UInt8(48 + rest % 10))
+            rest /= 10
         }
-        self.init(monthlyCostUSD: cost, quality: quality, fixedFeesUSD: json["fixed_fees_usd"]?.number ?? 0,
-                  isFeasible: json["feasible"] == .bool(true) || json["feasible"] == nil, intents: intents)
-        qualityStandardError = json["quality_standard_error"]?.number ?? 0
+        buffer[start...].reverse()
     }
 }

@@ -60,20 +60,26 @@ public struct OutputTarget: Sendable, Hashable {
     /// Writes `data` to the target; `failAfterWriting` lets tests simulate a failure after
     /// the temporary file of an atomic replacement was written.
     public func write(_ data: Data, failAfterWriting: Bool = false) throws {
+        try write(failAfterWriting: failAfterWriting) { sink in try sink([UInt8](data)) }
+    }
+
+    /// Writes what `produce` hands its sink, chunk by chunk: a large file (a 100 MB front)
+    /// is never held in memory whole, and an atomic replacement happens after the last chunk.
+    public func write(failAfterWriting: Bool = false, _ produce: (([UInt8]) throws -> Void) throws -> Void) throws {
         switch try resolve(checkingAccess: false) {
         case .standardOutput:
-            try writeAll(data, to: STDOUT_FILENO)
+            try produce { try writeAll($0, to: STDOUT_FILENO) }
         case .descriptor(let descriptor, _):
-            try writeAll(data, to: descriptor)
+            try produce { try writeAll($0, to: descriptor) }
         case .special(_):
             let descriptor = open(path, O_WRONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw failure(errno) }
             defer { close(descriptor) }
-            try writeAll(data, to: descriptor)
+            try produce { try writeAll($0, to: descriptor) }
         case .regular(let target, let mode, _):
-            try replace(target, with: data, mode: mode, failAfterWriting: failAfterWriting)
+            try replace(target, mode: mode, failAfterWriting: failAfterWriting, produce)
         case .missing(let target, _):
-            try replace(target, with: data, mode: nil, failAfterWriting: failAfterWriting)
+            try replace(target, mode: nil, failAfterWriting: failAfterWriting, produce)
         }
     }
 
@@ -167,7 +173,8 @@ public struct OutputTarget: Sendable, Hashable {
     // MARK: - Writing
 
     /// Writes `data` to a temporary file beside `target`, then renames it over `target`.
-    private func replace(_ target: String, with data: Data, mode: mode_t?, failAfterWriting: Bool) throws {
+    private func replace(_ target: String, mode: mode_t?, failAfterWriting: Bool,
+                         _ produce: (([UInt8]) throws -> Void) throws -> Void) throws {
         let directory = OutputTarget.directory(of: target)
         let base = directory + "/." + OutputTarget.lastComponent(of: target) + ".tmp-\(getpid())-"
         var temporary = ""
@@ -183,7 +190,7 @@ public struct OutputTarget: Sendable, Hashable {
         var closed = false
         defer { if !closed { close(descriptor) } }
         do {
-            try writeAll(data, to: descriptor)
+            try produce { try writeAll($0, to: descriptor) }
             if let mode, fchmod(descriptor, mode) != 0 { throw failure(errno) }
             closed = true
             if close(descriptor) != 0 { throw failure(errno) }
@@ -196,8 +203,8 @@ public struct OutputTarget: Sendable, Hashable {
     }
 
     /// Writes every byte, retrying partial writes and interrupted calls.
-    private func writeAll(_ data: Data, to descriptor: Int32) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+    private func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
+        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard let start = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {

@@ -18,7 +18,7 @@ public enum ExactSolver {
     /// The exact front and figures about how it was found.
     public struct Result: Sendable {
         /// Front points, sorted by cost ascending (quality then strictly ascending).
-        public var points: [ConfigurationEvaluation]
+        public var points: [ConfigurationScore]
         /// Subsets of fee-paying models solved.
         public var subsetsSolved: Int
         /// The largest partial front met during the fold.
@@ -106,14 +106,13 @@ public enum ExactSolver {
             bestQuality = point.quality
             survivors.append(folds[point.fold].choice(at: point.index))
         }
-        // Evaluated in parallel chunks (a large front spends most of its time building the
-        // per-intent breakdowns); every evaluation lands at its own index.
+        // Scored in parallel chunks; every score lands at its own index.
         let chosen = survivors
-        let evaluated = parallelMap(count: chosen.count, chunk: 4_096) { table.evaluate(chosen[$0], constraints: constraints) }
+        let scored = parallelMap(count: chosen.count, chunk: 4_096) { table.score(chosen[$0], constraints: constraints) }
             .filter(space.accepts)
-        var points = sweep(evaluated)
+        var points = sweep(scored)
         if tolerance > 0 {
-            var thinned: [ConfigurationEvaluation] = []
+            var thinned: [ConfigurationScore] = []
             for point in points where thinned.last.map({ point.quality > $0.quality + tolerance / 2 }) ?? true {
                 thinned.append(point)
             }
@@ -145,14 +144,16 @@ public enum ExactSolver {
                     maxChanges: space.scope.maxChanges, bucketWidth: bucketWidth)
     }
 
-    /// Keeps the non-dominated evaluations, one per (cost, quality), sorted by cost.
-    public static func sweep(_ evaluations: [ConfigurationEvaluation]) -> [ConfigurationEvaluation] {
-        let ordered = evaluations.sorted { a, b in
-            if a.monthlyCostUSD != b.monthlyCostUSD { return a.monthlyCostUSD < b.monthlyCostUSD }
-            if a.quality != b.quality { return a.quality > b.quality }
+    /// Keeps the non-dominated configurations, one per (cost, quality), sorted by cost
+    /// (ties: the lexicographically smallest choice).
+    public static func sweep(_ scores: [ConfigurationScore]) -> [ConfigurationScore] {
+        let ordered = scores.sorted { a, b in
+            if a.monthlyCostUSD != b.monthlyCostUSD || a.quality != b.quality {
+                return FrontOrder.precedes(a.objectives, 0, b.objectives, 0)
+            }
             return a.choice.lexicographicallyPrecedes(b.choice)
         }
-        var front: [ConfigurationEvaluation] = []
+        var front: [ConfigurationScore] = []
         for candidate in ordered where front.last.map({ candidate.quality > $0.quality }) ?? true {
             front.append(candidate)
         }

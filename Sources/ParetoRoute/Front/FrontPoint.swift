@@ -1,9 +1,11 @@
-/// One point of a front: a configuration with its objectives and per-intent figures.
+/// One point of a front: a configuration's objectives and, per intent, which of the
+/// front's cells it uses.
 ///
-/// A value independent of any loaded data, so a front read back from JSON can be
-/// picked from and compared without the CSVs.
+/// A value independent of any loaded data, so a front read back from a file can be
+/// picked from and compared without the CSVs. The per-intent breakdown (``intents``)
+/// is built on demand from the shared ``FrontCatalog``.
 public struct FrontPoint: Sendable, Hashable {
-    /// One intent's part of the point.
+    /// One intent's part of the point, for printing and comparing.
     public struct IntentFigures: Sendable, Hashable {
         /// The intent's name.
         public var intent: String
@@ -19,6 +21,8 @@ public struct FrontPoint: Sendable, Hashable {
         public var qualityStandardError: Double = 0
         /// The intent's share of the total quality weight.
         public var weightShare: Double = 0
+        /// The intent's constraints the cell breaks.
+        public var violations: CellViolation = []
     }
 
     /// Total monthly cost including model fees.
@@ -26,65 +30,99 @@ public struct FrontPoint: Sendable, Hashable {
     /// Weighted average quality.
     public var quality: Double
     /// Standard error of the weighted quality.
-    public var qualityStandardError: Double = 0
+    public var qualityStandardError: Double
     /// Model fees included in the cost.
     public var fixedFeesUSD: Double
     /// Whether the configuration met every constraint when the front was made.
     public var isFeasible: Bool
-    /// Per intent, in the data's intent order.
-    public var intents: [IntentFigures]
+    /// Per intent, the index of its cell in ``catalog``'s cells of that intent.
+    public var cells: [Int32]
+    /// The intents and cells the indices refer to (shared by a front's points).
+    public let catalog: FrontCatalog
 
-    /// Creates a point from its parts.
-    public init(monthlyCostUSD: Double, quality: Double, fixedFeesUSD: Double, isFeasible: Bool, intents: [IntentFigures]) {
+    /// Creates a point from its objectives and cell indices into `catalog`.
+    public init(monthlyCostUSD: Double, quality: Double, qualityStandardError: Double, fixedFeesUSD: Double,
+                isFeasible: Bool, cells: [Int32], catalog: FrontCatalog) {
         self.monthlyCostUSD = monthlyCostUSD
         self.quality = quality
+        self.qualityStandardError = qualityStandardError
         self.fixedFeesUSD = fixedFeesUSD
         self.isFeasible = isFeasible
-        self.intents = intents
+        self.cells = cells
+        self.catalog = catalog
     }
 
-    /// The point of an evaluated configuration.
+    /// The point of one evaluated configuration, with a catalog of its own cells.
     public init(_ evaluation: ConfigurationEvaluation) {
-        self.init(
-            monthlyCostUSD: evaluation.monthlyCostUSD, quality: evaluation.quality,
-            fixedFeesUSD: evaluation.fixedFeesUSD, isFeasible: evaluation.isFeasible,
+        let catalog = FrontCatalog(
             intents: evaluation.perIntent.map {
-                IntentFigures(intent: $0.intent, setting: $0.setting, monthlyCostUSD: $0.monthlyCostUSD,
-                              quality: $0.quality, p99LatencyMs: $0.p99LatencyMs, qualityStandardError: $0.qualityStandardError,
-                              weightShare: $0.weightShare)
+                FrontIntent(name: $0.intent, minQuality: $0.minQuality, maxP99LatencyMs: $0.maxP99LatencyMs, weight: $0.weightShare)
+            },
+            cells: evaluation.perIntent.map {
+                [FrontCell(setting: $0.setting, monthlyCostUSD: $0.monthlyCostUSD, quality: $0.quality,
+                           qualityStandardError: $0.qualityStandardError, p99LatencyMs: $0.p99LatencyMs,
+                           weightShare: $0.weightShare, violations: $0.violation)]
             })
-        qualityStandardError = evaluation.qualityStandardError
+        self.init(monthlyCostUSD: evaluation.monthlyCostUSD, quality: evaluation.quality,
+                  qualityStandardError: evaluation.qualityStandardError, fixedFeesUSD: evaluation.fixedFeesUSD,
+                  isFeasible: evaluation.isFeasible, cells: [Int32](repeating: 0, count: evaluation.perIntent.count),
+                  catalog: catalog)
     }
 
-    /// The points of `evaluations`, in order, emptying `evaluations` as it goes.
+    /// The cell chosen for intent `i`.
+    public func cell(_ i: Int) -> FrontCell {
+        catalog.cells[i][Int(cells[i])]
+    }
+
+    /// The per-intent breakdown, in the front's intent order (built on each call).
     ///
-    /// A front of 10⁵ points holds millions of per-intent figures; releasing each
-    /// evaluation as its point is built lets the allocator reuse the memory instead of
-    /// holding both copies at once.
-    public static func points(consuming evaluations: inout [ConfigurationEvaluation]) -> [FrontPoint] {
-        var points: [FrontPoint] = []
-        points.reserveCapacity(evaluations.count)
-        while let evaluation = evaluations.popLast() { points.append(FrontPoint(evaluation)) }
-        points.reverse()
-        return points
+    /// - Complexity: O(intents).
+    public var intents: [IntentFigures] {
+        catalog.intents.indices.map { i in
+            let cell = cell(i)
+            return IntentFigures(intent: catalog.intents[i].name, setting: cell.setting, monthlyCostUSD: cell.monthlyCostUSD,
+                                 quality: cell.quality, p99LatencyMs: cell.p99LatencyMs,
+                                 qualityStandardError: cell.qualityStandardError, weightShare: cell.weightShare,
+                                 violations: cell.violations)
+        }
     }
 
     /// The point's configuration (the unit a point is identified by).
     public var configuration: Configuration {
-        Configuration(entries: intents.map { ($0.intent, $0.setting) })
+        Configuration(entries: catalog.intents.indices.map { (catalog.intents[$0].name, cell($0).setting) })
+    }
+
+    /// The point's objectives.
+    public var objectives: (cost: Double, quality: Double) {
+        (monthlyCostUSD, quality)
+    }
+
+    /// Equal objectives and the same figures intent by intent (catalogs may differ).
+    public static func == (lhs: FrontPoint, rhs: FrontPoint) -> Bool {
+        lhs.monthlyCostUSD == rhs.monthlyCostUSD && lhs.quality == rhs.quality
+            && lhs.qualityStandardError == rhs.qualityStandardError && lhs.fixedFeesUSD == rhs.fixedFeesUSD
+            && lhs.isFeasible == rhs.isFeasible && lhs.intents == rhs.intents
+    }
+
+    /// Hashes the objectives and the configuration.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(monthlyCostUSD)
+        hasher.combine(quality)
+        hasher.combine(configuration)
     }
 
     /// Standard error of this point's quality minus `other`'s: only intents whose
     /// settings differ contribute (shared cells cancel), each with both cells' variances.
     public func qualityDifferenceStandardError(to other: FrontPoint) -> Double {
         var variance = 0.0
-        for mine in intents {
-            let theirs = other.intents.first { $0.intent == mine.intent }
+        for (i, intent) in catalog.intents.enumerated() {
+            let mine = cell(i)
+            let j = other.catalog.intents.indices.first { other.catalog.intents[$0].name == intent.name }
+            let theirs = j.map { other.cell($0) }
             guard theirs?.setting != mine.setting else { continue }
-            let share = mine.weightShare
             let se2 = mine.qualityStandardError * mine.qualityStandardError
                 + (theirs?.qualityStandardError ?? 0) * (theirs?.qualityStandardError ?? 0)
-            variance += share * share * se2
+            variance += mine.weightShare * mine.weightShare * se2
         }
         return variance.squareRoot()
     }

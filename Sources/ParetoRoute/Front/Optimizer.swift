@@ -37,7 +37,7 @@ public enum Optimizer {
     /// What a search found.
     public struct Result: Sendable {
         /// The non-dominated feasible configurations found, sorted by cost.
-        public var points: [ConfigurationEvaluation]
+        public var points: [ConfigurationScore]
         /// Objectives of every distinct configuration evaluated (when recorded).
         public var background: [(cost: Double, quality: Double)]
         /// Generations run.
@@ -67,10 +67,10 @@ public enum Optimizer {
             initialIndividuals: seeds, stallGenerations: options.stallGenerations,
             recordsEvaluated: options.recordsEvaluated)
         let run = runNSGA2(problem, configuration: configuration, observer: observer)
-        let evaluated = run.archive.map { space.table.evaluate(problem.choice(of: $0.genes), constraints: space.constraints) }
+        let scored = run.archive.map { space.table.score(problem.choice(of: $0.genes), constraints: space.constraints) }
             .filter(space.accepts)
         return Result(
-            points: ExactSolver.sweep(evaluated),
+            points: ExactSolver.sweep(scored),
             background: run.evaluated.map { ($0.objectives[0], -$0.objectives[1]) },
             generationsRun: run.generationsRun, evaluations: run.evaluations, stoppedByStall: run.stoppedByStall,
             droppedWarmStart: dropped)

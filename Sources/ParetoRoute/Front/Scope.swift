@@ -30,19 +30,4 @@ public struct Scope: Sendable, Hashable {
         self.pinnedIntents = pinnedIntents
         self.feasibleOnly = feasibleOnly
     }
-
-    /// The scope's settings as written in a front file.
-    public func json(table: CellTable) -> [(String, JSONValue)] {
-        var entries: [(String, JSONValue)] = [("excluded_models", .array(excludedModels.map { .string($0) }))]
-        if !allowedModels.isEmpty {
-            entries.append(("allowed_models", .object(allowedModels.keys.sorted().map { key in
-                (key, .array((allowedModels[key] ?? []).map { .string($0) }))
-            })))
-        }
-        if let baseline { entries.append(("baseline", table.configuration(of: baseline).json)) }
-        if let maxChanges { entries.append(("max_changes", .number(Double(maxChanges)))) }
-        if !pinnedIntents.isEmpty { entries.append(("pinned_intents", .array(pinnedIntents.map { .string($0) }))) }
-        if feasibleOnly { entries.append(("feasible_only", .bool(true))) }
-        return entries
-    }
 }

@@ -42,27 +42,27 @@ public struct SearchSpace: Sendable {
         let modelNames = table.models.map(\.name).joined(separator: ", ")
         let intentNames = table.intents.map(\.name).joined(separator: ", ")
         for name in scope.excludedModels where table.modelIndex(named: name) == nil {
-            throw DataError(.badRequest, file: "--exclude-model", "'\(name)' names no model of models.csv; expected one of \(modelNames)")
+            throw RequestError([.excludedModels], "'\(name)' names no model of models.csv; expected one of \(modelNames)")
         }
         for intent in scope.allowedModels.keys.sorted() {
             guard table.intentIndex(named: intent) != nil else {
-                throw DataError(.badRequest, file: "--models", "'\(intent)' names no intent of intents.csv; expected one of \(intentNames)")
+                throw RequestError([.allowedModels], "'\(intent)' names no intent of intents.csv; expected one of \(intentNames)")
             }
             for name in scope.allowedModels[intent] ?? [] where table.modelIndex(named: name) == nil {
-                throw DataError(.badRequest, file: "--models", "'\(name)' names no model of models.csv; expected one of \(modelNames)")
+                throw RequestError([.allowedModels], "'\(name)' names no model of models.csv; expected one of \(modelNames)")
             }
         }
         for name in scope.pinnedIntents where table.intentIndex(named: name) == nil {
-            throw DataError(.badRequest, file: "--pin", "'\(name)' names no intent of intents.csv; expected one of \(intentNames)")
+            throw RequestError([.pinnedIntents], "'\(name)' names no intent of intents.csv; expected one of \(intentNames)")
         }
         if !scope.pinnedIntents.isEmpty, scope.baseline == nil {
-            throw DataError(.badRequest, file: "--pin", "pinning an intent needs --baseline CONFIG.json (the cell it keeps)")
+            throw RequestError([.pinnedIntents], "pinning an intent needs a baseline (the cell it keeps)")
         }
         if scope.maxChanges != nil, scope.baseline == nil {
-            throw DataError(.badRequest, file: "--max-changes", "a change budget needs --baseline CONFIG.json (what the changes are counted from)")
+            throw RequestError([.maxChanges], "a change budget needs a baseline (what the changes are counted from)")
         }
         if scope.feasibleOnly, scope.baseline == nil {
-            throw DataError(.badRequest, file: "--feasible-only", "keeping only feasible baseline cells needs --baseline CONFIG.json (without one every point is feasible already)")
+            throw RequestError([.feasibleOnly], "keeping only feasible baseline cells needs a baseline (without one every point is feasible already)")
         }
 
         var scope = scope
@@ -109,7 +109,7 @@ public struct SearchSpace: Sendable {
             }
             report.candidates = kept.count
             if kept.isEmpty, scope.feasibleOnly, let pin = pinnedCells[i] {
-                throw DataError(.badRequest, file: "--pin", "intent '\(intent.name)' is pinned to its baseline cell \(table.cells[i][pin].setting), which fails (\(table.violation(intent: i, cell: pin).labels.joined(separator: ", "))) while --feasible-only keeps only feasible cells; expected an intent whose baseline cell is feasible")
+                throw RequestError([.pinnedIntents, .feasibleOnly], "intent '\(intent.name)' is pinned to its baseline cell \(table.cells[i][pin].setting), which fails (\(table.violation(intent: i, cell: pin).labels.joined(separator: ", "))) while only feasible cells are kept; expected an intent whose baseline cell is feasible")
             }
             if kept.isEmpty {
                 let cells = table.cells[i]
@@ -148,11 +148,12 @@ public struct SearchSpace: Sendable {
 
     /// Whether a configuration of this space is acceptable: every global constraint holds
     /// and every intent meets its floor and cap, or keeps a grandfathered baseline cell.
-    public func accepts(_ evaluation: ConfigurationEvaluation) -> Bool {
-        guard evaluation.globalFailures.isEmpty else { return false }
-        return evaluation.perIntent.indices.allSatisfy { i in
-            evaluation.perIntent[i].violation.isEmpty
-                || (grandfathered[i] && scope.baseline?[i] == evaluation.choice[i])
+    public func accepts(_ score: ConfigurationScore) -> Bool {
+        if score.isFeasible { return true }
+        guard constraints.failures(monthlyCostUSD: score.monthlyCostUSD, quality: score.quality).isEmpty else { return false }
+        return score.choice.indices.allSatisfy { i in
+            table.violation(intent: i, cell: score.choice[i]).isEmpty
+                || (grandfathered[i] && scope.baseline?[i] == score.choice[i])
         }
     }
 

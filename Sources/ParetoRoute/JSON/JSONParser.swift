@@ -3,10 +3,12 @@
 /// Foundation's parser gives neither line numbers nor our number rules; a
 /// configuration or front file that a person edited deserves both.
 public struct JSONParser {
-    private let bytes: [UInt8]
-    private let file: String
-    private var index = 0
-    private var line = 1
+    let bytes: [UInt8]
+    let file: String
+    /// The next byte to read.
+    var index = 0
+    /// The line of ``index`` (1-based), for errors.
+    private(set) var line = 1
     private var depth = 0
 
     /// The deepest nesting accepted, so hostile input cannot exhaust the stack.
@@ -15,23 +17,44 @@ public struct JSONParser {
     /// Parses `bytes` as one JSON document; errors name `file` and the line.
     public static func parse(_ bytes: [UInt8], file: String) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes, file: file)
-        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         let value = try parser.parseValue()
         parser.skipWhitespace()
         guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON document") }
         return value
     }
 
-    private init(bytes: [UInt8], file: String) {
+    /// A parser positioned at the start of `bytes` (after a byte-order mark).
+    init(bytes: [UInt8], file: String) {
         self.bytes = bytes
         self.file = file
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
-    private func error(_ message: String) -> DataError {
+    /// The byte at ``index`` after skipping whitespace, or nil at the end.
+    mutating func peek() -> UInt8? {
+        skipWhitespace()
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    /// Skips whitespace and consumes `byte`, or fails saying `expected`.
+    mutating func expect(_ byte: UInt8, _ expected: String) throws {
+        guard peek() == byte else { throw error(expected) }
+        index += 1
+    }
+
+    /// Consumes `byte` when it comes next (after whitespace); tells whether it did.
+    mutating func consume(_ byte: UInt8) -> Bool {
+        guard peek() == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// A syntax error at the current line.
+    func error(_ message: String) -> DataError {
         DataError(file: file, line: line, message + "; expected valid JSON")
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0D: index += 1
@@ -41,7 +64,8 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws -> JSONValue {
+    /// Parses the value at ``index`` (after whitespace).
+    mutating func parseValue() throws -> JSONValue {
         skipWhitespace()
         guard index < bytes.count else { throw error("the document ends early") }
         switch bytes[index] {
@@ -106,7 +130,8 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseString() throws -> String {
+    /// Parses the string whose opening quote is at ``index``.
+    mutating func parseString() throws -> String {
         index += 1
         var scalars: [UInt8] = []
         while index < bytes.count {
@@ -171,10 +196,17 @@ public struct JSONParser {
         return code
     }
 
-    private mutating func parseNumber() throws -> Double {
+    /// Parses the number at ``index`` by the project's strict decimal rules.
+    mutating func parseNumber() throws -> Double {
         let start = index
-        while index < bytes.count, [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) || (bytes[index] >= 48 && bytes[index] <= 57) {
-            index += 1
+        scan: while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                 UInt8(ascii: "e"), UInt8(ascii: "E"):
+                index += 1
+            default:
+                break scan
+            }
         }
         guard index > start, case .success(let value) = DecimalNumber.parseDouble(bytes[start..<index]) else {
             throw error("unexpected character")

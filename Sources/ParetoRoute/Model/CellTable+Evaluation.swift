@@ -21,10 +21,9 @@ extension CellTable {
         return (cost + fees, weighted / totalWeight, fees)
     }
 
-    /// Evaluates a choice of one cell per intent.
+    /// Evaluates a choice of one cell per intent, with its per-intent breakdown.
     public func evaluate(_ choice: [Int], constraints: GlobalConstraints = GlobalConstraints()) -> ConfigurationEvaluation {
-        precondition(choice.count == intents.count, "one cell per intent")
-        let (cost, quality, fees) = objectives(of: choice)
+        let score = score(choice, constraints: constraints)
         let perIntent = choice.enumerated().map { i, c in
             let cell = cells[i][c]
             return IntentEvaluation(
@@ -33,15 +32,10 @@ extension CellTable {
                 weightShare: intents[i].qualityWeight / totalWeight, minQuality: intents[i].minQuality,
                 maxP99LatencyMs: intents[i].maxP99LatencyMs, violation: violation(intent: i, cell: c))
         }
-        var variance = 0.0
-        for (i, c) in choice.enumerated() {
-            let share = intents[i].qualityWeight / totalWeight
-            variance += share * share * cells[i][c].qualityStandardError * cells[i][c].qualityStandardError
-        }
         return ConfigurationEvaluation(
-            choice: choice, monthlyCostUSD: cost, fixedFeesUSD: fees, quality: quality,
-            qualityStandardError: variance.squareRoot(), perIntent: perIntent,
-            globalFailures: constraints.failures(monthlyCostUSD: cost, quality: quality))
+            choice: choice, monthlyCostUSD: score.monthlyCostUSD, fixedFeesUSD: score.fixedFeesUSD, quality: score.quality,
+            qualityStandardError: score.qualityStandardError, perIntent: perIntent,
+            globalFailures: constraints.failures(monthlyCostUSD: score.monthlyCostUSD, quality: score.quality))
     }
 
     /// The configuration of a choice, in intent order.

@@ -4,8 +4,22 @@
 /// fee, traffic growth. Overrides rewrite the cell table's inputs and recompute costs;
 /// fronts record them, so a front says which assumptions produced it.
 public struct WhatIf: Sendable, Hashable {
-    /// New token prices per model name: (input, output) USD per million tokens.
-    public var prices: [String: (input: Double, output: Double)]
+    /// A model's token prices.
+    public struct Price: Sendable, Hashable {
+        /// USD per million input tokens.
+        public var input: Double
+        /// USD per million output tokens.
+        public var output: Double
+
+        /// Creates a price.
+        public init(input: Double, output: Double) {
+            self.input = input
+            self.output = output
+        }
+    }
+
+    /// New token prices per model name.
+    public var prices: [String: Price]
     /// New monthly fixed fees per model name.
     public var fixedFees: [String: Double]
     /// Multiplies every intent's daily volume (applied before per-intent volumes).
@@ -16,23 +30,13 @@ public struct WhatIf: Sendable, Hashable {
     public var cacheRates: [String: Double]
 
     /// Creates overrides; none by default.
-    public init(prices: [String: (input: Double, output: Double)] = [:], fixedFees: [String: Double] = [:],
+    public init(prices: [String: Price] = [:], fixedFees: [String: Double] = [:],
                 volumeScale: Double? = nil, volumes: [String: Double] = [:], cacheRates: [String: Double] = [:]) {
         self.prices = prices
         self.fixedFees = fixedFees
         self.volumeScale = volumeScale
         self.volumes = volumes
         self.cacheRates = cacheRates
-    }
-
-    /// Compares every override.
-    public static func == (lhs: WhatIf, rhs: WhatIf) -> Bool {
-        lhs.json == rhs.json
-    }
-
-    /// Hashes the JSON form.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(json.compact())
     }
 
     /// True when nothing is overridden.
@@ -46,12 +50,12 @@ public struct WhatIf: Sendable, Hashable {
     public func apply(to table: CellTable) throws -> CellTable {
         var copy = table
         for (name, price) in prices.sorted(by: { $0.key < $1.key }) {
-            guard let m = table.modelIndex(named: name) else { throw unknown("--price", name, table.models.map(\.name)) }
+            guard let m = table.modelIndex(named: name) else { throw unknown(.prices, name, table.models.map(\.name)) }
             copy.models[m].inputUSDPerMTok = price.input
             copy.models[m].outputUSDPerMTok = price.output
         }
         for (name, fee) in fixedFees.sorted(by: { $0.key < $1.key }) {
-            guard let m = table.modelIndex(named: name) else { throw unknown("--fixed-fee", name, table.models.map(\.name)) }
+            guard let m = table.modelIndex(named: name) else { throw unknown(.fixedFees, name, table.models.map(\.name)) }
             copy.models[m].monthlyFixedUSD = fee
         }
         for i in copy.intents.indices {
@@ -62,30 +66,30 @@ public struct WhatIf: Sendable, Hashable {
             if let rate = cacheRates[copy.intents[i].name] { copy.intents[i].cacheHitRate = rate }
         }
         for name in volumes.keys.sorted() + cacheRates.keys.sorted() where table.intentIndex(named: name) == nil {
-            throw unknown("--volume/--cache-rate", name, table.intents.map(\.name))
+            throw unknown(volumes[name] != nil ? .volumes : .cacheRates, name, table.intents.map(\.name))
         }
         let result = copy.recomputingCosts()
         for (i, cells) in result.cells.enumerated() where cells.contains(where: { !$0.monthlyCostUSD.isFinite }) {
-            throw DataError(.badRequest, file: "--volume/--price", "the what-if makes a monthly cost of \(result.intents[i].name) overflow a Double; expected smaller figures")
+            throw RequestError([.volumeScale, .volumes, .prices], "the what-if makes a monthly cost of \(result.intents[i].name) overflow a Double; expected smaller figures")
         }
         guard result.totalWeight.isFinite else {
-            throw DataError(.badRequest, file: "--volume", "the what-if makes the quality weights sum beyond a Double; expected smaller volumes")
+            throw RequestError([.volumeScale, .volumes], "the what-if makes the quality weights sum beyond a Double; expected smaller volumes")
         }
         guard result.dearestMonthlyCostUSD.isFinite else {
-            throw DataError(.badRequest, file: "--fixed-fee/--price", "the what-if makes the dearest configuration's monthly cost overflow a Double; expected smaller figures")
+            throw RequestError([.fixedFees, .prices], "the what-if makes the dearest configuration's monthly cost overflow a Double; expected smaller figures")
         }
         return result
     }
 
-    private func unknown(_ flag: String, _ name: String, _ known: [String]) -> DataError {
-        DataError(.badRequest, file: flag, "'\(name)' is not in the data; expected one of \(known.joined(separator: ", "))")
+    private func unknown(_ option: RequestError.Option, _ name: String, _ known: [String]) -> RequestError {
+        RequestError([option], "'\(name)' is not in the data; expected one of \(known.joined(separator: ", "))")
     }
 
     /// The overrides as written in a front's settings (keys sorted).
     public var json: JSONValue {
         .object([
             ("prices", .object(prices.keys.sorted().map { key in
-                let price = prices[key] ?? (0, 0)
+                let price = prices[key] ?? Price(input: 0, output: 0)
                 return (key, .object([("input_usd_per_mtok", .number(price.input)), ("output_usd_per_mtok", .number(price.output))]))
             })),
             ("fixed_fees_usd", .object(fixedFees.keys.sorted().map { ($0, .number(fixedFees[$0] ?? 0)) })),
@@ -93,5 +97,25 @@ public struct WhatIf: Sendable, Hashable {
             ("daily_volumes", .object(volumes.keys.sorted().map { ($0, .number(volumes[$0] ?? 0)) })),
             ("cache_hit_rates", .object(cacheRates.keys.sorted().map { ($0, .number(cacheRates[$0] ?? 0)) })),
         ])
+    }
+
+    /// Reads the overrides as a front's settings record them; `field` names the object in errors.
+    public init(json: JSONValue, file: String, field: String) throws {
+        let reader = JSONFieldReader(file: file, prefix: field)
+        self.init()
+        for (model, price) in try reader.object(json, "prices") {
+            prices[model] = Price(input: try reader.number(price, "prices.\(model).input_usd_per_mtok", key: "input_usd_per_mtok"),
+                                  output: try reader.number(price, "prices.\(model).output_usd_per_mtok", key: "output_usd_per_mtok"))
+        }
+        for (model, fee) in try reader.object(json, "fixed_fees_usd") {
+            fixedFees[model] = try reader.number(fee, "fixed_fees_usd.\(model)")
+        }
+        volumeScale = try reader.optionalNumber(json["volume_scale"], "volume_scale")
+        for (intent, volume) in try reader.object(json, "daily_volumes") {
+            volumes[intent] = try reader.number(volume, "daily_volumes.\(intent)")
+        }
+        for (intent, rate) in try reader.object(json, "cache_hit_rates") {
+            cacheRates[intent] = try reader.number(rate, "cache_hit_rates.\(intent)")
+        }
     }
 }

@@ -1,0 +1,117 @@
+import ParetoRoute
+
+/// The options `optimize` and `exact` share: data, constraints, scope and what-if,
+/// confidence, and the outputs; and the printing of a finished front.
+struct FrontOptions {
+    static let options: [Arguments.Option] = [
+        .init(name: "data", takesValue: true), .init(name: "max-monthly-cost", takesValue: true),
+        .init(name: "min-quality", takesValue: true),
+        .init(name: "out", takesValue: true), .init(name: "json", takesValue: false), .init(name: "text", takesValue: true),
+        .init(name: "csv", takesValue: true), .init(name: "svg", takesValue: true), .init(name: "mark", takesValue: true),
+        .init(name: "points", takesValue: true), .init(name: "quiet", takesValue: false), .init(name: "confidence", takesValue: true),
+    ] + ScopeOptions.options
+
+    /// The usage text: `searchOptions` are the command's own options, already indented.
+    static func help(command: String, summary: String, searchOptions: String) -> String {
+        """
+        usage: paretoroute \(command) [--data DIR] [options]
+
+        \(summary)
+        Cells below their intent's quality floor or above its P99 cap are pruned first.
+        Prints the front as a table on stdout. Every output takes a path or - (stdout, which
+        then carries only that output); files are replaced atomically (through a symlink, its
+        target), FIFOs and devices written directly; two outputs may not name one file.
+
+          --data DIR              the data directory (default ./GoldenData)
+        \(searchOptions)  --max-monthly-cost USD  keep only configurations costing at most USD a month
+          --min-quality Q         keep only configurations of weighted quality at least Q
+          --confidence C          a cell is feasible only if its bootstrap interval at C (e.g. 0.95)
+                                  clears the floor and the cap (1,000 seeded resamples)
+        \(ScopeOptions.help)  --out FRONT.json        write the front file (format \(Front.format))
+          --json                  print the front file on stdout instead of the table
+          --text FRONT.txt        write the table to a file instead of stdout
+          --csv FRONT.csv         write one row per point
+          --svg FRONT.svg         write a scatter plot
+          --mark CONFIG.json      place a configuration (e.g. production) on the plot
+          --points K|all          print K representative points (default 25; the JSON keeps all)
+          --quiet                 no diagnostics or progress on stderr
+
+        """
+    }
+
+    let args: Arguments
+    let command: String
+    let quiet: Bool
+    /// The outputs, checked before any work: a missing directory or two outputs naming one
+    /// file fail now, not after the search.
+    let outputs: OutputOptions
+
+    /// Parses `arguments` with the shared options plus `extra`.
+    init(_ arguments: [String], extra: [Arguments.Option], command: String) throws {
+        args = try Arguments(arguments, options: FrontOptions.options + extra, command: command)
+        try args.requirePositionals(0, command: command, names: "no positional arguments")
+        self.command = command
+        quiet = args.flag("quiet")
+        outputs = try OutputOptions(args, names: ["out", "text", "csv", "svg"], printFlags: ["json"])
+    }
+
+    /// Prints a diagnostic unless `--quiet`.
+    func diagnose(_ line: String, console: Console) {
+        if !quiet { console.err(line + "\n") }
+    }
+
+    /// The loaded data (with samples when a confidence is asked for).
+    func data() throws -> CellTable {
+        try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: args.value("confidence") != nil)
+    }
+
+    var dataDirectory: String { args.value("data") ?? "GoldenData" }
+
+    /// The request: constraints, scope (resolved against `data`), what-if and confidence.
+    func request(data: CellTable) throws -> FrontRequest {
+        let constraints = GlobalConstraints(
+            maxMonthlyCostUSD: try args.double("max-monthly-cost", command: command, minimum: 0),
+            minQuality: try args.double("min-quality", command: command, minimum: 0))
+        let confidence = try args.double("confidence", command: command, minimum: 0)
+        if let confidence, !(confidence > 0 && confidence < 1) { throw UsageError("\(command): --confidence must be in (0, 1)") }
+        return FrontRequest(constraints: constraints, scope: try ScopeOptions.scope(args, table: data, command: command),
+                            whatIf: try ScopeOptions.whatIf(args, command: command), confidence: confidence)
+    }
+
+    /// Checks the cheap options before the search, so a typo does not cost a run.
+    func validateOutputs() throws {
+        if args.value("points") != "all" { _ = try args.int("points", command: command, minimum: 1) }
+    }
+
+    /// Prints diagnostics about a finished run and writes every output asked for.
+    func finish(_ run: FrontRun, console: Console) throws -> Int32 {
+        let front = run.front
+        for warning in run.table.warnings { diagnose("warning: \(warning)", console: console) }
+        diagnose("pruned cells per intent (never feasible, or of an excluded model):", console: console)
+        for report in front.statistics.pruning { diagnose("  " + report.text, console: console) }
+        guard !front.points.isEmpty else {
+            throw DataError(file: dataDirectory, "no configuration meets every constraint (check --max-monthly-cost and --min-quality)")
+        }
+        var marks: [FrontSVG.Mark] = []
+        if let markPath = args.value("mark") {
+            let evaluation = run.table.evaluate(try run.table.choice(of: Configuration.load(path: markPath), file: markPath))
+            marks.append(FrontSVG.Mark(label: lastPathComponent(markPath), cost: evaluation.monthlyCostUSD, quality: evaluation.quality))
+        }
+        let points: Int? = args.value("points") == "all" ? nil : try args.int("points", command: command, minimum: 1) ?? 25
+        try outputs.write("out", console: console, streaming: front.writeJSON(to:))
+        try outputs.write("json", console: console, streaming: front.writeJSON(to:))
+        try outputs.write("csv", console: console, FrontCSV.render(front))
+        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, background: run.background,
+                                                                   z: NormalQuantile.twoSided(front.settings.confidence ?? 0.95)))
+        if outputs.contains("text") {
+            try outputs.write("text", console: console, FrontText.render(front, points: points))
+        } else if !outputs.claimsStandardOutput {
+            console.out(FrontText.render(front, points: points))
+        }
+        return ExitStatus.ok
+    }
+
+    private func lastPathComponent(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+}
