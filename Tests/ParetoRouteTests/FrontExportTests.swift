@@ -27,6 +27,33 @@ import Testing
         #expect(abs(front.hypervolume - expected) < 1e-9)
     }
 
+    /// The tiny exact front, file layout by hand: each intent lists only the cells a point
+    /// uses, in the data's cell order (faq: big; chat: big, small), and points index them.
+    @Test func formatTwoStoresEachCellOnceAndPointsByIndex() throws {
+        let text = front.jsonText
+        let document = try JSONParser.parse(Array(text.utf8), file: "f.json")
+        #expect(document.members?.map(\.0) == ["format", "method", "tool_version", "data_fingerprint", "objectives", "settings",
+                                               "statistics", "reference_point", "hypervolume", "knee_index", "point_count",
+                                               "intents", "cells", "points"])
+        #expect(document["tool_version"] == .string(ToolVersion.current))
+        #expect(text.contains(#"{"name":"faq","min_quality":0.8,"max_p99_latency_ms":2000,"weight":1000}"#))
+        let cells = try #require(document["cells"]?.array)
+        #expect(cells.map { $0.array?.compactMap { $0["model"]?.string } ?? [] } == [["big"], ["big", "small"]])
+        #expect(cells[1].array?[1]["monthly_cost_usd"] == .number(4.125))
+        #expect(cells[1].array?[1]["violations"] == .array([]))
+        #expect(text.contains(#"{"monthly_cost_usd":94.125,"quality":0.87,"#))
+        #expect(text.contains(#""fixed_fees_usd":0,"feasible":true,"cells":[0,1]}"#))
+        #expect(text.contains(#""cells":[0,0]}"#))
+        #expect(document["point_count"] == .number(2))
+        // A bad index names its field.
+        let broken = text.replacingOccurrences(of: #""cells":[0,1]}"#, with: #""cells":[0,7]}"#)
+        #expect {
+            _ = try Front(bytes: Array(broken.utf8), file: "f.json")
+        } throws: { error in
+            "\(error)" == "f.json: field 'points[0].cells[1]': 7 is out of range; expected an index below 2"
+        }
+    }
+
     @Test func otherFormatsAreRejected() {
         let json = #"{"format": "paretoroute.front/3", "method": "exact", "points": []}"#
         #expect {
