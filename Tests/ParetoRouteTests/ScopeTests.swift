@@ -117,12 +117,12 @@ import Testing
         let space = try SearchSpace(table: table, scope: Scope(baseline: baseline, feasibleOnly: true))
         for i in broken { #expect(space.pruning[i].belowFloor + space.pruning[i].aboveCap >= 1) }
         #expect(!space.grandfathered.contains(true))
-        #expect(throws: DataError.self) { _ = try SearchSpace(table: table, scope: Scope(feasibleOnly: true)) }
-        // Pinning an intent to a broken cell leaves it nothing: a usage error naming --pin.
-        let error = #expect(throws: DataError.self) {
+        #expect(throws: RequestError.self) { _ = try SearchSpace(table: table, scope: Scope(feasibleOnly: true)) }
+        // Pinning an intent to a broken cell leaves it nothing: a request error naming the pin.
+        let error = #expect(throws: RequestError.self) {
             _ = try SearchSpace(table: table, scope: Scope(baseline: baseline, pinnedIntents: [table.intents[broken[0]].name], feasibleOnly: true))
         }
-        #expect(error?.kind == .badRequest && error?.file == "--pin")
+        #expect(error?.options == [.pinnedIntents, .feasibleOnly])
     }
 
     @Test func zeroChangesLeaveTheBaselineAlone() throws {
