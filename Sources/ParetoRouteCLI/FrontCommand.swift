@@ -41,7 +41,8 @@ enum FrontCommand {
               --text FRONT.txt        write the table to a file instead of stdout
               --csv FRONT.csv         write one row per point
               --svg FRONT.svg         write a scatter plot
-              --mark CONFIG.json      place a configuration (e.g. production) on the plot
+              --html REPORT.html      write an interactive report (one self-contained file)
+              --mark CONFIG.json      place a configuration (e.g. production) on the plot and report
               --points K|all          print K representative points (default 25; the JSON keeps all)
               --quiet                 no diagnostics or progress on stderr
 
@@ -55,7 +56,7 @@ enum FrontCommand {
             .init(name: "data", takesValue: true), .init(name: "max-monthly-cost", takesValue: true),
             .init(name: "min-quality", takesValue: true),
             .init(name: "out", takesValue: true), .init(name: "text", takesValue: true), .init(name: "csv", takesValue: true),
-            .init(name: "svg", takesValue: true), .init(name: "mark", takesValue: true), .init(name: "points", takesValue: true),
+            .init(name: "svg", takesValue: true), .init(name: "html", takesValue: true), .init(name: "mark", takesValue: true), .init(name: "points", takesValue: true),
             .init(name: "quiet", takesValue: false), .init(name: "confidence", takesValue: true),
         ] + ScopeOptions.options
         if method == .exact {
@@ -71,7 +72,7 @@ enum FrontCommand {
         let args = try Arguments(arguments, options: options, command: name)
         try args.requirePositionals(0, command: name, names: "no positional arguments")
         // Before any work: a missing directory or two outputs naming one file fail now, not after the search.
-        let outputs = try OutputOptions(args, names: ["out", "text", "csv", "svg"])
+        let outputs = try OutputOptions(args, names: ["out", "text", "csv", "svg", "html"])
         let quiet = args.flag("quiet")
         let diagnose: (String) -> Void = { if !quiet { console.err($0 + "\n") } }
 
@@ -162,26 +163,19 @@ enum FrontCommand {
             throw DataError(file: args.value("data") ?? "GoldenData", "no configuration meets every constraint (check --max-monthly-cost and --min-quality)")
         }
 
-        var marks: [FrontSVG.Mark] = []
-        if let markPath = args.value("mark") {
-            let choice = try table.choice(of: Configuration.load(path: markPath), file: markPath)
-            let evaluation = table.evaluate(choice)
-            marks.append(FrontSVG.Mark(label: lastPathComponent(markPath), cost: evaluation.monthlyCostUSD, quality: evaluation.quality))
-        }
+        let mark = try args.value("mark").map { try ReportCommand.mark(path: $0, table: table) }
+        let marks = mark.map { [FrontSVG.Mark(label: $0.label, cost: $0.evaluation.monthlyCostUSD, quality: $0.evaluation.quality)] } ?? []
+        let z = NormalQuantile.twoSided(confidence ?? 0.95)
         let text = FrontText.render(front, points: points)
         try outputs.write("out", console: console, front.json.serialized())
         try outputs.write("csv", console: console, FrontCSV.render(front))
-        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, background: background,
-                                                                   z: NormalQuantile.twoSided(confidence ?? 0.95)))
+        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, background: background, z: z))
+        try outputs.write("html", console: console, FrontHTML.render(front, mark: mark, z: z))
         if outputs.contains("text") {
             try outputs.write("text", console: console, text)
         } else if !outputs.claimsStandardOutput {
             console.out(text)
         }
         return ExitStatus.ok
-    }
-
-    private static func lastPathComponent(_ path: String) -> String {
-        String(path.split(separator: "/").last ?? Substring(path))
     }
 }
