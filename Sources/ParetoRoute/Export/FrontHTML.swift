@@ -48,8 +48,8 @@ public enum FrontHTML {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="paretoroute \(escapeHTML(ToolVersion.current))">
-            <title>\(escapeHTML(title))</title>
+            <meta name="generator" content="paretoroute \(escapeMarkup(ToolVersion.current))">
+            <title>\(escapeMarkup(title))</title>
             <style>
             \(FrontHTMLAssets.style)
             </style>
@@ -162,19 +162,5 @@ public enum FrontHTML {
     /// JSON text safe inside `<script>`: `<` only occurs in strings, where `\u003c` means the same.
     static func scriptSafe(_ json: String) -> String {
         json.replacingOccurrences(of: "<", with: "\\u003c")
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
