@@ -10,6 +10,7 @@ enum CommandLineTool {
         ("pick", "choose a point of a front by budget, quality or knee"),
         ("check", "is a configuration dominated, and what could it save"),
         ("diff", "what changed between two fronts"),
+        ("report", "an interactive HTML report of a saved front"),
     ]
 
     static let usage = """
@@ -52,6 +53,7 @@ enum CommandLineTool {
             case "pick": return try PickCommand.run(rest, console: console)
             case "check": return try CheckCommand.run(rest, console: console)
             case "diff": return try DiffCommand.run(rest, console: console)
+            case "report": return try ReportCommand.run(rest, console: console)
             default:
                 throw UsageError("unknown command '\(name)'; run 'paretoroute --help'")
             }

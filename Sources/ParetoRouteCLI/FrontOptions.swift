@@ -7,7 +7,7 @@ struct FrontOptions {
         .init(name: "data", takesValue: true), .init(name: "max-monthly-cost", takesValue: true),
         .init(name: "min-quality", takesValue: true),
         .init(name: "out", takesValue: true), .init(name: "json", takesValue: false), .init(name: "text", takesValue: true),
-        .init(name: "csv", takesValue: true), .init(name: "svg", takesValue: true), .init(name: "mark", takesValue: true),
+        .init(name: "csv", takesValue: true), .init(name: "svg", takesValue: true), .init(name: "html", takesValue: true), .init(name: "mark", takesValue: true),
         .init(name: "points", takesValue: true), .init(name: "quiet", takesValue: false), .init(name: "confidence", takesValue: true),
     ] + ScopeOptions.options
 
@@ -32,7 +32,8 @@ struct FrontOptions {
           --text FRONT.txt        write the table to a file instead of stdout
           --csv FRONT.csv         write one row per point
           --svg FRONT.svg         write a scatter plot
-          --mark CONFIG.json      place a configuration (e.g. production) on the plot
+          --html REPORT.html      write an interactive report (one self-contained file)
+          --mark CONFIG.json      place a configuration (e.g. production) on the plot and report
           --points K|all          print K representative points (default 25; the JSON keeps all)
           --quiet                 no diagnostics or progress on stderr
 
@@ -52,7 +53,7 @@ struct FrontOptions {
         try args.requirePositionals(0, command: command, names: "no positional arguments")
         self.command = command
         quiet = args.flag("quiet")
-        outputs = try OutputOptions(args, names: ["out", "text", "csv", "svg"], printFlags: ["json"])
+        outputs = try OutputOptions(args, names: ["out", "text", "csv", "svg", "html"], printFlags: ["json"])
     }
 
     /// Prints a diagnostic unless `--quiet`.
@@ -92,26 +93,20 @@ struct FrontOptions {
         guard !front.points.isEmpty else {
             throw DataError(file: dataDirectory, "no configuration meets every constraint (check --max-monthly-cost and --min-quality)")
         }
-        var marks: [FrontSVG.Mark] = []
-        if let markPath = args.value("mark") {
-            let evaluation = run.table.evaluate(try run.table.choice(of: Configuration.load(path: markPath), file: markPath))
-            marks.append(FrontSVG.Mark(label: lastPathComponent(markPath), cost: evaluation.monthlyCostUSD, quality: evaluation.quality))
-        }
+        let mark = try args.value("mark").map { try ReportCommand.mark(path: $0, table: run.table) }
+        let marks = mark.map { [FrontSVG.Mark(label: $0.label, cost: $0.evaluation.monthlyCostUSD, quality: $0.evaluation.quality)] } ?? []
+        let z = NormalQuantile.twoSided(front.settings.confidence ?? 0.95)
         let points: Int? = args.value("points") == "all" ? nil : try args.int("points", command: command, minimum: 1) ?? 25
         try outputs.write("out", console: console, streaming: front.writeJSON(to:))
         try outputs.write("json", console: console, streaming: front.writeJSON(to:))
         try outputs.write("csv", console: console, FrontCSV.render(front))
-        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, background: run.background,
-                                                                   z: NormalQuantile.twoSided(front.settings.confidence ?? 0.95)))
+        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, background: run.background, z: z))
+        try outputs.write("html", console: console, FrontHTML.render(front, mark: mark, z: z))
         if outputs.contains("text") {
             try outputs.write("text", console: console, FrontText.render(front, points: points))
         } else if !outputs.claimsStandardOutput {
             console.out(FrontText.render(front, points: points))
         }
         return ExitStatus.ok
-    }
-
-    private func lastPathComponent(_ path: String) -> String {
-        String(path.split(separator: "/").last ?? Substring(path))
     }
 }

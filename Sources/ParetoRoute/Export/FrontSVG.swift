@@ -51,13 +51,13 @@ public enum FrontSVG {
             <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif" font-size="12">
             <rect width="100%" height="100%" fill="white"/>
             <text x="\(f(width / 2))" y="24" text-anchor="middle" font-size="16">Pareto front (\(front.method.rawValue)): \(front.points.count) configurations, monthly cost vs weighted quality</text>
-            <text x="\(f(width / 2))" y="42" text-anchor="middle" font-size="11" fill="#555"><title>\(escape(subtitle))</title>\(escape(shownSubtitle))</text>
+            <text x="\(f(width / 2))" y="42" text-anchor="middle" font-size="11" fill="#555"><title>\(escapeMarkup(subtitle))</title>\(escapeMarkup(shownSubtitle))</text>
 
             """
         // Grid, ticks and tick labels.
         for tick in xTicks {
             s += "<line x1=\"\(px(tick))\" y1=\"\(f(top))\" x2=\"\(px(tick))\" y2=\"\(f(top + plotH))\" stroke=\"#e5e5e5\"/>\n"
-            s += "<text x=\"\(px(tick))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(escape(tick == 0 ? "$0" : formatUSD(tick)))</text>\n"
+            s += "<text x=\"\(px(tick))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(escapeMarkup(tick == 0 ? "$0" : formatUSD(tick)))</text>\n"
         }
         for tick in yTicks {
             s += "<line x1=\"\(f(left))\" y1=\"\(py(tick))\" x2=\"\(f(left + plotW))\" y2=\"\(py(tick))\" stroke=\"#e5e5e5\"/>\n"
@@ -89,19 +89,19 @@ public enum FrontSVG {
             s += "</g>\n"
             s += "<g fill=\"#2563eb\">\n"
             for (index, point) in front.points.enumerated() {
-                s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"3.5\"><title>#\(index + 1): \(escape(formatUSD(point.monthlyCostUSD)))/month, quality \(formatQuality(point.quality))</title></circle>\n"
+                s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"3.5\"><title>#\(index + 1): \(escapeMarkup(formatUSD(point.monthlyCostUSD)))/month, quality \(formatQuality(point.quality))</title></circle>\n"
             }
             s += "</g>\n"
         }
         if let knee = front.kneeIndex, knee < front.points.count {
             let point = front.points[knee]
             s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"8\" fill=\"none\" stroke=\"#dc2626\" stroke-width=\"2\"/>\n"
-            s += "<text x=\"\(px(point.monthlyCostUSD))\" y=\"\(py(point.quality))\" dx=\"12\" dy=\"16\" fill=\"#dc2626\">knee: \(escape(formatUSD(point.monthlyCostUSD))), \(formatQuality(point.quality))</text>\n"
+            s += "<text x=\"\(px(point.monthlyCostUSD))\" y=\"\(py(point.quality))\" dx=\"12\" dy=\"16\" fill=\"#dc2626\">knee: \(escapeMarkup(formatUSD(point.monthlyCostUSD))), \(formatQuality(point.quality))</text>\n"
         }
         for mark in marks {
             let x = px(mark.cost), y = py(mark.quality)
             s += "<g transform=\"translate(\(x) \(y))\"><path d=\"M 0 -7 L 7 0 L 0 7 L -7 0 Z\" fill=\"#f59e0b\" stroke=\"#92400e\"/></g>\n"
-            s += "<text x=\"\(x)\" y=\"\(y)\" dx=\"-12\" dy=\"22\" text-anchor=\"end\" fill=\"#92400e\">\(escape(mark.label)): \(escape(formatUSD(mark.cost))), \(formatQuality(mark.quality))</text>\n"
+            s += "<text x=\"\(x)\" y=\"\(y)\" dx=\"-12\" dy=\"22\" text-anchor=\"end\" fill=\"#92400e\">\(escapeMarkup(mark.label)): \(escapeMarkup(formatUSD(mark.cost))), \(formatQuality(mark.quality))</text>\n"
         }
         s += "</svg>\n"
         return s
@@ -137,18 +137,4 @@ public enum FrontSVG {
     }
 
     private static func f(_ value: Double) -> String { formatFixed(value, decimals: 1) }
-
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }

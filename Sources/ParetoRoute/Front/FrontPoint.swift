@@ -52,6 +52,23 @@ public struct FrontPoint: Sendable, Hashable {
         self.catalog = catalog
     }
 
+    /// A point made by hand from its per-intent figures, with a catalog of its own cells
+    /// (the intents' floors, caps and weights unknown: NaN). ``Front/init(method:dataFingerprint:settings:statistics:points:)``
+    /// gathers such points into one catalog.
+    public init(monthlyCostUSD: Double, quality: Double, fixedFeesUSD: Double, isFeasible: Bool, intents: [IntentFigures],
+                qualityStandardError: Double = 0) {
+        let catalog = FrontCatalog(
+            intents: intents.map { FrontIntent(name: $0.intent, minQuality: .nan, maxP99LatencyMs: .nan, weight: .nan) },
+            cells: intents.map {
+                [FrontCell(setting: $0.setting, monthlyCostUSD: $0.monthlyCostUSD, quality: $0.quality,
+                           qualityStandardError: $0.qualityStandardError, p99LatencyMs: $0.p99LatencyMs,
+                           weightShare: $0.weightShare, violations: $0.violations)]
+            })
+        self.init(monthlyCostUSD: monthlyCostUSD, quality: quality, qualityStandardError: qualityStandardError,
+                  fixedFeesUSD: fixedFeesUSD, isFeasible: isFeasible, cells: [Int32](repeating: 0, count: intents.count),
+                  catalog: catalog)
+    }
+
     /// The point of one evaluated configuration, with a catalog of its own cells.
     public init(_ evaluation: ConfigurationEvaluation) {
         let catalog = FrontCatalog(
