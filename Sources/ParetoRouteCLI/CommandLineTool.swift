@@ -23,8 +23,9 @@ enum CommandLineTool {
 
         Run 'paretoroute <command> --help' for a command's options; 'paretoroute --version'
         prints the version.
-        Data defaults to ./GoldenData. Exit status: 0 ok, 1 no answer, 3 dominated
-        (check --fail-if-dominated), 64 usage, 65 bad data or nothing feasible,
+        Data defaults to ./GoldenData. Exit status: 0 ok, 1 no answer, 3 dominated or
+        not feasible (check --fail-if-dominated, --fail-if-infeasible), 64 usage, 65 bad
+        data or nothing feasible,
         66 missing input, 73 cannot write, 74 read error.
 
         """

@@ -44,6 +44,7 @@ enum StandardOutput {
 enum ExitStatus {
     static let ok: Int32 = 0
     static let noAnswer: Int32 = 1
+    /// A check failed: dominated (--fail-if-dominated) or not feasible (--fail-if-infeasible).
     static let dominated: Int32 = 3
     static let usage: Int32 = 64
     static let badData: Int32 = 65
