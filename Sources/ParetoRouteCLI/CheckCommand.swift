@@ -3,7 +3,8 @@ import ParetoRoute
 /// `paretoroute check CONFIG.json`: is a configuration dominated, and what could it save.
 enum CheckCommand {
     static let help = """
-        usage: paretoroute check CONFIG.json [--data DIR] [--front FRONT.json] [--fail-if-dominated] [--json]
+        usage: paretoroute check CONFIG.json [--data DIR] [--front FRONT.json] [--fail-if-dominated]
+                                             [--fail-if-infeasible] [--json]
 
         Evaluates a configuration (e.g. what production runs today) and compares it with
         a front: the given one, or the exact front of the data. Says whether it is
@@ -13,10 +14,15 @@ enum CheckCommand {
           --data DIR            the data directory (default ./GoldenData)
           --front FRONT.json    compare with this front instead of computing the exact one
           --fail-if-dominated   exit 3 when it is dominated (for deployment pipelines)
+          --fail-if-infeasible  exit 3 when it breaks a floor, a cap or a global constraint
           --json                print the whole result as one JSON object
           --confidence C        noise margin for "dominated beyond noise" (default 0.95)
         Next to the headline moves it reports the best move that changes one intent only,
-        and the best that changes two. What-if and scope options (see optimize) apply too.
+        and the best that changes two (marked "still NOT feasible" when they leave it so).
+        When the configuration is not feasible it names the intents that break a floor or
+        cap, the fewest intents that must change, and the cheapest feasible repair and the
+        best one within today's cost with those changes, and with 1 and 2 more.
+        What-if and scope options (see optimize) apply too.
         \(ScopeOptions.help)
         """
 
@@ -24,7 +30,8 @@ enum CheckCommand {
         if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
         let args = try Arguments(arguments, options: [
             .init(name: "data", takesValue: true), .init(name: "front", takesValue: true),
-            .init(name: "fail-if-dominated", takesValue: false), .init(name: "json", takesValue: false),
+            .init(name: "fail-if-dominated", takesValue: false), .init(name: "fail-if-infeasible", takesValue: false),
+            .init(name: "json", takesValue: false),
             .init(name: "confidence", takesValue: true),
         ] + ScopeOptions.options, command: "check")
         try args.requirePositionals(1, command: "check", names: "one CONFIG.json")
@@ -48,16 +55,19 @@ enum CheckCommand {
         }
         let check = DominanceCheck(evaluation: evaluation, front: front, confidence: confidence)
         let moves = try LimitedMove.headline(from: choice, table: table, scope: scope)
+        let repair = try FeasibilityRepair.find(for: choice, table: table, scope: scope)
         if args.flag("json") {
-            console.out(json(check, front: front, moves: moves).serialized())
+            console.out(json(check, front: front, moves: moves, repair: repair).serialized())
         } else {
-            console.out(text(check, front: front, moves: moves))
+            console.out(text(check, front: front, moves: moves, repair: repair))
         }
-        return check.isDominated && args.flag("fail-if-dominated") ? ExitStatus.gateFailed : ExitStatus.ok
+        let failed = (check.isDominated && args.flag("fail-if-dominated")) || (!evaluation.isFeasible && args.flag("fail-if-infeasible"))
+        return failed ? ExitStatus.gateFailed : ExitStatus.ok
     }
 
-    static func text(_ check: DominanceCheck, front: Front, moves: [LimitedMove?]) -> String {
+    static func text(_ check: DominanceCheck, front: Front, moves: [LimitedMove?], repair: FeasibilityRepair?) -> String {
         var lines = [check.evaluation.text]
+        if let repair { lines.append(repair.text) }
         let verdict = check.isDominated
             ? "DOMINATED by \(check.dominators.count) of the \(front.points.count) front points (\(front.method.rawValue) front)"
             : "not dominated by the \(front.points.count) front points (\(front.method.rawValue) front)"
@@ -68,7 +78,7 @@ enum CheckCommand {
                 ? "the domination survives the noise: \(check.dominatorsBeyondNoise.count) points are better even after discounting quality by its \(level) margin"
                 : "but not beyond noise: at \(level) confidence no point is better once the quality difference is discounted by its standard error")
         }
-        for i in check.dominators.prefix(5) {
+        for i in check.shownDominators {
             let p = front.points[i]
             lines.append("  #\(i + 1): \(formatUSD(p.monthlyCostUSD))/month, quality \(formatQuality(p.quality))")
         }
@@ -92,7 +102,7 @@ enum CheckCommand {
             }.joined(separator: ", ")
             let gain = move.savingUSD > 0 ? "saves \(formatUSD(move.savingUSD))/month (quality \(move.qualityGain >= 0 ? "+" : "")\(formatQuality(move.qualityGain)))"
                                           : "quality +\(formatQuality(move.qualityGain)) for \(formatUSD(-move.savingUSD)) more"
-            lines.append("\(label): \(what): \(gain)")
+            lines.append("\(label): \(what): \(gain)\(move.evaluation.isFeasible ? "" : " (still NOT feasible)")")
         }
         if let move = check.cheaperAtSameQuality {
             lines.append("")
@@ -101,11 +111,23 @@ enum CheckCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ check: DominanceCheck, front: Front, moves: [LimitedMove?]) -> JSONValue {
+    static func json(_ check: DominanceCheck, front: Front, moves: [LimitedMove?], repair: FeasibilityRepair?) -> JSONValue {
         func point(_ i: Int) -> JSONValue {
             let p = front.points[i]
             return .object([("index", .number(Double(i))), ("monthly_cost_usd", .number(p.monthlyCostUSD)),
                             ("quality", .number(p.quality)), ("config", p.configuration.json)])
+        }
+        let limitedMoves: [JSONValue] = moves.compactMap { $0 }.map { move in
+            .object([
+                ("max_changes", .number(Double(move.maxChanges))),
+                ("changed_intents", .array(move.changedIntents.map { .string($0) })),
+                ("monthly_cost_usd", .number(move.evaluation.monthlyCostUSD)),
+                ("quality", .number(move.evaluation.quality)),
+                ("monthly_saving_usd", .number(move.savingUSD)),
+                ("quality_gain", .number(move.qualityGain)),
+                ("feasible", .bool(move.evaluation.isFeasible)),
+                ("config", Configuration(entries: move.evaluation.perIntent.map { ($0.intent, $0.setting) }).json),
+            ])
         }
         return .object([
             ("evaluation", check.evaluation.json),
@@ -116,24 +138,15 @@ enum CheckCommand {
             ("dominated_beyond_noise", .bool(check.isDominatedBeyondNoise)),
             ("dominated_beyond_noise_count", .number(Double(check.dominatorsBeyondNoise.count))),
             ("confidence", .number(check.confidence)),
-            ("dominated_by", .array(check.dominators.prefix(5).map(point))),
+            ("dominated_by", .array(check.shownDominators.map(point))),
             ("cheaper_at_same_quality", check.cheaperAtSameQuality.map { move in
                 .object([("point", point(move.index)), ("monthly_saving_usd", .number(move.savingUSD))])
             } ?? .null),
             ("better_at_same_cost", check.betterAtSameCost.map { move in
                 .object([("point", point(move.index)), ("quality_gain", .number(move.qualityGain))])
             } ?? .null),
-            ("limited_moves", .array(moves.compactMap { $0 }.map { move in
-                .object([
-                    ("max_changes", .number(Double(move.maxChanges))),
-                    ("changed_intents", .array(move.changedIntents.map { .string($0) })),
-                    ("monthly_cost_usd", .number(move.evaluation.monthlyCostUSD)),
-                    ("quality", .number(move.evaluation.quality)),
-                    ("monthly_saving_usd", .number(move.savingUSD)),
-                    ("quality_gain", .number(move.qualityGain)),
-                    ("config", Configuration(entries: move.evaluation.perIntent.map { ($0.intent, $0.setting) }).json),
-                ])
-            })),
+            ("limited_moves", .array(limitedMoves)),
+            ("repair", repair?.json ?? .null),
         ])
     }
 }

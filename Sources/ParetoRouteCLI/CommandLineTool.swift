@@ -24,8 +24,9 @@ enum CommandLineTool {
         Run 'paretoroute <command> --help' for a command's options; 'paretoroute --version'
         prints the version.
         Data defaults to ./GoldenData. Exit status: 0 ok, 1 no answer, 3 a gate failed
-        (check --fail-if-dominated, diff --fail-if-worse), 64 usage, 65 bad data or
-        nothing feasible, 66 missing input, 73 cannot write, 74 read error.
+        (check --fail-if-dominated or --fail-if-infeasible, diff --fail-if-worse),
+        64 usage, 65 bad data or nothing feasible, 66 missing input, 73 cannot write,
+        74 read error.
 
         """
 

@@ -44,7 +44,8 @@ enum StandardOutput {
 enum ExitStatus {
     static let ok: Int32 = 0
     static let noAnswer: Int32 = 1
-    /// A pipeline gate failed: `check --fail-if-dominated`, `diff --fail-if-worse`.
+    /// A pipeline gate failed: `check --fail-if-dominated` or `--fail-if-infeasible`,
+    /// `diff --fail-if-worse`.
     static let gateFailed: Int32 = 3
     static let usage: Int32 = 64
     static let badData: Int32 = 65

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ParetoRouteCLI
+import ParetoRoute
 
 /// The README's three jobs on the default data, command by command: the lines it shows
 /// are the lines the tool prints. If one of these fails, fix the tool or the README.
@@ -44,10 +45,11 @@ import Testing
         #expect(run.status == 3)
         #expect(run.out.hasPrefix("monthly cost $129,457 (model fees $0.00), quality 0.9206 ± 0.0017 (standard error), NOT feasible"))
         #expect(run.out.contains("DOMINATED by 349 of the 3514 front points (exact front)"))
-        #expect(run.out.contains("the domination survives the noise: 113 points are better even after discounting quality by its 95% margin"))
+        #expect(run.out.contains("the domination survives the noise: 113 points are better even after discounting quality by its 95% margin\n  #3402: $94,685/month, quality 0.9252\n"))
+        #expect(run.out.contains("  #3514: $106,038/month, quality 0.9271\nsame quality for less"))
         #expect(run.out.contains("same quality for less: #3166 at $78,679/month (quality 0.9206) saves $50,778/month"))
-        #expect(run.out.contains("best move changing one intent: order_tracking → sonnet/500/t0.1/rag0: saves $7,570/month (quality +0.0002)"))
-        #expect(run.out.contains("best move changing two intents: faq → sonnet/250/t0.1/rag2, order_tracking → sonnet/400/t0.1/rag0: saves $12,529/month (quality +0.0018)"))
+        #expect(run.out.contains("best move changing one intent: order_tracking → sonnet/500/t0.1/rag0: saves $7,570/month (quality +0.0002) (still NOT feasible)"))
+        #expect(run.out.contains("best move changing two intents: faq → sonnet/250/t0.1/rag2, order_tracking → sonnet/400/t0.1/rag0: saves $12,529/month (quality +0.0018) (still NOT feasible)"))
     }
 
     @Test func feasibleOnlyRepairsOfProductionNeedFiveChanges() {
@@ -61,6 +63,40 @@ import Testing
         #expect(four.status == 64)
         #expect(four.err.contains("so these must change: recommendation, product_question, order_tracking, escalation, product_discovery; expected a change budget of 5 or more"))
         #expect(runTool(["exact", "--data", Self.golden, "--feasible-only", "--quiet"]).status == 64)
+    }
+
+    /// The owner's question answered exactly: each repair `check` prints costs what the cheapest
+    /// point of `exact --feasible-only --max-changes K` costs, K = 5, 6, 7.
+    @Test func checkRepairsProductionAtTheCostOfTheFeasibleOnlyFronts() throws {
+        let production = Self.golden + "/production.json"
+        let check = runTool(["check", production, "--data", Self.golden, "--fail-if-infeasible"])
+        #expect(check.status == 3)
+        #expect(check.out.contains("""
+            NOT feasible: 5 intents break a floor or cap
+              recommendation     p99 5876 ms above the 5000 ms cap
+              product_question   p99 5316 ms above the 5000 ms cap
+              order_tracking     p99 5294 ms above the 5000 ms cap
+              escalation         p99 5762 ms above the 5000 ms cap
+              product_discovery  p99 5829 ms above the 5000 ms cap
+            fewest intents to change: 5 (those above)
+              cheapest feasible repair changing only those 5: $49,659/month (-$79,798), quality 0.8844 (-0.0362)
+            """))
+        #expect(check.out.contains("best move changing one intent: order_tracking → sonnet/500/t0.1/rag0: saves $7,570/month (quality +0.0002) (still NOT feasible)"))
+        let json = runTool(["check", production, "--data", Self.golden, "--json"])
+        #expect(json.status == 0)  // without --fail-if-infeasible (or --fail-if-dominated)
+        let repair = try #require(try JSONParser.parse(Array(json.out.utf8), file: "check")["repair"])
+        #expect(repair["fewest_changes"] == .number(5))
+        #expect(repair["must_change"] == .array(["recommendation", "product_question", "order_tracking", "escalation", "product_discovery"].map { .string($0) }))
+        let repairs = try #require(repair["repairs"]?.array)
+        #expect(repairs.count == 3)
+        for (k, option) in zip(5...7, repairs) {
+            let exact = runTool(["exact", "--data", Self.golden, "--baseline", production, "--feasible-only",
+                                 "--max-changes", String(k), "--out", "-", "--quiet"])
+            let front = try Front(bytes: Array(exact.out.utf8), file: "exact")
+            #expect(option["max_changes"] == .number(Double(k)))
+            #expect(option["cheapest"]?["monthly_cost_usd"] == .number(front.points[0].monthlyCostUSD))
+            #expect(option["cheapest"]?["changed_intents"]?.array?.count == k)
+        }
     }
 
     @Test func rerunWithTheFineTuneShowsFaqMovingToHaiku() throws {

@@ -77,6 +77,8 @@ import ParetoRoute
         let onFront = runTool(["check", "\(directory)/best.json", "--data", Paths.tiny, "--fail-if-dominated", "--json"])
         #expect(onFront.status == 0)
         #expect(onFront.out.contains("\"dominated\": false"))
+        #expect(onFront.out.contains("\"repair\": null"))  // feasible: nothing to repair
+        #expect(runTool(["check", "\(directory)/best.json", "--data", Paths.tiny, "--fail-if-infeasible"]).status == 0)
 
         let diff = runTool(["diff", front, front])
         #expect(diff.status == 0)

@@ -59,6 +59,15 @@ import Testing
         #expect(check.betterAtSameCost == nil)
     }
 
+    @Test func theShownDominatorsAreTheEndsAndThreeEvenlySpacedCosts() {
+        let ten = Front(method: .exact, dataFingerprint: "x", points: (1...10).map { point(Double($0 * 10), 0.80 + Double($0) / 100) })
+        // Costs 10…100: targets 32.5, 55, 77.5 → 30, 50 (tie with 60: the cheaper), 80.
+        #expect(DominanceCheck.spread(Array(0..<10), in: ten, count: 5) == [0, 2, 4, 7, 9])
+        #expect(DominanceCheck.spread([3, 5], in: ten, count: 5) == [3, 5])
+        let check = DominanceCheck(evaluation: evaluation(cost: 200, quality: 0.5), front: ten)
+        #expect(check.shownDominators == [0, 2, 4, 7, 9])
+    }
+
     @Test func dominatedByExactlyOnePoint() {
         // (35, 0.88): only (30, 0.90) is no worse in both.
         let check = DominanceCheck(evaluation: evaluation(cost: 35, quality: 0.88), front: front)

@@ -92,6 +92,12 @@ enum DefaultData {
         let saving = try #require(check.cheaperAtSameQuality?.savingUSD)
         #expect(saving > 10_000)
         #expect(check.isDominatedBeyondNoise)
+        // The points shown under "survives the noise" survive it: the cheapest and the best of
+        // those that do, and three between them.
+        let survivors = check.dominatorsBeyondNoise
+        #expect(check.shownDominators.count == 5)
+        #expect(check.shownDominators.allSatisfy(survivors.contains))
+        #expect(check.shownDominators.first == survivors.first && check.shownDominators.last == survivors.last)
     }
 
     @Test func limitedMovesFromProductionSaveMoneyWithOneAndTwoChanges() throws {

@@ -15,6 +15,10 @@ public struct DominanceCheck: Sendable {
     /// discounted by z standard errors of the quality difference (z from ``confidence``).
     public var dominatorsBeyondNoise: [Int]
 
+    /// Up to five dominators worth showing: of those beyond noise when there are any (else
+    /// of all), the cheapest, the best and three at evenly spaced costs between them.
+    public var shownDominators: [Int] = []
+
     /// True when some front point is at least as good in both objectives and better in one.
     public var isDominated: Bool { !dominators.isEmpty }
 
@@ -40,6 +44,7 @@ public struct DominanceCheck: Sendable {
         let cost = evaluation.monthlyCostUSD, quality = evaluation.quality
         let points = front.points
         dominators = points.indices.filter { points[$0].dominates(cost: cost, quality: quality) }
+        shownDominators = DominanceCheck.spread(dominatorsBeyondNoise.isEmpty ? dominators : dominatorsBeyondNoise, in: front, count: 5)
         let atLeastQuality = points.indices.filter { points[$0].quality >= quality }
         if let i = atLeastQuality.min(by: { (points[$0].monthlyCostUSD, -points[$0].quality, $0) < (points[$1].monthlyCostUSD, -points[$1].quality, $1) }),
            points[i].monthlyCostUSD < cost {
@@ -50,5 +55,21 @@ public struct DominanceCheck: Sendable {
            points[i].quality > quality {
             betterAtSameCost = (i, points[i].quality - quality)
         }
+    }
+
+    /// At most `count` of `indices` (front points sorted by cost): the first, the last, and
+    /// between them the points nearest to evenly spaced costs, cheapest first, no repeats.
+    public static func spread(_ indices: [Int], in front: Front, count: Int) -> [Int] {
+        guard indices.count > count, count >= 2, let first = indices.first, let last = indices.last else { return Array(indices.prefix(max(0, count))) }
+        let low = front.points[first].monthlyCostUSD, high = front.points[last].monthlyCostUSD
+        var chosen = [first, last]
+        for step in 1..<(count - 1) {
+            let target = low + (high - low) * Double(step) / Double(count - 1)
+            let nearest = indices.filter { !chosen.contains($0) }.min { a, b in
+                (abs(front.points[a].monthlyCostUSD - target), a) < (abs(front.points[b].monthlyCostUSD - target), b)
+            }
+            if let nearest { chosen.append(nearest) }
+        }
+        return chosen.sorted()
     }
 }
