@@ -77,6 +77,16 @@ var bigExact: ExactSolver.Result?
 let bigExactRun = median(3) { bigExact = ExactSolver.solve(bigSpace) }
 let bigPoints = bigExact?.points.map { (cost: $0.monthlyCostUSD, quality: $0.quality) } ?? []
 lines.append("| exact front (40 intents, \(bigSpace.feePayingModels.count) fee models) | \(ms(bigExactRun)), \(bigPoints.count) points, largest partial front \(bigExact?.largestPartialFront ?? 0) |")
+// The front file of the 287 K-point front: streamed writing, and reading the points without a JSON tree.
+let bigFront = try FrontRun.exact(big).front
+var frontBytes: [UInt8] = []
+let frontWrite = try median(3) {
+    frontBytes.removeAll(keepingCapacity: true)
+    try bigFront.writeJSON { frontBytes += $0 }
+}
+let frontRead = try median(3) { _ = try Front(bytes: frontBytes, file: "bench") }
+let perCell = Double(frontBytes.count) / Double(max(1, bigFront.points.count * big.intents.count))
+lines.append("| front file of that front (format 2) | write \(ms(frontWrite)), read \(ms(frontRead)); \(formatFixed(Double(frontBytes.count) / 1e6, decimals: 1)) MB, \(formatFixed(perCell, decimals: 2)) bytes per (point, intent) |")
 var capped: ExactSolver.Result?
 let cappedRun = median(3) { capped = ExactSolver.solve(bigSpace, maxPoints: 1000) }
 lines.append("| exact front capped, --max-points 1000 (40 intents) | \(ms(cappedRun)), \(capped?.points.count ?? 0) points, quality within \(formatFixed(capped?.qualityTolerance ?? 0, decimals: 6)) of the exact front |")

@@ -101,12 +101,13 @@ public struct FrontDiff: Sendable {
         }
         self.old = side(old)
         self.new = side(new)
-        // Sets for membership only; the lists keep the fronts' order.
-        let oldConfigurations = old.points.map(\.configuration)
-        let newConfigurations = new.points.map(\.configuration)
-        let oldSet = Set(oldConfigurations), newSet = Set(newConfigurations)
-        gained = newConfigurations.indices.filter { !oldSet.contains(newConfigurations[$0]) }
-        lost = oldConfigurations.indices.filter { !newSet.contains(oldConfigurations[$0]) }
+        // Configurations compared by cell ids shared by both fronts (intents by name), not by
+        // building 10⁵ configurations of names and settings; sets for membership only.
+        var identities = CellIdentities()
+        let oldKeys = identities.keys(of: old), newKeys = identities.keys(of: new)
+        let oldSet = Set(oldKeys), newSet = Set(newKeys)
+        gained = newKeys.indices.filter { !oldSet.contains(newKeys[$0]) }
+        lost = oldKeys.indices.filter { !newSet.contains(oldKeys[$0]) }
         let oldSettings = old.settings.json, newSettings = new.settings.json
         var settingChanges: [SettingChange] = []
         for (key, oldValue) in oldSettings {
@@ -214,5 +215,38 @@ public struct FrontDiff: Sendable {
             ("worse", .bool(!regressions.isEmpty)),
             ("regressions", .array(regressions.map { .string($0) })),
         ])
+    }
+}
+
+/// Numbers for the cells of two fronts, so configurations compare as small integer arrays.
+private struct CellIdentities {
+    private var intents: [String: Int] = [:]
+    private var cells: [[Setting: Int32]] = []
+
+    /// Per point of `front`, its cells' numbers, one slot per intent name met so far (in
+    /// order of first meeting; a point lacking an intent has -1 there).
+    mutating func keys(of front: Front) -> [[Int32]] {
+        var slots: [Int] = []
+        var maps: [[Int32]] = []
+        for (j, intent) in front.intents.enumerated() {
+            let slot = intents[intent.name] ?? {
+                intents[intent.name] = cells.count
+                cells.append([:])
+                return cells.count - 1
+            }()
+            slots.append(slot)
+            maps.append(front.catalog.cells[j].map { cell in
+                if let id = cells[slot][cell.setting] { return id }
+                let id = Int32(cells[slot].count)
+                cells[slot][cell.setting] = id
+                return id
+            })
+        }
+        let width = intents.count
+        return front.points.map { point in
+            var key = [Int32](repeating: -1, count: width)
+            for (j, c) in point.cells.enumerated() { key[slots[j]] = maps[j][Int(c)] }
+            return key
+        }
     }
 }

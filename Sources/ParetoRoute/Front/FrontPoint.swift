@@ -132,9 +132,12 @@ public struct FrontPoint: Sendable, Hashable {
     /// settings differ contribute (shared cells cancel), each with both cells' variances.
     public func qualityDifferenceStandardError(to other: FrontPoint) -> Double {
         var variance = 0.0
+        let theirIntents = other.catalog.intents
         for (i, intent) in catalog.intents.enumerated() {
             let mine = cell(i)
-            let j = other.catalog.intents.indices.first { other.catalog.intents[$0].name == intent.name }
+            // Fronts of one data set list their intents in the same order: look there first.
+            let j = i < theirIntents.count && theirIntents[i].name == intent.name
+                ? i : theirIntents.indices.first { theirIntents[$0].name == intent.name }
             let theirs = j.map { other.cell($0) }
             guard theirs?.setting != mine.setting else { continue }
             let se2 = mine.qualityStandardError * mine.qualityStandardError
