@@ -46,12 +46,12 @@ public struct DominanceCheck: Sendable {
         dominators = points.indices.filter { points[$0].dominates(cost: cost, quality: quality) }
         shownDominators = DominanceCheck.spread(dominatorsBeyondNoise.isEmpty ? dominators : dominatorsBeyondNoise, in: front, count: 5)
         let atLeastQuality = points.indices.filter { points[$0].quality >= quality }
-        if let i = atLeastQuality.min(by: { (points[$0].monthlyCostUSD, -points[$0].quality, $0) < (points[$1].monthlyCostUSD, -points[$1].quality, $1) }),
+        if let i = FrontOrder.cheapest(atLeastQuality, { points[$0].objectives }),
            points[i].monthlyCostUSD < cost {
             cheaperAtSameQuality = (i, cost - points[i].monthlyCostUSD)
         }
         let atMostCost = points.indices.filter { points[$0].monthlyCostUSD <= cost }
-        if let i = atMostCost.max(by: { (points[$0].quality, -points[$0].monthlyCostUSD, -$0) < (points[$1].quality, -points[$1].monthlyCostUSD, -$1) }),
+        if let i = FrontOrder.bestQuality(atMostCost, { points[$0].objectives }),
            points[i].quality > quality {
             betterAtSameCost = (i, points[i].quality - quality)
         }

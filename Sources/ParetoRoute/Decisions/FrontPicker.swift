@@ -18,23 +18,23 @@ public enum FrontPicker {
         case unmet(nearest: Int, reason: String)
     }
 
-    /// Applies `request` to `front` (points sorted by cost). Ties go to the cheaper point,
-    /// then the earlier one.
+    /// Applies `request` to `front`. Ties follow ``FrontOrder`` (the cheaper point, then the
+    /// better, then the earlier), as every command does.
     public static func pick(_ request: Request, from front: Front) -> Answer? {
         let points = front.points
         guard !points.isEmpty else { return nil }
         switch request {
         case .budget(let budget):
             let affordable = points.indices.filter { points[$0].monthlyCostUSD <= budget }
-            guard let best = affordable.max(by: { (points[$0].quality, -points[$0].monthlyCostUSD, -$0) < (points[$1].quality, -points[$1].monthlyCostUSD, -$1) }) else {
-                let cheapest = points.indices.min { (points[$0].monthlyCostUSD, $0) < (points[$1].monthlyCostUSD, $1) } ?? 0
+            guard let best = FrontOrder.bestQuality(affordable, { points[$0].objectives }) else {
+                let cheapest = FrontOrder.cheapest(points.indices, { points[$0].objectives }) ?? 0
                 return .unmet(nearest: cheapest, reason: "no point costs at most \(formatUSD(budget)) a month; the cheapest costs \(formatUSD(points[cheapest].monthlyCostUSD))")
             }
             return .found(best)
         case .minQuality(let floor):
             let good = points.indices.filter { points[$0].quality >= floor }
-            guard let cheapest = good.min(by: { (points[$0].monthlyCostUSD, -points[$0].quality, $0) < (points[$1].monthlyCostUSD, -points[$1].quality, $1) }) else {
-                let best = points.indices.max { (points[$0].quality, -$0) < (points[$1].quality, -$1) } ?? 0
+            guard let cheapest = FrontOrder.cheapest(good, { points[$0].objectives }) else {
+                let best = FrontOrder.bestQuality(points.indices, { points[$0].objectives }) ?? 0
                 return .unmet(nearest: best, reason: "no point reaches quality \(formatQuality(floor)); the best reaches \(formatQuality(points[best].quality))")
             }
             return .found(cheapest)

@@ -36,8 +36,8 @@ public enum FrontGeometry {
         let costs = points.map(\.cost), qualities = points.map(\.quality)
         guard let minC = costs.min(), let maxC = costs.max(), let minQ = qualities.min(), let maxQ = qualities.max(),
               maxC > minC, maxQ > minQ else { return 0 }
-        let cheapest = points.indices.min { (points[$0].cost, -points[$0].quality) < (points[$1].cost, -points[$1].quality) } ?? 0
-        let best = points.indices.max { (points[$0].quality, -points[$0].cost) < (points[$1].quality, -points[$1].cost) } ?? 0
+        let cheapest = FrontOrder.cheapest(points.indices, { points[$0] }) ?? 0
+        let best = FrontOrder.bestQuality(points.indices, { points[$0] }) ?? 0
         func scaled(_ i: Int) -> (Double, Double) {
             ((points[i].cost - minC) / (maxC - minC), (points[i].quality - minQ) / (maxQ - minQ))
         }
