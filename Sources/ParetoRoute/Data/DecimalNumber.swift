@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The contract's number syntax, checked byte by byte.
 ///
 /// `Double(String)` accepts `nan`, `inf`, hex floats and surrounding forms the
@@ -77,13 +81,37 @@ public enum DecimalNumber {
             value = Double(mantissa)
             value = power < 0 ? value / exactPowers[-power] : value * exactPowers[power]
         } else {
-            guard let parsed = Double(String(decoding: bytes, as: UTF8.self)) else {
-                return .failure(.notANumber)
-            }
+            guard let parsed = correctlyRounded(bytes) else { return .failure(.notANumber) }
             value = abs(parsed)
         }
         guard value.isFinite else { return .failure(.outOfRange) }
         return .success(negative ? -value : value)
+    }
+
+    /// The correctly rounded value of bytes already checked to be a decimal number: the C
+    /// library's `strtod` on a stack copy (no string allocated: front files hold millions of
+    /// 17-digit numbers), or the standard library's parser for long forms, other platforms,
+    /// and a process locale whose decimal point is not `.` (`strtod` then stops early).
+    private static func correctlyRounded<C: Collection>(_ bytes: C) -> Double? where C.Element == UInt8 {
+        #if canImport(Glibc)
+        let count = bytes.count
+        if count < 64 {
+            let parsed = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer -> Double? in
+                guard let start = buffer.baseAddress else { return nil }
+                var i = 0
+                for byte in bytes {
+                    buffer[i] = CChar(bitPattern: byte)
+                    i += 1
+                }
+                buffer[i] = 0
+                var end: UnsafeMutablePointer<CChar>?
+                let value = strtod(start, &end)
+                return end == start + count ? value : nil
+            }
+            if let parsed { return parsed }
+        }
+        #endif
+        return Double(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Parses an integer: optional sign and digits only (`250`, not `250.0` or `2.5e2`).

@@ -90,37 +90,75 @@ enum FrontFileReader {
         return points
     }
 
+    /// The keys of a format-2 point, told apart by length (all differ) before a byte compare.
+    private enum PointKey: Int {
+        case cost, quality, standardError, fees, feasible, cells
+
+        static let names: [PointKey: [UInt8]] = [
+            .cost: Array("monthly_cost_usd".utf8), .quality: Array("quality".utf8),
+            .standardError: Array("quality_standard_error".utf8), .fees: Array("fixed_fees_usd".utf8),
+            .feasible: Array("feasible".utf8), .cells: Array("cells".utf8),
+        ]
+        static let byLength: [Int: PointKey] = Dictionary(uniqueKeysWithValues: names.map { ($0.value.count, $0.key) })
+
+        /// The key whose name is `bytes[range]`, if it is one.
+        static func match(_ bytes: [UInt8], _ range: Range<Int>) -> PointKey? {
+            guard let key = byLength[range.count], let name = names[key], bytes[range].elementsEqual(name) else { return nil }
+            return key
+        }
+    }
+
     private static func readPoint(_ parser: inout JSONParser, path: String) throws -> RawPoint {
         let file = parser.file
         try parser.expect(UInt8(ascii: "{"), "expected a point object")
         var point = RawPoint()
-        var seen = Set<String>()
-        func number(_ key: String) throws -> Double {
-            let value = try parser.parseValue()
-            if value == .null, key == "quality_standard_error" { return .nan }
-            guard let number = value.number else {
+        var seenKeys = 0
+        var otherKeys: [String] = []
+        func number(_ key: String, nullable: Bool = false) throws -> Double {
+            // Numbers straight from the bytes; a JSON null only where the field may be unknown.
+            if nullable, parser.peek() == UInt8(ascii: "n"), try parser.parseValue() == .null { return .nan }
+            guard let byte = parser.peek(), byte == UInt8(ascii: "-") || (byte >= 48 && byte <= 57),
+                  let value = try? parser.parseNumber() else {
                 throw DataError(file: file, line: parser.line, field: "\(path).\(key)", "not a number")
             }
-            return number
+            return value
         }
         if !parser.consume(UInt8(ascii: "}")) {
             repeat {
                 guard parser.peek() == UInt8(ascii: "\"") else { throw parser.error("expected a quoted key") }
-                let key = try parser.parseString()
-                guard seen.insert(key).inserted else { throw parser.error("key '\(key)' appears twice") }
+                // A key without escapes is compared in place; anything else is parsed as a string.
+                let start = parser.index + 1
+                var end = start
+                while end < parser.bytes.count, parser.bytes[end] != UInt8(ascii: "\""), parser.bytes[end] != UInt8(ascii: "\\"),
+                      parser.bytes[end] >= 0x20 {
+                    end += 1
+                }
+                var key: PointKey?
+                var name = ""
+                if end < parser.bytes.count, parser.bytes[end] == UInt8(ascii: "\""), let known = PointKey.match(parser.bytes, start..<end) {
+                    key = known
+                    name = String(decoding: PointKey.names[known] ?? [], as: UTF8.self)
+                    parser.index = end + 1
+                    guard seenKeys & (1 << known.rawValue) == 0 else { throw parser.error("key '\(name)' appears twice") }
+                    seenKeys |= 1 << known.rawValue
+                } else {
+                    name = try parser.parseString()
+                    guard !otherKeys.contains(name) else { throw parser.error("key '\(name)' appears twice") }
+                    otherKeys.append(name)
+                }
                 try parser.expect(UInt8(ascii: ":"), "expected ':' after a key")
                 switch key {
-                case "monthly_cost_usd": point.cost = try number(key)
-                case "quality": point.quality = try number(key)
-                case "quality_standard_error": point.standardError = try number(key)
-                case "fixed_fees_usd": point.fees = try number(key)
-                case "feasible":
+                case .cost?: point.cost = try number(name)
+                case .quality?: point.quality = try number(name)
+                case .standardError?: point.standardError = try number(name, nullable: true)
+                case .fees?: point.fees = try number(name)
+                case .feasible?:
                     guard case .bool(let flag) = try parser.parseValue() else {
                         throw DataError(file: file, line: parser.line, field: "\(path).feasible", "not true/false")
                     }
                     point.feasible = flag
-                case "cells": point.cells = try readIndices(&parser, path: path + ".cells")
-                default: point.other.append((key, try parser.parseValue()))
+                case .cells?: point.cells = try readIndices(&parser, path: path + ".cells")
+                case nil: point.other.append((name, try parser.parseValue()))
                 }
             } while parser.consume(UInt8(ascii: ","))
             try parser.expect(UInt8(ascii: "}"), "expected ',' or '}' in a point")

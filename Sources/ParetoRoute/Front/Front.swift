@@ -43,8 +43,14 @@ public struct Front: Sendable {
         self.settings = settings
         self.statistics = statistics
         self.catalog = catalog
-        let order = points.indices.sorted { FrontOrder.precedes(points[$0].objectives, $0, points[$1].objectives, $1) }
-        self.points = order.map { points[$0] }
+        // Fronts read from files are in order already: check in one pass before sorting.
+        let inOrder = points.indices.dropFirst().allSatisfy { FrontOrder.precedes(points[$0 - 1].objectives, $0 - 1, points[$0].objectives, $0) }
+        if inOrder {
+            self.points = points
+        } else {
+            let order = points.indices.sorted { FrontOrder.precedes(points[$0].objectives, $0, points[$1].objectives, $1) }
+            self.points = order.map { points[$0] }
+        }
     }
 
     /// The front of scored configurations of `table`; only the cells some point uses
