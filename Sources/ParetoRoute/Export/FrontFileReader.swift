@@ -173,6 +173,39 @@ enum FrontFileReader {
     private static func readIndices(_ parser: inout JSONParser, path: String) throws -> [Int32] {
         try parser.expect(UInt8(ascii: "["), "expected an array of cell indices")
         var indices: [Int32] = []
+        indices.reserveCapacity(64)
+        // Fast path for the writer's own form, `1,22,3]`: digits and commas, no spaces.
+        let bytes = parser.bytes
+        var position = parser.index
+        bytes.withUnsafeBufferPointer { buffer in
+            var value: Int32 = 0
+            var digits = 0
+            while position < buffer.count {
+                let byte = buffer[position]
+                if byte >= 48, byte <= 57, digits < 9 {
+                    value = value * 10 + Int32(byte - 48)
+                    digits += 1
+                } else if byte == UInt8(ascii: ","), digits > 0 {
+                    indices.append(value)
+                    value = 0
+                    digits = 0
+                } else if byte == UInt8(ascii: "]"), digits > 0 {
+                    indices.append(value)
+                    position += 1
+                    return
+                } else {
+                    break
+                }
+                position += 1
+            }
+            // Anything else (spaces, a bad index): back to the start, read by the careful loop below.
+            indices.removeAll()
+            position = parser.index
+        }
+        if position > parser.index {
+            parser.index = position
+            return indices
+        }
         if parser.consume(UInt8(ascii: "]")) { return indices }
         repeat {
             parser.skipWhitespace()
