@@ -11,6 +11,7 @@ enum CommandLineTool {
         ("check", "is a configuration dominated, and what could it save"),
         ("diff", "what changed between two fronts"),
         ("report", "an interactive HTML report of a saved front"),
+        ("import", "turn Inspect AI or promptfoo results into a new evals file"),
     ]
 
     static let usage = """
@@ -55,6 +56,7 @@ enum CommandLineTool {
             case "check": return try CheckCommand.run(rest, console: console)
             case "diff": return try DiffCommand.run(rest, console: console)
             case "report": return try ReportCommand.run(rest, console: console)
+            case "import": return try ImportCommand.run(rest, console: console)
             default:
                 throw UsageError("unknown command '\(name)'; run 'paretoroute --help'")
             }
