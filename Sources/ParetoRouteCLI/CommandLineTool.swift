@@ -66,6 +66,9 @@ enum CommandLineTool {
         } catch let error as RequestError {
             console.err("paretoroute: \(ScopeOptions.flags(of: error)): \(error.message)\n")
             return ExitStatus.usage
+        } catch let errors as DataErrors {
+            for error in errors.errors { console.err("paretoroute: \(error)\n") }
+            return ExitStatus.badData
         } catch let error as DataError {
             console.err("paretoroute: \(error)\n")
             switch error.kind {
