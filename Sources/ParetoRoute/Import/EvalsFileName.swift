@@ -15,7 +15,7 @@ public enum EvalsFileName {
         let name = number + "-" + stem + ".csv"
         if let later = csvs.filter({ Array(name.utf8).lexicographicallyPrecedes(Array($0.utf8)) }).sorted().last {
             throw DataError(.badRequest, file: "evals/" + later,
-                            "sorts after the new file \(name), so its rows would still replace the import's; expected every evals file to start with a number (rename it, e.g. to \(number)-\(later), and import again)")
+                            "sorts after the new file \(name), so its rows would still replace the import's; expected every evals file to start with a number of \(number.count) digits (rename it to sort before \(name), and import again)")
         }
         return name
     }
