@@ -152,8 +152,8 @@ import Testing
         let plan = try ImportPlan.make(run: run, directory: directory)
         try plan.write()
         let stubs = try #require(plan.stubs)
-        try AtomicFile.write("model,input_usd_per_mtok,output_usd_per_mtok\n" + stubs.models.map { "\($0),1,2\n" }.joined(), to: directory + "/models.csv")
-        try AtomicFile.write("intent,daily_volume,cache_hit_rate,min_quality,max_p99_latency_ms\n" + stubs.intents.map { "\($0),100,0,0,100000\n" }.joined(), to: directory + "/intents.csv")
+        try OutputTarget(path: directory + "/models.csv").write("model,input_usd_per_mtok,output_usd_per_mtok\n" + stubs.models.map { "\($0),1,2\n" }.joined())
+        try OutputTarget(path: directory + "/intents.csv").write("intent,daily_volume,cache_hit_rate,min_quality,max_p99_latency_ms\n" + stubs.intents.map { "\($0),100,0,0,100000\n" }.joined())
         return try GoldenDataLoader.load(directory: directory)
     }
 

@@ -109,7 +109,7 @@ public struct ImportPlan: Sendable {
             throw DataError(.writeFailure, file: target, "exists already; import never overwrites a file (run it again to pick the next number)")
         }
         for (target, content) in targets {
-            try AtomicFile.write(content, to: target)
+            try OutputTarget(path: target).write(content)
         }
     }
 
