@@ -105,7 +105,8 @@ public struct ImportPlan: Sendable {
             targets.append((base + "intents.csv", DataStubs.intents(stubs.intents)))
         }
         targets.append((path, text))
-        for (target, _) in targets where FileManager.default.fileExists(atPath: target) {
+        // attributesOfItem does not follow symlinks: a dangling link counts as a file too.
+        for (target, _) in targets where (try? FileManager.default.attributesOfItem(atPath: target)) != nil {
             throw DataError(.writeFailure, file: target, "exists already; import never overwrites a file (run it again to pick the next number)")
         }
         for (target, content) in targets {
@@ -123,7 +124,7 @@ public struct ImportPlan: Sendable {
         if skips.errored > 0 { skipped.append("\(skips.errored) errored") }
         if skips.cached > 0 { skipped.append("\(skips.cached) served from promptfoo's cache (--keep-cached keeps them)") }
         if skips.incomplete > 0 { skipped.append("\(skips.incomplete) without tokens or latency") }
-        lines.append("\(run.tool.rawValue): \(run.samples.count) samples in \(added.count + replaced.count) cells -> \(dryRun ? "would write " : "")evals/\(fileName)")
+        lines.append("\(run.tool.rawValue): \(run.samples.count) samples in \(added.count + replaced.count) cell\(added.count + replaced.count == 1 ? "" : "s") -> \(dryRun ? "would write " : "")evals/\(fileName)")
         if !skipped.isEmpty { lines.append("skipped: " + skipped.joined(separator: ", ")) }
         lines.append("\(dryRun ? "would add" : "adds") \(added.count) cell\(added.count == 1 ? "" : "s")" + (added.isEmpty ? "" : ":"))
         for entry in added { lines.append("  \(entry.cell): \(entry.count) samples") }

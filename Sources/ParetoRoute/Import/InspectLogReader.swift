@@ -29,7 +29,8 @@ public enum InspectLogReader {
 
     /// The one-line error for a `.eval` (zip) log: which command converts it.
     static func convertError(path: String) -> DataError {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        // The directory as the user wrote it, so the command can be pasted as it is.
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) }.map { $0.isEmpty ? "/" : $0 } ?? "."
         return DataError(file: path, "is an Inspect .eval log (a zip archive whose entries the current Inspect compresses with Zstandard), which import does not read; convert it to JSON first: inspect log convert --to json --output-dir \(directory) \(path)")
     }
 
