@@ -16,7 +16,7 @@ import Testing
             intent,daily_volume,cache_hit_rate,min_quality,max_p99_latency_ms,quality_weight
             chitchat,1000,0,0.5,1000,
             faq,5000,0.3,0.6,1000,
-            order_tracking,2000,0,0.5,1000,
+            order_tracking,2000,0,0.6,1000,
             return_request,800,0,0.5,1000,
 
             """.write(toFile: directory + "/intents.csv", atomically: true, encoding: .utf8)
@@ -53,7 +53,10 @@ import Testing
         #expect(valid.out.contains("131 eval rows, 4 intents, 2 models, 16 cells"))
         let front = runTool(["optimize", "--data", directory, "--quiet"])
         #expect(front.status == 0, "\(front.err)")
-        #expect(front.out.hasPrefix("ParetoRoute front (nsga2): "))
+        // The README quotes this front: 23 points from $79.19 to $1,265 a month.
+        #expect(front.out.hasPrefix("ParetoRoute front (nsga2): 23 points"))
+        #expect(front.out.contains("cheapest (#1): $79.19/month"))
+        #expect(front.out.contains("best quality (#23): $1,265/month"))
     }
 
     @Test func importingTwiceAddsANewFileAndReplacesCells() throws {
