@@ -26,7 +26,6 @@ the P99 latency, computed from the JSON logs by the golden data contract's rules
 import asyncio
 import hashlib
 import json
-import math
 import os
 import shutil
 import sys
@@ -35,8 +34,10 @@ import tempfile
 from inspect_ai import Task, eval, task
 from inspect_ai.dataset import Sample
 from inspect_ai.model import ModelOutput, ModelUsage, get_model
-from inspect_ai.scorer import Score, Target, accuracy, match, mean, scorer
-from inspect_ai.solver import TaskState, generate, solver
+from inspect_ai.scorer import Score, Target, match, mean, scorer
+from inspect_ai.solver import TaskState, solver
+
+from contract_figures import figure_rows, round_latency
 
 MODELS = ["sonnet", "haiku"]
 SETTINGS = [  # (max_tokens, temperature, rag_chunks)
@@ -148,15 +149,6 @@ def chitchat(rag_chunks: int = 0):
     return Task(dataset=samples("chat", ["chitchat"], 3), solver=answer(rag_chunks), scorer=[match(), judge()])
 
 
-def p99(values: list[float]) -> float:
-    """The contract's P99: linear interpolation between closest ranks."""
-    xs = sorted(values)
-    if len(xs) == 1:
-        return xs[0]
-    h = (len(xs) - 1) * 0.99
-    lo = math.floor(h)
-    return xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo])
-
 
 def figures(log_paths: list[str]) -> list[str]:
     """Per scorer and cell: samples, mean quality, mean input/output tokens, P99 latency (ms)."""
@@ -173,21 +165,14 @@ def figures(log_paths: list[str]) -> list[str]:
                 continue
             usage = sample["model_usage"][model]
             tokens_in = usage["input_tokens"] + (usage.get("input_tokens_cache_read") or 0) + (usage.get("input_tokens_cache_write") or 0)
-            latency = round(sample["output"]["time"] * 1_000_000) / 1000
+            latency = round_latency(sample["output"]["time"] * 1000)
             exact = {"C": 1.0, "I": 0.0}[sample["scores"]["match"]["value"]]
             judged = float(sample["scores"]["judge"]["value"])
             for scorer_name, quality in (("match", exact), ("judge", judged)):
                 key = (scorer_name, sample["metadata"]["intent"], model.split("/")[-1],
                        config["max_tokens"], config["temperature"], rag)
                 cells.setdefault(key, []).append((quality, tokens_in, usage["output_tokens"], latency))
-    rows = ["scorer\tintent\tmodel\tmax_tokens\ttemperature\trag_chunks\tsamples\tmean_quality\tmean_input_tokens\tmean_output_tokens\tp99_latency_ms"]
-    for key in sorted(cells):
-        values = cells[key]
-        n = len(values)
-        rows.append("\t".join(map(str, key)) + "\t" + "\t".join([
-            str(n), repr(sum(v[0] for v in values) / n), repr(sum(v[1] for v in values) / n),
-            repr(sum(v[2] for v in values) / n), repr(p99([v[3] for v in values]))]))
-    return rows
+    return figure_rows(["scorer", "intent", "model", "max_tokens", "temperature", "rag_chunks"], cells)
 
 
 def main() -> None:

@@ -27,9 +27,10 @@ mini/sonnet (gpt-4o-mini=mini, claude-3-5-sonnet-20241022=sonnet, sonnet-warm=so
 
 import hashlib
 import json
-import math
 import os
 import sys
+
+from contract_figures import figure_rows, round_latency
 
 TIMESTAMP = "2026-11-30T14:05:09.412Z"
 EVAL_ID = "eval-Xk2-2026-11-30T14:05:09"
@@ -152,14 +153,6 @@ def to_evaluate_result(raw: dict) -> dict:
     return row
 
 
-def p99(values: list[float]) -> float:
-    xs = sorted(values)
-    if len(xs) == 1:
-        return xs[0]
-    h = (len(xs) - 1) * 0.99
-    lo = math.floor(h)
-    return xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo])
-
 
 def main() -> None:
     out = sys.argv[1] if len(sys.argv) > 1 else "Tests/Fixtures/import/promptfoo"
@@ -200,14 +193,8 @@ def main() -> None:
         key = (r["testCase"]["vars"]["intent"], model, provider["config"]["max_tokens"],
                provider["config"]["temperature"], int(r["testCase"]["vars"]["rag_chunks"]))
         usage = r["response"]["tokenUsage"]
-        cells.setdefault(key, []).append((r["score"], usage["prompt"], usage["completion"], round(r["latencyMs"] * 1000) / 1000))
-    lines = ["intent\tmodel\tmax_tokens\ttemperature\trag_chunks\tsamples\tmean_quality\tmean_input_tokens\tmean_output_tokens\tp99_latency_ms"]
-    for key in sorted(cells):
-        values = cells[key]
-        n = len(values)
-        lines.append("\t".join(map(str, key)) + "\t" + "\t".join([
-            str(n), repr(sum(v[0] for v in values) / n), repr(sum(v[1] for v in values) / n),
-            repr(sum(v[2] for v in values) / n), repr(p99([v[3] for v in values]))]))
+        cells.setdefault(key, []).append((r["score"], usage["prompt"], usage["completion"], round_latency(r["latencyMs"])))
+    lines = figure_rows(["intent", "model", "max_tokens", "temperature", "rag_chunks"], cells)
     with open(os.path.join(out, "figures.tsv"), "w") as handle:
         handle.write("\n".join(lines) + "\n")
     print(f"{len(raws)} results (1 errored, 1 cached) in {out}")

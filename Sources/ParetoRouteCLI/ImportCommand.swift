@@ -16,17 +16,18 @@ enum ImportCommand {
           --data DIR            the data directory (default ./GoldenData)
           --intent-field PATH   where each sample's intent is: inspect metadata.<key>,
                                 eval.task_args.<key> or eval.task (default
-                                metadata.intent); promptfoo vars.<key> (default vars.intent)
+                                metadata.intent); promptfoo vars.<key> (default
+                                vars.intent)
           --intent NAME         every sample is this intent
           --model-map FROM=TO   a tool's model name to a models.csv name (repeatable;
                                 default: the name after the last '/' or ':')
           --max-tokens N        max_tokens where the log sets none
           --temperature T       temperature where the log sets none
-          --rag-field PATH      where the RAG chunk count is (same roots as --intent-field)
+          --rag-field PATH      where the RAG chunk count is (roots as --intent-field)
           --rag-chunks N        every sample used N chunks (0 without retrieval)
           --score NAME          the scorer (inspect) or named score (promptfoo) to read;
                                 needed when an Inspect log has several
-          --score-scale LO:HI   map scores in [LO, HI] onto quality [0, 1] (a 1:5 rubric)
+          --score-scale LO:HI   map scores in [LO, HI] onto quality [0, 1] (rubric 1:5)
           --epochs distinct|mean  inspect: keep epochs as samples faq-0007#2 (default)
                                 or average each sample's epochs into one row
           --skip-incomplete     skip (and count) samples without tokens or latency
