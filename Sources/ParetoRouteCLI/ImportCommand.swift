@@ -67,6 +67,11 @@ enum ImportCommand {
             return path
         }
         var options = ImportOptions()
+        options.optionNames = [
+            .intent: "--intent-field PATH or --intent NAME", .modelMap: "--model-map FROM=TO", .maxTokens: "--max-tokens",
+            .temperature: "--temperature", .ragChunks: "--rag-field PATH or --rag-chunks N", .scoreName: "--score NAME",
+            .scoreScale: "--score-scale", .skipIncomplete: "--skip-incomplete", .keepCached: "--keep-cached",
+        ]
         if let field = try path("intent-field") { options.intent = .field(field) }
         if let name = args.value("intent") {
             guard options.intent == nil else { throw UsageError("import: --intent and --intent-field exclude each other") }

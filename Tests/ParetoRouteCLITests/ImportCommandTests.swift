@@ -173,7 +173,7 @@ import Testing
         #expect(several.err.contains("field 'eval.scorers': the log has several scorers (match, judge); expected --score NAME"))
         let noSetting = try run(Self.log(config: "{}"))
         #expect(noSetting.status == 65)
-        #expect(noSetting.err.contains("the log sets no max_tokens; expected one, or --max-tokens N"))
+        #expect(noSetting.err.contains("the log sets no max_tokens; expected one, or --max-tokens for the value the eval ran with"))
         let filled = try run(Self.log(config: "{}"), ["--rag-chunks", "0", "--max-tokens", "100", "--temperature", "0", "--dry-run"])
         #expect(filled.status == 0, "\(filled.err)")
         let conflicting = try run(Self.log(), ["--rag-chunks", "0", "--max-tokens", "64"])

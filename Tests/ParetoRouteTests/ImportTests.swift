@@ -269,3 +269,23 @@ import Testing
         #expect(sample.quality == row["namedScores"]?["accuracy"]?.number)
     }
 }
+
+/// A library caller's messages name `ImportOptions` properties, not CLI flags.
+@Suite struct ImportOptionNameTests {
+    @Test func messagesNameTheLibrarysOptionsUnlessTold() throws {
+        let path = try #require(ImportFixtureTests.inspectLogs.first)
+        var options = ImportOptions()
+        options.scoreName = "match"
+        do {
+            _ = try InspectLogReader.read(paths: [path], options: options)
+            Issue.record("a log without a RAG chunk count must fail")
+        } catch let error as DataError {
+            #expect(error.message.hasSuffix("no RAG chunk count; expected ImportOptions.ragChunks (0 without retrieval)"))
+            #expect(error.field == "samples[0]")
+        }
+        options.optionNames[.ragChunks] = "--rag-chunks N"
+        #expect(throws: DataError(file: path, field: "samples[0]", "sample chat-0001 epoch 1: no RAG chunk count; expected --rag-chunks N (0 without retrieval)")) {
+            try InspectLogReader.read(paths: [path], options: options)
+        }
+    }
+}

@@ -1,4 +1,4 @@
-/// Averages the epochs of each sample into one row (`--epochs mean`).
+/// Averages the epochs of each sample into one row (``EpochMode/mean``).
 ///
 /// Epochs are repeated runs of the same golden sample; averaging them gives one row per
 /// sample, so the cell's sample count (and its standard error) rests on the distinct

@@ -32,8 +32,39 @@ public struct ImportOptions: Sendable {
     /// Keep promptfoo rows served from its cache (their latency is not a real call's).
     public var keepCached = false
 
+    /// How error messages and the report name each option; the CLI names its flags
+    /// (`--max-tokens N`), a library caller gets the property (`ImportOptions.maxTokens`).
+    public var optionNames: [ImportOption: String] = [:]
+
     /// Default options: intents from the tool's default path, epochs distinct.
     public init() {}
+
+    /// The name messages use for `option`.
+    public func name(_ option: ImportOption) -> String {
+        optionNames[option] ?? "ImportOptions.\(option.rawValue)"
+    }
+}
+
+/// The options of an import that messages may point to as the fix.
+public enum ImportOption: String, Sendable, Hashable, CaseIterable {
+    /// The intent's path (``ImportOptions/intent`` as a field).
+    case intent
+    /// The model name map.
+    case modelMap
+    /// `max_tokens` where the log has none.
+    case maxTokens
+    /// Temperature where the log has none.
+    case temperature
+    /// The RAG chunk count (a path or a fixed count).
+    case ragChunks
+    /// The scorer or named score.
+    case scoreName
+    /// The score scale.
+    case scoreScale
+    /// Skipping incomplete samples.
+    case skipIncomplete
+    /// Keeping promptfoo's cached rows.
+    case keepCached
 }
 
 /// Samples an import left out, by reason; none is ever turned into a zero.
@@ -42,7 +73,7 @@ public struct ImportSkips: Sendable, Equatable {
     public var errored = 0
     /// promptfoo rows served from its cache (no real latency).
     public var cached = 0
-    /// Samples without tokens or latency, skipped under `--skip-incomplete`.
+    /// Samples without tokens or latency, skipped when ``ImportOptions/skipIncomplete`` is set.
     public var incomplete = 0
 
     /// Creates empty counts.
@@ -69,12 +100,15 @@ public struct ImportedRun: Sendable {
     public var skips: ImportSkips
     /// The run's date (`YYYY-MM-DD`) from the files, when they carry one (the latest of several).
     public var date: String?
+    /// The options it was read with (their names word the plan's hints).
+    public var options: ImportOptions
 
     /// Creates a run.
-    public init(tool: EvalTool, samples: [ImportedSample], skips: ImportSkips, date: String?) {
+    public init(tool: EvalTool, samples: [ImportedSample], skips: ImportSkips, date: String?, options: ImportOptions) {
         self.tool = tool
         self.samples = samples
         self.skips = skips
         self.date = date
+        self.options = options
     }
 }

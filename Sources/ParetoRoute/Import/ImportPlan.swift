@@ -2,7 +2,7 @@ import Foundation
 
 /// What an import will write into a data directory, decided before anything is written.
 ///
-/// `--dry-run` prints the plan and stops; otherwise ``write()`` adds one new evals file
+/// A dry run prints the plan and stops; otherwise ``write()`` adds one new evals file
 /// (never replacing a file) and, for a directory without models.csv and intents.csv,
 /// creates both with the names found and the figures a person must fill in left empty.
 public struct ImportPlan: Sendable {
@@ -70,7 +70,7 @@ public struct ImportPlan: Sendable {
             throw DataError(.missingInput, file: base + "intents.csv", "no such file, though models.csv exists; expected both (or neither, and import creates them)")
         case let (known?, knownIntents?):
             if let missing = models.first(where: { !known.contains($0) }) {
-                throw DataError(file: base + "models.csv", field: "model", "has no model '\(missing)' (from the imported results); expected a row for every imported model (add it, or map the name with --model-map FROM=TO)")
+                throw DataError(file: base + "models.csv", field: "model", "has no model '\(missing)' (from the imported results); expected a row for every imported model (add it, or map the name with \(run.options.name(.modelMap)))")
             }
             if let missing = intents.first(where: { !knownIntents.contains($0) }) {
                 throw DataError(file: base + "intents.csv", field: "intent", "has no intent '\(missing)' (from the imported results); expected a row for every imported intent")
@@ -122,7 +122,7 @@ public struct ImportPlan: Sendable {
         let skips = run.skips
         var skipped: [String] = []
         if skips.errored > 0 { skipped.append("\(skips.errored) errored") }
-        if skips.cached > 0 { skipped.append("\(skips.cached) served from promptfoo's cache (--keep-cached keeps them)") }
+        if skips.cached > 0 { skipped.append("\(skips.cached) served from promptfoo's cache (\(run.options.name(.keepCached)) keeps them)") }
         if skips.incomplete > 0 { skipped.append("\(skips.incomplete) without tokens or latency") }
         lines.append("\(run.tool.rawValue): \(run.samples.count) samples in \(added.count + replaced.count) cell\(added.count + replaced.count == 1 ? "" : "s") -> \(dryRun ? "would write " : "")evals/\(fileName)")
         if !skipped.isEmpty { lines.append("skipped: " + skipped.joined(separator: ", ")) }

@@ -9,7 +9,7 @@ import Foundation
 /// writes added to the input: Inspect counts them apart from `input_tokens`), else
 /// `output.usage`; latency from `output.time`. Samples with `error` set are skipped and counted.
 public enum InspectLogReader {
-    /// The roots `--intent-field` and `--rag-field` accept for Inspect logs.
+    /// The roots an intent or RAG chunk path may start with in Inspect logs.
     public static let pathRoots = ["metadata.", "eval.task_args.", "eval.task"]
 
     /// Reads every log in `paths` (in the order given).
@@ -24,7 +24,7 @@ public enum InspectLogReader {
             if let fileDate, date.map({ fileDate > $0 }) ?? true { date = fileDate }
         }
         if options.epochs == .mean { samples = EpochAveraging.average(samples) }
-        return ImportedRun(tool: .inspect, samples: samples, skips: skips, date: date)
+        return ImportedRun(tool: .inspect, samples: samples, skips: skips, date: date, options: options)
     }
 
     /// The one-line error for a `.eval` (zip) log: which command converts it.
@@ -49,7 +49,7 @@ public enum InspectLogReader {
             throw DataError(file: path, field: "samples", "is missing; expected the log's samples (was the eval run with --no-log-samples?)")
         }
         let model = options.modelMap.map(modelName)
-        let scorer = try chooseScorer(eval: eval, samples: samples, file: path, requested: options.scoreName)
+        let scorer = try chooseScorer(eval: eval, samples: samples, file: path, options: options)
         let maxEpoch = samples.compactMap { $0["epoch"]?.nonNegativeInteger }.max() ?? 1
         let logged: (String) -> (value: JSONValue, path: String)? = { key in
             if let value = eval["model_generate_config"]?[key], value != .null { return (value, "eval.model_generate_config." + key) }
@@ -57,8 +57,8 @@ public enum InspectLogReader {
             return nil
         }
         let whole = SampleLocation(file: path, path: "", label: nil, line: nil)
-        let maxTokens = try SampleFields.maxTokens(logged("max_tokens"), flag: options.maxTokens, at: whole)
-        let temperature = try SampleFields.temperature(logged("temperature"), flag: options.temperature, at: whole)
+        let maxTokens = try SampleFields.maxTokens(logged("max_tokens"), options: options, at: whole)
+        let temperature = try SampleFields.temperature(logged("temperature"), options: options, at: whole)
         let intentSource = options.intent ?? .field(FieldPath("metadata.intent", roots: pathRoots)!)
 
         var out: [ImportedSample] = []
@@ -76,11 +76,11 @@ public enum InspectLogReader {
                 continue
             }
             let base: (String) -> JSONValue? = { $0 == "eval" ? eval : sample[$0] }
-            let intent = try SampleFields.intent(intentSource, base: base, at: location)
-            let rag = try SampleFields.ragChunks(options.ragChunks, base: base, at: location)
+            let intent = try SampleFields.intent(intentSource, options: options, base: base, at: location)
+            let rag = try SampleFields.ragChunks(options: options, base: base, at: location)
             let quality = try SampleFields.quality(sample["scores"]?[scorer]?["value"], field: "scores.\(scorer).value",
-                                                   scale: options.scoreScale, at: location)
-            guard let (input, output, latency) = try figures(of: sample, model: modelName, at: location, skipIncomplete: options.skipIncomplete) else {
+                                                   options: options, at: location)
+            guard let (input, output, latency) = try figures(of: sample, model: modelName, at: location, options: options) else {
                 skips.incomplete += 1
                 continue
             }
@@ -92,28 +92,31 @@ public enum InspectLogReader {
     }
 
     /// The scorer to read: the requested one, else the only one.
-    private static func chooseScorer(eval: JSONValue, samples: [JSONValue], file: String, requested: String?) throws -> String {
+    private static func chooseScorer(eval: JSONValue, samples: [JSONValue], file: String, options: ImportOptions) throws -> String {
+        let requested = options.scoreName
         var names = (eval["scorers"]?.array ?? []).compactMap { $0["name"]?.string }
         if names.isEmpty, let first = samples.first(where: { $0["scores"]?.members != nil }) {
             names = first["scores"]?.members?.map(\.0) ?? []
         }
         if let requested {
             guard names.contains(requested) else {
-                throw DataError(file: file, field: "eval.scorers", "no scorer '\(requested)' (--score); expected one of \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+                throw DataError(file: file, field: "eval.scorers", "no scorer '\(requested)' (\(options.name(.scoreName))); expected one of \(names.isEmpty ? "none" : names.joined(separator: ", "))")
             }
             return requested
         }
         guard names.count == 1 else {
             throw DataError(file: file, field: "eval.scorers", names.isEmpty
                 ? "the log has no scorer; expected scored samples"
-                : "the log has several scorers (\(names.joined(separator: ", "))); expected --score NAME to choose one")
+                : "the log has several scorers (\(names.joined(separator: ", "))); expected \(options.name(.scoreName)) to choose one")
         }
         return names[0]
     }
 
     /// Input tokens (cache reads and writes included), output tokens and latency in ms; nil when skipped.
     private static func figures(of sample: JSONValue, model: String, at location: SampleLocation,
-                                skipIncomplete: Bool) throws -> (Int, Int, Double)? {
+                                options: ImportOptions) throws -> (Int, Int, Double)? {
+        let skipIncomplete = options.skipIncomplete
+        let orSkip = "(or \(options.name(.skipIncomplete)))"
         let usagePath: String
         let usage: JSONValue?
         if let entry = sample["model_usage"]?[model] {
@@ -125,14 +128,14 @@ public enum InspectLogReader {
         }
         guard let usage, usage != .null else {
             if skipIncomplete { return nil }
-            throw location.error(usagePath, "is missing; expected the evaluated model's token usage (or --skip-incomplete)")
+            throw location.error(usagePath, "is missing; expected the evaluated model's token usage \(orSkip)")
         }
         var input = 0
         for key in ["input_tokens", "input_tokens_cache_read", "input_tokens_cache_write"] {
             guard let value = usage[key], value != .null else {
                 if key == "input_tokens" {
                     if skipIncomplete { return nil }
-                    throw location.error(usagePath + "." + key, "is missing; expected a token count (or --skip-incomplete)")
+                    throw location.error(usagePath + "." + key, "is missing; expected a token count \(orSkip)")
                 }
                 continue
             }
@@ -145,14 +148,14 @@ public enum InspectLogReader {
         }
         guard let outputValue = usage["output_tokens"], outputValue != .null else {
             if skipIncomplete { return nil }
-            throw location.error(usagePath + ".output_tokens", "is missing; expected a token count (or --skip-incomplete)")
+            throw location.error(usagePath + ".output_tokens", "is missing; expected a token count \(orSkip)")
         }
         guard let output = outputValue.nonNegativeInteger else {
             throw location.error(usagePath + ".output_tokens", "\(outputValue.quotedForMessage) is not a token count; expected an integer >= 0")
         }
         guard let time = sample["output"]?["time"], time != .null else {
             if skipIncomplete { return nil }
-            throw location.error("output.time", "is missing; expected the generation's time in seconds (or --skip-incomplete)")
+            throw location.error("output.time", "is missing; expected the generation's time in seconds \(orSkip)")
         }
         guard case .number(let seconds) = time, seconds >= 0 else {
             throw location.error("output.time", "\(time.quotedForMessage) is not a time; expected seconds >= 0")

@@ -10,7 +10,7 @@ import Foundation
 /// same samples. Rows with an error are skipped and counted; rows served from promptfoo's
 /// cache (`response.cached`) carry no real latency and are skipped unless `keepCached`.
 public enum PromptfooResultsReader {
-    /// The roots `--intent-field` and `--rag-field` accept for promptfoo results.
+    /// The roots an intent or RAG chunk path may start with in promptfoo results.
     public static let pathRoots = ["vars."]
 
     /// Reads the results file at `path` (`.jsonl` as JSON Lines, anything else as one JSON document).
@@ -81,28 +81,28 @@ public enum PromptfooResultsReader {
                 guard let value = config?[key], value != .null else { return nil }
                 return (value, configPath + "." + key)
             }
-            let maxTokens = try SampleFields.maxTokens(logged("max_tokens"), flag: options.maxTokens, at: location)
-            let temperature = try SampleFields.temperature(logged("temperature"), flag: options.temperature, at: location)
+            let maxTokens = try SampleFields.maxTokens(logged("max_tokens"), options: options, at: location)
+            let temperature = try SampleFields.temperature(logged("temperature"), options: options, at: location)
             let base: (String) -> JSONValue? = { root in
                 guard root == "vars" else { return nil }
                 return row["vars"] ?? row["testCase"]?["vars"]
             }
-            let intent = try SampleFields.intent(intentSource, base: base, at: location)
-            let rag = try SampleFields.ragChunks(options.ragChunks, base: base, at: location)
+            let intent = try SampleFields.intent(intentSource, options: options, base: base, at: location)
+            let rag = try SampleFields.ragChunks(options: options, base: base, at: location)
             let quality: Double
             if let name = options.scoreName {
-                quality = try SampleFields.quality(row["namedScores"]?[name], field: "namedScores.\(name)", scale: options.scoreScale, at: location)
+                quality = try SampleFields.quality(row["namedScores"]?[name], field: "namedScores.\(name)", options: options, at: location)
             } else {
-                quality = try SampleFields.quality(row["score"], field: "score", scale: options.scoreScale, at: location)
+                quality = try SampleFields.quality(row["score"], field: "score", options: options, at: location)
             }
-            guard let (input, output, latency) = try figures(of: row, at: location, skipIncomplete: options.skipIncomplete) else {
+            guard let (input, output, latency) = try figures(of: row, at: location, options: options) else {
                 skips.incomplete += 1
                 continue
             }
             out.append(ImportedSample(intent: intent, setting: Setting(model: model, maxTokens: maxTokens, temperature: temperature, ragChunks: rag),
                                       sampleID: id, quality: quality, inputTokens: input, outputTokens: output, latencyMs: latency))
         }
-        return ImportedRun(tool: .promptfoo, samples: out, skips: skips, date: date)
+        return ImportedRun(tool: .promptfoo, samples: out, skips: skips, date: date, options: options)
     }
 
     /// The provider's config: its own (JSONL) or the matching entry of `config.providers` (JSON).
@@ -117,7 +117,9 @@ public enum PromptfooResultsReader {
     }
 
     /// Prompt and completion tokens and the latency; nil when skipped as incomplete.
-    private static func figures(of row: JSONValue, at location: SampleLocation, skipIncomplete: Bool) throws -> (Int, Int, Double)? {
+    private static func figures(of row: JSONValue, at location: SampleLocation, options: ImportOptions) throws -> (Int, Int, Double)? {
+        let skipIncomplete = options.skipIncomplete
+        let orSkip = "(or \(options.name(.skipIncomplete)))"
         let usage: JSONValue?
         let usagePath: String
         if let response = row["response"]?["tokenUsage"], response != .null {
@@ -131,7 +133,7 @@ public enum PromptfooResultsReader {
         for key in ["prompt", "completion"] {
             guard let value = usage?[key], value != .null else {
                 if skipIncomplete { return nil }
-                throw location.error(usagePath + "." + key, "is missing; expected a token count (or --skip-incomplete)")
+                throw location.error(usagePath + "." + key, "is missing; expected a token count \(orSkip)")
             }
             guard let count = value.nonNegativeInteger else {
                 throw location.error(usagePath + "." + key, "\(value.quotedForMessage) is not a token count; expected an integer >= 0")
@@ -140,7 +142,7 @@ public enum PromptfooResultsReader {
         }
         guard let latency = row["latencyMs"], latency != .null else {
             if skipIncomplete { return nil }
-            throw location.error("latencyMs", "is missing; expected the call's latency in ms (or --skip-incomplete)")
+            throw location.error("latencyMs", "is missing; expected the call's latency in ms \(orSkip)")
         }
         guard case .number(let ms) = latency, ms >= 0 else {
             throw location.error("latencyMs", "\(latency.quotedForMessage) is not a latency; expected milliseconds >= 0")

@@ -1,7 +1,7 @@
 /// Maps an eval tool's score to the contract's quality in [0, 1].
 ///
 /// Inspect's letter grades map C/I/P/N to 1/0/0.5/0 (its own `value_to_float`), booleans
-/// to 1/0, numbers stay as they are when in [0, 1]; a rubric (1–5) needs `--score-scale LO:HI`,
+/// to 1/0, numbers stay as they are when in [0, 1]; a rubric (1–5) needs a scale LO:HI,
 /// which maps LO…HI linearly onto 0…1. Anything else is an error, never a guess.
 public struct ScoreScale: Sendable, Equatable {
     /// The score that maps to quality 0.
@@ -28,7 +28,7 @@ public struct ScoreScale: Sendable, Equatable {
     /// What a score must be, for error messages.
     public static func expectation(_ scale: ScoreScale?) -> String {
         if let scale {
-            return "expected C, I, P, N, a boolean or a number in [\(formatNumber(scale.low)), \(formatNumber(scale.high))] (--score-scale)"
+            return "expected C, I, P, N, a boolean or a number in [\(formatNumber(scale.low)), \(formatNumber(scale.high))]"
         }
         return "expected C, I, P, N, a boolean or a number in [0, 1]"
     }
