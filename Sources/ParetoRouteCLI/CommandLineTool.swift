@@ -12,6 +12,7 @@ enum CommandLineTool {
         ("diff", "what changed between two fronts"),
         ("report", "an interactive HTML report of a saved front"),
         ("import", "turn Inspect AI or promptfoo results into a new evals file"),
+        ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
     ]
 
     static let usage = """
@@ -57,6 +58,7 @@ enum CommandLineTool {
             case "diff": return try DiffCommand.run(rest, console: console)
             case "report": return try ReportCommand.run(rest, console: console)
             case "import": return try ImportCommand.run(rest, console: console)
+            case "project": return try ProjectCommand.run(rest, console: console)
             default:
                 throw UsageError("unknown command '\(name)'; run 'paretoroute --help'")
             }

@@ -10,9 +10,10 @@ import Foundation
 public enum GoldenDataLoader {
     /// Reads and checks the data directory at `directory`.
     ///
-    /// - Parameter keepingSamples: keep every cell's per-sample qualities and latencies
-    ///   (8 bytes per sample more), which the bootstrap of ``CellTable/applyingConfidence(_:seed:)``
-    ///   needs; off by default so a load stays at a few bytes per row.
+    /// - Parameter keepingSamples: keep every cell's per-sample qualities, latencies and
+    ///   token pairs (24 bytes per sample more), which the bootstrap of
+    ///   ``CellTable/applyingConfidence(_:seed:)`` and the cost projection (``CostProjector``)
+    ///   need; off by default so a load stays at a few bytes per row.
     public static func load(directory: String, keepingSamples: Bool = false) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
