@@ -13,6 +13,7 @@ enum CommandLineTool {
         ("report", "an interactive HTML report of a saved front"),
         ("import", "turn Inspect AI or promptfoo results into a new evals file"),
         ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
+        ("ladder", "degrade ladder: the best configuration at each fraction of a budget"),
     ]
 
     static let usage = """
@@ -59,6 +60,7 @@ enum CommandLineTool {
             case "report": return try ReportCommand.run(rest, console: console)
             case "import": return try ImportCommand.run(rest, console: console)
             case "project": return try ProjectCommand.run(rest, console: console)
+            case "ladder": return try LadderCommand.run(rest, console: console)
             default:
                 throw UsageError("unknown command '\(name)'; run 'paretoroute --help'")
             }

@@ -20,7 +20,7 @@ enum ProjectCommand {
           --seed S                seed (default 1); the same seed gives the same bytes
           --budget USD            a monthly budget: the probability of exceeding it, a line on the chart
           --json                  one JSON record per month instead of the table
-          --svg FILE.svg          write a fan chart (P5–P95 band, median, budget, changes)
+          --svg FILE.svg          write a fan chart (P5–P95 band, median, budget, changes); - for stdout
           --knee, --point N       with a front file: project its knee or its point #N
         \(whatIfHelp)
         """
@@ -44,6 +44,7 @@ enum ProjectCommand {
         ] + whatIfOptions, command: "project")
         try args.requirePositionals(1, command: "project", names: "one CONFIG.json or FRONT.json")
         let options = try projectionOptions(args, command: "project")
+        let outputs = try OutputOptions(args, names: ["svg"])
         let whatIf = try ScopeOptions.whatIf(args, command: "project")
         let dataDirectory = args.value("data") ?? "GoldenData"
         let table = try whatIf.apply(to: GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true))
@@ -82,9 +83,8 @@ enum ProjectCommand {
         let scenario = try args.value("scenario").map { try Scenario.load(path: $0) } ?? Scenario()
         let plan = try ProjectionPlan(table: table, choice: choice, scenario: scenario, months: options.months)
         let projection = CostProjector.project(plan, options: options)
-        if let svg = args.value("svg") {
-            try AtomicFile.write(ProjectionSVG.render(projection, title: "Projected monthly cost of \(subject)"), to: svg)
-        }
+        try outputs.write("svg", console: console, ProjectionSVG.render(projection, title: "Projected monthly cost of \(subject)"))
+        guard !outputs.claimsStandardOutput else { return ExitStatus.ok }
         let scenarioLabel = args.value("scenario").map { file in scenario.name.map { "'\($0)' (\(file))" } ?? file }
         console.out(args.flag("json") ? projection.json.serialized()
                                       : ProjectionText.render(projection, subject: subject, scenario: scenarioLabel))
