@@ -39,7 +39,8 @@ enum LadderCommand {
         let ladder = try DegradeLadder.build(table: table, budgetUSD: budget, fractions: fractions, maxChangesPerStep: k, from: from)
         console.out(args.flag("json") ? ladder.json(table: table).serialized() : ladder.text(table: table, from: from))
         if let fraction = ladder.unansweredFraction {
-            console.err("ladder: step \(formatNumber(fraction)) has no answer: no configuration meeting every floor and cap costs at most \(formatUSD(fraction * budget)) a month within \(k) change(s) of the step before\n")
+            let base = ladder.steps.isEmpty ? (from == nil ? "" : " within \(k) change(s) of --from") : " within \(k) change(s) of step \(formatNumber(ladder.steps[ladder.steps.count - 1].fraction))"
+            console.err("ladder: step \(formatNumber(fraction)) has no answer: no configuration meeting every floor and cap costs at most \(formatUSD(fraction * budget)) a month\(base)\n")
             return ExitStatus.noAnswer
         }
         return ExitStatus.ok
