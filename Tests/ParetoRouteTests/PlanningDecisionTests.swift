@@ -6,20 +6,7 @@ import Testing
 /// previous step; the best quality, ties to the cheaper.
 private func bruteForceLadder(_ table: CellTable, budget: Double, fractions: [Double], k: Int, from: [Int]?)
     -> (steps: [ConfigurationEvaluation], unanswered: Double?) {
-    var all: [ConfigurationEvaluation] = []
-    var choice = [Int](repeating: 0, count: table.intents.count)
-    func visit(_ i: Int) {
-        if i == choice.count {
-            let evaluation = table.evaluate(choice)
-            if evaluation.isFeasible { all.append(evaluation) }
-            return
-        }
-        for c in table.cells[i].indices {
-            choice[i] = c
-            visit(i + 1)
-        }
-    }
-    visit(0)
+    let all = RandomTables.feasibleConfigurations(table)
     var previous = from
     var steps: [ConfigurationEvaluation] = []
     for fraction in fractions {
