@@ -53,7 +53,7 @@ enum ProjectCommand {
         let configuration: Configuration
         var subject = path
         if document["format"] != nil {
-            let front = try Front(json: document, file: path)
+            let front = try Front.load(path: path)
             if table.fingerprint != front.dataFingerprint {
                 console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(dataDirectory) is \(table.fingerprint)\n")
             }

@@ -5,10 +5,10 @@ import Testing
 /// Every step by enumeration: all feasible choices within the cap and K changes of the
 /// previous step; the best quality, ties to the cheaper.
 private func bruteForceLadder(_ table: CellTable, budget: Double, fractions: [Double], k: Int, from: [Int]?)
-    -> (steps: [ConfigurationEvaluation], unanswered: Double?) {
+    -> (steps: [ConfigurationScore], unanswered: Double?) {
     let all = RandomTables.feasibleConfigurations(table)
     var previous = from
-    var steps: [ConfigurationEvaluation] = []
+    var steps: [ConfigurationScore] = []
     for fraction in fractions {
         let cap = fraction * budget
         let fitting = all.filter { evaluation in
@@ -41,14 +41,14 @@ private func bruteForceLadder(_ table: CellTable, budget: Double, fractions: [Do
         #expect(ladder.steps.count == expected.steps.count)
         var previous = from
         for (step, truth) in zip(ladder.steps, expected.steps) {
-            #expect(step.evaluation.quality == truth.quality && step.evaluation.monthlyCostUSD == truth.monthlyCostUSD, "seed \(seed) step \(step.fraction)")
-            #expect(step.evaluation.choice == truth.choice)
-            #expect(step.evaluation.isFeasible && step.evaluation.monthlyCostUSD <= step.capUSD)
+            #expect(step.score.quality == truth.quality && step.score.monthlyCostUSD == truth.monthlyCostUSD, "seed \(seed) step \(step.fraction)")
+            #expect(step.score.choice == truth.choice)
+            #expect(step.score.isFeasible && step.score.monthlyCostUSD <= step.capUSD)
             if let base = previous {
-                #expect(step.changedIntents == base.indices.filter { base[$0] != step.evaluation.choice[$0] })
+                #expect(step.changedIntents == base.indices.filter { base[$0] != step.score.choice[$0] })
                 #expect(step.changedIntents.count <= k)
             }
-            previous = step.evaluation.choice
+            previous = step.score.choice
         }
     }
 
@@ -58,18 +58,18 @@ private func bruteForceLadder(_ table: CellTable, budget: Double, fractions: [Do
         #expect(ladder.unansweredFraction == nil)
         #expect(ladder.steps.map(\.fraction) == [1, 0.85, 0.7, 0.5])
         for (j, step) in ladder.steps.enumerated() {
-            #expect(step.evaluation.isFeasible && step.evaluation.monthlyCostUSD <= step.capUSD)
+            #expect(step.score.isFeasible && step.score.monthlyCostUSD <= step.capUSD)
             if j > 0 {
                 #expect(step.changedIntents.count <= 3)
-                #expect(step.evaluation.quality <= ladder.steps[j - 1].evaluation.quality)
+                #expect(step.score.quality <= ladder.steps[j - 1].score.quality)
             }
         }
         // Step 1 is unrestricted: the exact front's best point within the budget.
         let best = DefaultData.exact.filter { $0.monthlyCostUSD <= 30_000 }.max { $0.quality < $1.quality }
-        #expect(ladder.steps[0].evaluation.quality == best?.quality)
+        #expect(ladder.steps[0].score.quality == best?.quality)
         let json = ladder.json(table: table)
         #expect(json.members?.map(\.0) == ["1", "0.85", "0.7", "0.5"])
-        #expect(try table.choice(of: Configuration(json: json["0.7"] ?? .null, file: "ladder"), file: "ladder") == ladder.steps[2].evaluation.choice)
+        #expect(try table.choice(of: Configuration(json: json["0.7"] ?? .null, file: "ladder"), file: "ladder") == ladder.steps[2].score.choice)
     }
 }
 
@@ -77,7 +77,7 @@ private func bruteForceLadder(_ table: CellTable, budget: Double, fractions: [Do
     @Test func theRiskPickIsTheBestCandidateThatClearsTheRiskAndNoDearer() throws {
         let table = ProjectionTables.make(volumes: [40, 25])
         let space = try SearchSpace(table: table)
-        let front = Front(method: .exact, dataFingerprint: "", points: ExactSolver.solve(space).points.map(FrontPoint.init))
+        let front = Front(method: .exact, dataFingerprint: "", points: ExactSolver.solve(space).points.map { FrontPoint(table.evaluate($0.choice)) })
         #expect(front.points.count >= 2)
         let options = CostProjector.Options(runs: 2000, seed: 4)
         // A budget between two points' costs, so the dearer candidate overruns often.

@@ -17,7 +17,7 @@ public struct DegradeLadder: Sendable {
         /// fraction × budget.
         public var capUSD: Double
         /// The configuration chosen and its figures.
-        public var evaluation: ConfigurationEvaluation
+        public var score: ConfigurationScore
         /// Intents whose cell differs from the step before (from today's for the first step, when given).
         public var changedIntents: [Int]
     }
@@ -61,7 +61,7 @@ public struct DegradeLadder: Sendable {
                 return ladder
             }
             let changed = previous.map { base in base.indices.filter { base[$0] != best.choice[$0] } } ?? []
-            ladder.steps.append(Step(fraction: fraction, capUSD: cap, evaluation: best, changedIntents: changed))
+            ladder.steps.append(Step(fraction: fraction, capUSD: cap, score: best, changedIntents: changed))
             previous = best.choice
         }
         return ladder
@@ -70,7 +70,7 @@ public struct DegradeLadder: Sendable {
     /// The gateway's document: an object keyed by fraction (`"1"`, `"0.85"`, …) whose values
     /// are the contract's configuration JSON.
     public func json(table: CellTable) -> JSONValue {
-        .object(steps.map { (formatNumber($0.fraction), table.configuration(of: $0.evaluation.choice).json) })
+        .object(steps.map { (formatNumber($0.fraction), table.configuration(of: $0.score.choice).json) })
     }
 
     /// The ladder as a table: step, cap, cost, quality, and what changes.
@@ -81,14 +81,14 @@ public struct DegradeLadder: Sendable {
         var before = from
         for step in steps {
             let changes = step.changedIntents.map { i in
-                "\(table.intents[i].name): \(before.map { table.cells[i][$0[i]].setting.description } ?? "?") → \(table.cells[i][step.evaluation.choice[i]].setting)"
+                "\(table.intents[i].name): \(before.map { table.cells[i][$0[i]].setting.description } ?? "?") → \(table.cells[i][step.score.choice[i]].setting)"
             }
             let summary = before == nil ? "start" : (changes.isEmpty ? "no change" : "\(changes.count) change(s):")
-            lines.append(padLeft(formatNumber(step.fraction), 5) + padLeft(formatUSD(step.capUSD), 12) + padLeft(formatUSD(step.evaluation.monthlyCostUSD), 13)
-                + "  " + formatQuality(step.evaluation.quality) + "   " + summary)
+            lines.append(padLeft(formatNumber(step.fraction), 5) + padLeft(formatUSD(step.capUSD), 12) + padLeft(formatUSD(step.score.monthlyCostUSD), 13)
+                + "  " + formatQuality(step.score.quality) + "   " + summary)
             // One change a line, so the table stays within 80 columns.
             lines += changes.map { "        " + $0 }
-            before = step.evaluation.choice
+            before = step.score.choice
         }
         return lines.joined(separator: "\n") + "\n"
     }
