@@ -96,6 +96,23 @@ let bigShare = FrontGeometry.hypervolumeShare(of: bigFound?.points.map { (cost: 
                                               exact: bigPoints)
 lines.append("| optimize, default settings (40 intents) | \(ms(bigOptimize)), \(bigFound?.points.count ?? 0) points, \(formatFixed(bigShare * 100, decimals: 2))% of exact hypervolume |")
 
+// Cost projection: the default 6 months × 10,000 runs of a configuration.
+let sampled = try GoldenDataLoader.load(directory: golden, keepingSamples: true)
+let production = try sampled.choice(of: Configuration.load(path: golden + "/production.json"), file: "production.json")
+let productionPlan = try ProjectionPlan(table: sampled, choice: production, months: 6)
+let projection = median(5) { _ = CostProjector.project(productionPlan) }
+lines.append("| project, 6 months × 10,000 runs (10 intents, production.json) | \(ms(projection)) |")
+let growthScenario = Scenario(growth: .init(type: .linear, monthlyRate: 0.1, monthlyRateSD: 0.05), dailyVolumeCV: 0.15)
+let growthPlan = try ProjectionPlan(table: sampled, choice: production, scenario: growthScenario, months: 6)
+let growthProjection = median(5) { _ = CostProjector.project(growthPlan) }
+lines.append("| the same with growth uncertainty and daily_volume_cv (10 intents) | \(ms(growthProjection)) |")
+let bigSampled = try GoldenDataLoader.load(directory: bench, keepingSamples: true)
+let bigKnee = capped.flatMap { result in FrontGeometry.kneeIndex(result.points.map { ($0.monthlyCostUSD, $0.quality) }).map { result.points[$0].choice } }
+    ?? bigSpace.candidates.map { $0[0] }
+let bigPlan = try ProjectionPlan(table: bigSampled, choice: bigKnee, months: 6)
+let bigProjection = median(5) { _ = CostProjector.project(bigPlan) }
+lines.append("| project, 6 months × 10,000 runs (40 intents, knee of the capped front) | \(ms(bigProjection)) |")
+
 print(lines.joined(separator: "\n"))
 print("")
 print(runEngineBenchmarks().joined(separator: "\n"))

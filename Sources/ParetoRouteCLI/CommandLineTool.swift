@@ -11,6 +11,9 @@ enum CommandLineTool {
         ("check", "is a configuration dominated, and what could it save"),
         ("diff", "what changed between two fronts"),
         ("report", "an interactive HTML report of a saved front"),
+        ("import", "turn Inspect AI or promptfoo results into a new evals file"),
+        ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
+        ("ladder", "degrade ladder: the best configuration at each fraction of a budget"),
     ]
 
     static let usage = """
@@ -55,6 +58,9 @@ enum CommandLineTool {
             case "check": return try CheckCommand.run(rest, console: console)
             case "diff": return try DiffCommand.run(rest, console: console)
             case "report": return try ReportCommand.run(rest, console: console)
+            case "import": return try ImportCommand.run(rest, console: console)
+            case "project": return try ProjectCommand.run(rest, console: console)
+            case "ladder": return try LadderCommand.run(rest, console: console)
             default:
                 throw UsageError("unknown command '\(name)'; run 'paretoroute --help'")
             }
@@ -64,6 +70,9 @@ enum CommandLineTool {
         } catch let error as RequestError {
             console.err("paretoroute: \(ScopeOptions.flags(of: error)): \(error.message)\n")
             return ExitStatus.usage
+        } catch let errors as DataErrors {
+            for error in errors.errors { console.err("paretoroute: \(error)\n") }
+            return ExitStatus.badData
         } catch let error as DataError {
             console.err("paretoroute: \(error)\n")
             switch error.kind {

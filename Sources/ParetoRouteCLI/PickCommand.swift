@@ -4,6 +4,7 @@ import ParetoRoute
 enum PickCommand {
     static let help = """
         usage: paretoroute pick FRONT.json (--budget USD | --min-quality Q | --knee) [--json] [--data DIR]
+               paretoroute pick FRONT.json --budget USD --risk P --data DIR [--scenario S] [--month M]
 
         Chooses one point of a front and prints its cost, quality and per-intent settings.
           --budget USD      the highest-quality point costing at most USD a month
@@ -11,7 +12,7 @@ enum PickCommand {
           --knee            the knee of the front (best trade-off, see README)
           --json            print the configuration JSON only (ready for check or deployment)
           --data DIR        warn when this data's fingerprint differs from the front's
-        Exits 1 when nothing meets the request, naming the nearest point.
+        \(riskHelp)        Exits 1 when nothing meets the request, naming the nearest point.
 
         """
 
@@ -20,8 +21,12 @@ enum PickCommand {
         let args = try Arguments(arguments, options: [
             .init(name: "budget", takesValue: true), .init(name: "min-quality", takesValue: true),
             .init(name: "knee", takesValue: false), .init(name: "json", takesValue: false), .init(name: "data", takesValue: true),
-        ], command: "pick")
+        ] + riskOptions, command: "pick")
         try args.requirePositionals(1, command: "pick", names: "one FRONT.json")
+        if args.value("risk") != nil { return try runRisk(args, path: args.positionals[0], console: console) }
+        if let option = riskOptions.first(where: { args.value($0.name) != nil }) {
+            throw UsageError("pick: --\(option.name) goes with --risk")
+        }
         var requests: [FrontPicker.Request] = []
         if let budget = try args.double("budget", command: "pick", minimum: 0) { requests.append(.budget(budget)) }
         if let floor = try args.double("min-quality", command: "pick", minimum: 0) { requests.append(.minQuality(floor)) }

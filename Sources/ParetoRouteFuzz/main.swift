@@ -61,6 +61,7 @@ func fuzzLoader(_ bytes: [UInt8]) {
             if space.candidates.count <= 4 { _ = ExactSolver.solve(space) }
         }
     } catch is DataError {
+    } catch is DataErrors {
     } catch {
         fatalError("unexpected error type: \(error)")
     }

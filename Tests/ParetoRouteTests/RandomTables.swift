@@ -37,6 +37,11 @@ enum RandomTables {
 
     /// Every feasible configuration's objectives, filtered to the non-dominated ones.
     static func bruteForceFront(_ table: CellTable, constraints: GlobalConstraints = GlobalConstraints()) -> [(Double, Double)] {
+        ExactSolver.sweep(feasibleConfigurations(table, constraints: constraints)).map { ($0.monthlyCostUSD, $0.quality) }
+    }
+
+    /// Every feasible configuration, evaluated, in lexicographic order of cell indices.
+    static func feasibleConfigurations(_ table: CellTable, constraints: GlobalConstraints = GlobalConstraints()) -> [ConfigurationScore] {
         var all: [ConfigurationScore] = []
         var choice = [Int](repeating: 0, count: table.intents.count)
         func visit(_ i: Int) {
@@ -51,6 +56,6 @@ enum RandomTables {
             }
         }
         visit(0)
-        return ExactSolver.sweep(all).map { ($0.monthlyCostUSD, $0.quality) }
+        return all
     }
 }

@@ -11,6 +11,9 @@ struct CellAccumulator {
     var latencies: [Double] = []
     /// Per-sample qualities, kept only when the caller asked for samples (bootstrap).
     var qualities: [Double]?
+    /// Per-sample token counts (input, output), kept with the qualities (cost projection).
+    var inputTokens: [Int] = []
+    var outputTokens: [Int] = []
     var sampleHashes: Set<UInt64> = []
     let file: String
 
@@ -20,7 +23,9 @@ struct CellAccumulator {
 
     /// The samples a bootstrap needs, when they were kept.
     var samples: CellSamples? {
-        qualities.map { CellSamples(qualities: $0, sortedLatencies: latencies.sorted()) }
+        qualities.map {
+            CellSamples(qualities: $0, sortedLatencies: latencies.sorted(), inputTokens: inputTokens, outputTokens: outputTokens)
+        }
     }
 
     /// Derives the cell's figures; `sampleHashes` are dropped here.

@@ -114,7 +114,11 @@ struct EvalsReader {
             accumulators[slot].inputTokenSum = inputSum
             accumulators[slot].outputTokenSum = outputSum
             accumulators[slot].latencies.append(latency)
-            accumulators[slot].qualities?.append(quality)
+            if keepsSamples {
+                accumulators[slot].qualities?.append(quality)
+                accumulators[slot].inputTokens.append(input)
+                accumulators[slot].outputTokens.append(output)
+            }
         }
         rowCount += rows
         for (slot, key) in keys.enumerated() {

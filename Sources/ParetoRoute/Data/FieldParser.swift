@@ -23,6 +23,15 @@ struct FieldParser {
         }
     }
 
+    /// A required number whose field may be empty: the empty field is recorded in `empty`
+    /// (so the load can name every empty field at once) and read as 0.
+    func fillableDouble(_ record: CSVRecord, _ column: Int, expected: String, subject: String,
+                        empty: inout [DataError], _ isValid: (Double) -> Bool) throws -> Double {
+        guard record[column].isEmpty else { return try double(record, column, expected: expected, isValid) }
+        empty.append(error(record, column, "is empty; expected \(expected) for \(subject)"))
+        return 0
+    }
+
     func optionalDouble(_ record: CSVRecord, _ column: Int?, expected: String, _ isValid: (Double) -> Bool) throws -> Double? {
         guard let column, !record[column].isEmpty else { return nil }
         return try double(record, column, expected: expected, isValid)

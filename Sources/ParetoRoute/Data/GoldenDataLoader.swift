@@ -10,9 +10,10 @@ import Foundation
 public enum GoldenDataLoader {
     /// Reads and checks the data directory at `directory`.
     ///
-    /// - Parameter keepingSamples: keep every cell's per-sample qualities and latencies
-    ///   (8 bytes per sample more), which the bootstrap of ``CellTable/applyingConfidence(_:seed:)``
-    ///   needs; off by default so a load stays at a few bytes per row.
+    /// - Parameter keepingSamples: keep every cell's per-sample qualities, latencies and
+    ///   token pairs (24 bytes per sample more), which the bootstrap of
+    ///   ``CellTable/applyingConfidence(_:seed:)`` and the cost projection (``CostProjector``)
+    ///   need; off by default so a load stays at a few bytes per row.
     public static func load(directory: String, keepingSamples: Bool = false) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
@@ -24,8 +25,10 @@ public enum GoldenDataLoader {
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         let evalFiles = try listEvalFiles(base: base)
 
-        let models = try readModels(path: base + "models.csv")
-        let intents = try readIntents(path: base + "intents.csv")
+        var emptyFields: [DataError] = []
+        let models = try readModels(path: base + "models.csv", empty: &emptyFields)
+        let intents = try readIntents(path: base + "intents.csv", empty: &emptyFields)
+        try DataErrors.throwIfAny(emptyFields)
 
         var reader = EvalsReader(models: models, intents: intents, keepsSamples: keepingSamples)
         var fingerprint = FNV1a64()
@@ -93,7 +96,7 @@ public enum GoldenDataLoader {
         return csvs.map { "evals/" + $0 }
     }
 
-    private static func readModels(path: String) throws -> [Model] {
+    private static func readModels(path: String, empty: inout [DataError]) throws -> [Model] {
         var hasher: FNV1a64?
         let file = "models.csv"
         var models: [Model] = []
@@ -114,8 +117,8 @@ public enum GoldenDataLoader {
                 throw fields.error(record, columns.model, "model '\(name)' appears again (first on line \(line)); expected unique names")
             }
             firstLine[name] = record.line
-            let input = try fields.double(record, columns.input, expected: "a number >= 0") { $0 >= 0 }
-            let output = try fields.double(record, columns.output, expected: "a number >= 0") { $0 >= 0 }
+            let input = try fields.fillableDouble(record, columns.input, expected: "a number >= 0", subject: "model '\(name)'", empty: &empty) { $0 >= 0 }
+            let output = try fields.fillableDouble(record, columns.output, expected: "a number >= 0", subject: "model '\(name)'", empty: &empty) { $0 >= 0 }
             let fee = try fields.optionalDouble(record, columns.fee, expected: "a number >= 0 or empty") { $0 >= 0 } ?? 0
             models.append(Model(name: name, inputUSDPerMTok: input, outputUSDPerMTok: output, monthlyFixedUSD: fee))
         }
@@ -123,7 +126,7 @@ public enum GoldenDataLoader {
         return models
     }
 
-    private static func readIntents(path: String) throws -> [Intent] {
+    private static func readIntents(path: String, empty: inout [DataError]) throws -> [Intent] {
         var hasher: FNV1a64?
         let file = "intents.csv"
         var intents: [Intent] = []
@@ -146,15 +149,18 @@ public enum GoldenDataLoader {
                 throw fields.error(record, columns[0], "intent '\(name)' appears again (first on line \(line)); expected unique names")
             }
             firstLine[name] = record.line
-            let volume = try fields.double(record, columns[1], expected: "a number > 0") { $0 > 0 }
-            let cache = try fields.double(record, columns[2], expected: "a number in [0, 1)") { $0 >= 0 && $0 < 1 }
-            let floor = try fields.double(record, columns[3], expected: "a number in [0, 1]") { $0 >= 0 && $0 <= 1 }
-            let cap = try fields.double(record, columns[4], expected: "a number > 0") { $0 > 0 }
+            let subject = "intent '\(name)'"
+            let volume = try fields.fillableDouble(record, columns[1], expected: "a number > 0", subject: subject, empty: &empty) { $0 > 0 }
+            let cache = try fields.fillableDouble(record, columns[2], expected: "a number in [0, 1)", subject: subject, empty: &empty) { $0 >= 0 && $0 < 1 }
+            let floor = try fields.fillableDouble(record, columns[3], expected: "a number in [0, 1]", subject: subject, empty: &empty) { $0 >= 0 && $0 <= 1 }
+            let cap = try fields.fillableDouble(record, columns[4], expected: "a number > 0", subject: subject, empty: &empty) { $0 > 0 }
             let weight = try fields.optionalDouble(record, weightColumn, expected: "a number >= 0 or empty") { $0 >= 0 }
             intents.append(Intent(name: name, dailyVolume: volume, cacheHitRate: cache, minQuality: floor,
                                   maxP99LatencyMs: cap, qualityWeight: weight, sourceLine: record.line))
         }
         guard !intents.isEmpty else { throw DataError(file: file, line: 2, "no intent rows; expected at least one intent") }
+        // Placeholder zeros of empty fields would fail the weight checks; the empty fields are reported instead.
+        guard empty.isEmpty else { return intents }
         guard intents.contains(where: { $0.qualityWeight > 0 }) else {
             throw DataError(file: file, field: "quality_weight", "every quality weight is 0; expected at least one positive weight")
         }

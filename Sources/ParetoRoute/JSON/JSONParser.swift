@@ -23,6 +23,21 @@ public struct JSONParser {
         return value
     }
 
+    /// Parses `bytes` as a sequence of JSON documents (JSON Lines), each with its 1-based line.
+    ///
+    /// Documents may be separated by line breaks or by nothing at all (`}{`): some
+    /// writers joined batches without a newline.
+    public static func parseSequence(_ bytes: [UInt8], file: String) throws -> [(value: JSONValue, line: Int)] {
+        var parser = JSONParser(bytes: bytes, file: file)
+        var documents: [(JSONValue, Int)] = []
+        while true {
+            parser.skipWhitespace()
+            guard parser.index < parser.bytes.count else { return documents }
+            let line = parser.line
+            documents.append((try parser.parseValue(), line))
+        }
+    }
+
     /// A parser positioned at the start of `bytes` (after a byte-order mark).
     init(bytes: [UInt8], file: String) {
         self.bytes = bytes

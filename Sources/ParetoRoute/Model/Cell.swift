@@ -51,10 +51,19 @@ public struct Cell: Sendable, Hashable {
 ///
 /// `sorted` must be ascending and non-empty.
 public func percentile99(sorted: [Double]) -> Double {
-    precondition(!sorted.isEmpty, "P99 of no samples")
+    percentile(sorted: sorted, 0.99)
+}
+
+/// The `p`-quantile by the contract's P99 rule, linear interpolation between closest
+/// ranks: h = (n − 1)·p, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋]).
+///
+/// The cost projection's P5, P50 and P95 use it too, so every percentile the tool prints
+/// follows one rule. `sorted` must be ascending and non-empty; `p` in [0, 1].
+public func percentile(sorted: [Double], _ p: Double) -> Double {
+    precondition(!sorted.isEmpty, "percentile of no samples")
     let n = sorted.count
     if n == 1 { return sorted[0] }
-    let h = Double(n - 1) * 0.99
+    let h = Double(n - 1) * p
     let lower = Int(h)
     let fraction = h - Double(lower)
     if lower + 1 >= n { return sorted[n - 1] }

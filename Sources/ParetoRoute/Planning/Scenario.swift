@@ -1,0 +1,298 @@
+/// What a cost projection assumes about the coming months: growth, price changes,
+/// model reassignments and cache changes (the design doc's A12 input, as a JSON file).
+///
+/// A scenario is read without the data; ``ProjectionPlan`` resolves it against a table
+/// and a configuration, and names the scenario's field when a name does not fit the data.
+public struct Scenario: Sendable, Hashable {
+    /// How volume grows from month to month.
+    public enum GrowthType: String, Sendable, Hashable {
+        /// Month t runs at 1 + r₁ + … + r_{t−1} times the data's volume.
+        case linear
+        /// Month t runs at (1 + r₁)…(1 + r_{t−1}) times the data's volume.
+        case compound
+    }
+
+    /// Traffic growth: a monthly rate, its uncertainty, and per-intent rates.
+    public struct TrafficGrowth: Sendable, Hashable {
+        /// Linear or compound.
+        public var type: GrowthType
+        /// The monthly rate r (0.10 is 10 % a month).
+        public var monthlyRate: Double
+        /// The standard deviation of each month's rate, drawn once per run and month and
+        /// shared by all intents (one growth path per run); 0 for a certain rate.
+        public var monthlyRateSD: Double
+        /// Rates that replace ``monthlyRate`` for named intents.
+        public var intentRates: [String: Double]
+
+        /// Creates a growth assumption.
+        public init(type: GrowthType, monthlyRate: Double, monthlyRateSD: Double = 0, intentRates: [String: Double] = [:]) {
+            self.type = type
+            self.monthlyRate = monthlyRate
+            self.monthlyRateSD = monthlyRateSD
+            self.intentRates = intentRates
+        }
+    }
+
+    /// When a change takes effect: the projection's 1-based month, or a calendar month
+    /// (which needs ``Scenario/startMonth``).
+    public enum EffectiveMonth: Sendable, Hashable {
+        /// The 1-based month of the projection.
+        case index(Int)
+        /// A calendar month.
+        case calendar(CalendarMonth)
+    }
+
+    /// New token prices for a model from a month on.
+    public struct PriceChange: Sendable, Hashable {
+        /// The model's name.
+        public var model: String
+        /// From when.
+        public var effectiveMonth: EffectiveMonth
+        /// USD per million input tokens.
+        public var inputUSDPerMTok: Double
+        /// USD per million output tokens.
+        public var outputUSDPerMTok: Double
+
+        /// Creates a price change.
+        public init(model: String, effectiveMonth: EffectiveMonth, inputUSDPerMTok: Double, outputUSDPerMTok: Double) {
+            self.model = model
+            self.effectiveMonth = effectiveMonth
+            self.inputUSDPerMTok = inputUSDPerMTok
+            self.outputUSDPerMTok = outputUSDPerMTok
+        }
+    }
+
+    /// A new setting (an evaluated cell) for an intent from a month on.
+    public struct Reassignment: Sendable, Hashable {
+        /// The intent's name.
+        public var intent: String
+        /// From when.
+        public var effectiveMonth: EffectiveMonth
+        /// The full setting; it must be an evaluated cell of the intent.
+        public var setting: Setting
+
+        /// Creates a reassignment.
+        public init(intent: String, effectiveMonth: EffectiveMonth, setting: Setting) {
+            self.intent = intent
+            self.effectiveMonth = effectiveMonth
+            self.setting = setting
+        }
+    }
+
+    /// A new cache hit rate for an intent from a month on.
+    public struct CacheChange: Sendable, Hashable {
+        /// The intent's name.
+        public var intent: String
+        /// From when.
+        public var effectiveMonth: EffectiveMonth
+        /// The new rate, in [0, 1).
+        public var cacheHitRate: Double
+
+        /// Creates a cache change.
+        public init(intent: String, effectiveMonth: EffectiveMonth, cacheHitRate: Double) {
+            self.intent = intent
+            self.effectiveMonth = effectiveMonth
+            self.cacheHitRate = cacheHitRate
+        }
+    }
+
+    /// A label for reports.
+    public var name: String?
+    /// The calendar month of projection month 1, when month labels and calendar
+    /// effective months are wanted.
+    public var startMonth: CalendarMonth?
+    /// Traffic growth; none means the data's volumes every month.
+    public var growth: TrafficGrowth?
+    /// Coefficient of variation of a day's volume around its expected value (a
+    /// log-normal multiplier of mean 1 per day, shared by all intents); 0 for none.
+    public var dailyVolumeCV: Double
+    /// Price changes, in file order.
+    public var priceChanges: [PriceChange]
+    /// Reassignments, in file order.
+    public var reassignments: [Reassignment]
+    /// Cache changes, in file order.
+    public var cacheChanges: [CacheChange]
+    /// The file the scenario came from, for error messages.
+    public var file: String
+
+    /// Creates a scenario; everything defaults to "nothing changes".
+    public init(name: String? = nil, startMonth: CalendarMonth? = nil, growth: TrafficGrowth? = nil,
+                dailyVolumeCV: Double = 0, priceChanges: [PriceChange] = [], reassignments: [Reassignment] = [],
+                cacheChanges: [CacheChange] = [], file: String = "scenario") {
+        self.name = name
+        self.startMonth = startMonth
+        self.growth = growth
+        self.dailyVolumeCV = dailyVolumeCV
+        self.priceChanges = priceChanges
+        self.reassignments = reassignments
+        self.cacheChanges = cacheChanges
+        self.file = file
+    }
+
+    /// Reads a scenario file.
+    public static func load(path: String) throws -> Scenario {
+        try Scenario(json: JSONFile.read(path: path), file: path)
+    }
+
+    /// Reads the scenario JSON; every error names the field (`price_changes[1].effective_month`).
+    ///
+    /// Unknown fields are errors, so a misspelt or design-doc-style key (`effective_date`)
+    /// is not silently ignored.
+    public init(json: JSONValue, file: String) throws {
+        let reader = ScenarioFieldReader(file: file)
+        let top = try reader.object(json, path: "", keys: [
+            "name", "start_month", "traffic_growth", "daily_volume_cv", "price_changes", "reassignments", "cache_changes",
+        ])
+        self.file = file
+        name = try top["name"].map { try reader.string($0, path: "name") }
+        startMonth = try top["start_month"].map { try reader.calendarMonth($0, path: "start_month") }
+        dailyVolumeCV = try top["daily_volume_cv"].map {
+            try reader.number($0, path: "daily_volume_cv", expected: "a number in [0, 10]") { $0 >= 0 && $0 <= 10 }
+        } ?? 0
+        if let value = top["traffic_growth"] {
+            let growth = try reader.object(value, path: "traffic_growth", keys: ["type", "monthly_rate", "monthly_rate_sd", "intent_rates"])
+            let typeText = try reader.string(try reader.required(growth, "type", path: "traffic_growth"), path: "traffic_growth.type")
+            guard let type = GrowthType(rawValue: typeText) else {
+                throw DataError(file: file, field: "traffic_growth.type", "'\(typeText)' is not a growth type; expected \"linear\" or \"compound\"")
+            }
+            let rateExpectation = "a number in [-1, 10] (0.10 is 10 % a month)"
+            let rate = try reader.number(try reader.required(growth, "monthly_rate", path: "traffic_growth"),
+                                         path: "traffic_growth.monthly_rate", expected: rateExpectation) { $0 >= -1 && $0 <= 10 }
+            let sd = try growth["monthly_rate_sd"].map {
+                try reader.number($0, path: "traffic_growth.monthly_rate_sd", expected: "a number in [0, 10]") { $0 >= 0 && $0 <= 10 }
+            } ?? 0
+            var intentRates: [String: Double] = [:]
+            if let rates = growth["intent_rates"] {
+                guard let members = rates.members else {
+                    throw DataError(file: file, field: "traffic_growth.intent_rates", "not an object; expected {\"<intent>\": rate, …}")
+                }
+                for (intent, value) in members {
+                    intentRates[intent] = try reader.number(value, path: "traffic_growth.intent_rates." + intent,
+                                                            expected: rateExpectation) { $0 >= -1 && $0 <= 10 }
+                }
+            }
+            self.growth = TrafficGrowth(type: type, monthlyRate: rate, monthlyRateSD: sd, intentRates: intentRates)
+        } else {
+            growth = nil
+        }
+        priceChanges = try reader.list(top["price_changes"], path: "price_changes") { entry, path in
+            let fields = try reader.object(entry, path: path, keys: ["model", "effective_month", "input_usd_per_mtok", "output_usd_per_mtok"])
+            let price = { (key: String) in
+                try reader.number(try reader.required(fields, key, path: path), path: path + "." + key,
+                                  expected: "a number >= 0 (USD per million tokens)") { $0 >= 0 && $0 < 1e12 }
+            }
+            return PriceChange(model: try reader.name(fields, "model", path: path),
+                               effectiveMonth: try reader.effectiveMonth(fields, path: path),
+                               inputUSDPerMTok: try price("input_usd_per_mtok"), outputUSDPerMTok: try price("output_usd_per_mtok"))
+        }
+        reassignments = try reader.list(top["reassignments"], path: "reassignments") { entry, path in
+            let fields = try reader.object(entry, path: path, keys: ["intent", "effective_month", "model", "max_tokens", "temperature", "rag_chunks"])
+            for key in ["model", "max_tokens", "temperature", "rag_chunks"] where fields[key] == nil {
+                throw DataError(file: file, field: path + "." + key, "missing; a reassignment names the full setting (model, max_tokens, temperature, rag_chunks)")
+            }
+            return Reassignment(intent: try reader.name(fields, "intent", path: path),
+                                effectiveMonth: try reader.effectiveMonth(fields, path: path),
+                                setting: try Configuration.setting(from: entry, file: file, path: path))
+        }
+        cacheChanges = try reader.list(top["cache_changes"], path: "cache_changes") { entry, path in
+            let fields = try reader.object(entry, path: path, keys: ["intent", "effective_month", "cache_hit_rate"])
+            return CacheChange(intent: try reader.name(fields, "intent", path: path),
+                               effectiveMonth: try reader.effectiveMonth(fields, path: path),
+                               cacheHitRate: try reader.number(try reader.required(fields, "cache_hit_rate", path: path),
+                                                               path: path + ".cache_hit_rate", expected: "a number in [0, 1)") { $0 >= 0 && $0 < 1 })
+        }
+    }
+
+    /// The 1-based projection month of `month`; `field` names it in errors.
+    ///
+    /// A calendar month needs ``startMonth`` and must not precede it.
+    public func monthIndex(of month: EffectiveMonth, field: String) throws -> Int {
+        switch month {
+        case .index(let index):
+            return index
+        case .calendar(let calendar):
+            guard let start = startMonth else {
+                throw DataError(file: file, field: field, "'\(calendar)' is a calendar month but the scenario has no 'start_month'; expected a 1-based month number or a 'start_month'")
+            }
+            let index = start.months(to: calendar) + 1
+            guard index >= 1 else {
+                throw DataError(file: file, field: field, "'\(calendar)' is before start_month '\(start)'; expected \(start) or later")
+            }
+            return index
+        }
+    }
+}
+
+/// Field-by-field reading of a scenario's JSON, each failure naming its field.
+struct ScenarioFieldReader {
+    let file: String
+
+    func object(_ value: JSONValue, path: String, keys: [String]) throws -> [String: JSONValue] {
+        guard let members = value.members else {
+            throw DataError(file: file, field: path.isEmpty ? "(top level)" : path, "not an object; expected {…}")
+        }
+        var fields: [String: JSONValue] = [:]
+        for (key, member) in members {
+            let field = path.isEmpty ? key : path + "." + key
+            guard keys.contains(key) else {
+                throw DataError(file: file, field: field, "unknown field; expected one of \(keys.joined(separator: ", "))")
+            }
+            guard fields[key] == nil else { throw DataError(file: file, field: field, "appears twice; expected each field once") }
+            fields[key] = member
+        }
+        return fields
+    }
+
+    func required(_ fields: [String: JSONValue], _ key: String, path: String) throws -> JSONValue {
+        guard let value = fields[key] else {
+            throw DataError(file: file, field: path.isEmpty ? key : path + "." + key, "missing")
+        }
+        return value
+    }
+
+    func string(_ value: JSONValue, path: String) throws -> String {
+        guard let text = value.string else { throw DataError(file: file, field: path, "not a string") }
+        return text
+    }
+
+    func name(_ fields: [String: JSONValue], _ key: String, path: String) throws -> String {
+        let text = try string(try required(fields, key, path: path), path: path + "." + key)
+        guard !text.isEmpty else { throw DataError(file: file, field: path + "." + key, "empty; expected a name") }
+        return text
+    }
+
+    func number(_ value: JSONValue, path: String, expected: String, _ valid: (Double) -> Bool) throws -> Double {
+        guard let number = value.number, number.isFinite, valid(number) else {
+            throw DataError(file: file, field: path, "\(value.compact()) is out of range or not a number; expected \(expected)")
+        }
+        return number
+    }
+
+    func calendarMonth(_ value: JSONValue, path: String) throws -> CalendarMonth {
+        guard let text = value.string, let month = CalendarMonth(text) else {
+            throw DataError(file: file, field: path, "\(value.compact()) is not a month; expected \"YYYY-MM\"")
+        }
+        return month
+    }
+
+    func effectiveMonth(_ fields: [String: JSONValue], path: String) throws -> Scenario.EffectiveMonth {
+        let field = path + ".effective_month"
+        let value = try required(fields, "effective_month", path: path)
+        if let number = value.number {
+            guard number == number.rounded(), number >= 1, number <= 1200 else {
+                throw DataError(file: file, field: field, "\(value.compact()) is not a month; expected \"YYYY-MM\" or a 1-based month of the projection (1–1200)")
+            }
+            return .index(Int(number))
+        }
+        guard let text = value.string, let month = CalendarMonth(text) else {
+            throw DataError(file: file, field: field, "\(value.compact()) is not a month; expected \"YYYY-MM\" or a 1-based month of the projection")
+        }
+        return .calendar(month)
+    }
+
+    func list<T>(_ value: JSONValue?, path: String, _ body: (JSONValue, String) throws -> T) throws -> [T] {
+        guard let value else { return [] }
+        guard let elements = value.array else { throw DataError(file: file, field: path, "not an array; expected [{…}, …]") }
+        return try elements.enumerated().map { try body($0.element, "\(path)[\($0.offset)]") }
+    }
+}

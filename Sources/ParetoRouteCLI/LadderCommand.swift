@@ -1,0 +1,64 @@
+import ParetoRoute
+
+/// `paretoroute ladder --budget USD`: the degrade ladder, step by step, exact.
+enum LadderCommand {
+    static let help = """
+        usage: paretoroute ladder --budget USD [--steps 1,0.85,0.7,0.5] [--max-changes-per-step K]
+                                  [--from CONFIG.json] [--data DIR] [--json]
+
+        For each step, the best-quality configuration whose expected monthly cost is within
+        step × budget, in which every intent meets its floor and cap, and which changes at
+        most K intents from the step before (the first step from --from, what runs today,
+        when given; otherwise unrestricted). Exact: one exact fold per step. A step with no
+        answer exits 1 naming it.
+
+          --budget USD               the monthly budget the steps are fractions of
+          --steps F1,F2,…            decreasing fractions of the budget (default 1,0.85,0.7,0.5)
+          --max-changes-per-step K   intents a step may change (default 3)
+          --from CONFIG.json         what runs today: the first step's changes count from it
+          --data DIR                 the data directory (default ./GoldenData)
+          --json                     {"1": {"intents": …}, "0.85": …}: configurations for a gateway
+
+        """
+
+    static func run(_ arguments: [String], console: Console) throws -> Int32 {
+        if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
+        let args = try Arguments(arguments, options: [
+            .init(name: "budget", takesValue: true), .init(name: "steps", takesValue: true),
+            .init(name: "max-changes-per-step", takesValue: true), .init(name: "from", takesValue: true),
+            .init(name: "data", takesValue: true), .init(name: "json", takesValue: false),
+        ], command: "ladder")
+        try args.requirePositionals(0, command: "ladder", names: "no positional argument")
+        guard let budget = try args.double("budget", command: "ladder", minimum: 0), budget > 0 else {
+            throw UsageError("ladder: --budget USD (> 0) is required")
+        }
+        let fractions = try args.value("steps").map(parseSteps) ?? DegradeLadder.defaultFractions
+        let k = try args.int("max-changes-per-step", command: "ladder", minimum: 0) ?? 3
+        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
+        let from = try args.value("from").map { try table.choice(of: Configuration.load(path: $0), file: $0) }
+        let ladder = try DegradeLadder.build(table: table, budgetUSD: budget, fractions: fractions, maxChangesPerStep: k, from: from)
+        console.out(args.flag("json") ? ladder.json(table: table).serialized() : ladder.text(table: table, from: from))
+        if let fraction = ladder.unansweredFraction {
+            let base = ladder.steps.isEmpty ? (from == nil ? "" : " within \(k) change(s) of --from") : " within \(k) change(s) of step \(formatNumber(ladder.steps[ladder.steps.count - 1].fraction))"
+            console.err("ladder: step \(formatNumber(fraction)) has no answer: no configuration meeting every floor and cap costs at most \(formatUSD(fraction * budget)) a month\(base)\n")
+            return ExitStatus.noAnswer
+        }
+        return ExitStatus.ok
+    }
+
+    /// `1,0.85,0.7`: positive, strictly decreasing fractions.
+    static func parseSteps(_ text: String) throws -> [Double] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        var steps: [Double] = []
+        for part in parts {
+            guard case .success(let value) = DecimalNumber.parseDouble(Array(part.utf8)), value > 0, value <= 100 else {
+                throw UsageError("ladder: --steps '\(text)': '\(part)' is not a fraction > 0; expected e.g. 1,0.85,0.7,0.5")
+            }
+            if let last = steps.last, value >= last {
+                throw UsageError("ladder: --steps '\(text)' must decrease step by step; expected e.g. 1,0.85,0.7,0.5")
+            }
+            steps.append(value)
+        }
+        return steps
+    }
+}

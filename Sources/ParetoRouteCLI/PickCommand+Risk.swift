@@ -1,0 +1,62 @@
+import ParetoRoute
+
+/// `pick FRONT.json --budget USD --risk P --data DIR`: the risk-aware pick, a path of its own.
+extension PickCommand {
+    /// The options only `--risk` takes.
+    static let riskOptions: [Arguments.Option] = [
+        .init(name: "risk", takesValue: true), .init(name: "scenario", takesValue: true),
+        .init(name: "month", takesValue: true), .init(name: "runs", takesValue: true), .init(name: "seed", takesValue: true),
+    ]
+
+    static let riskHelp = """
+          --risk P          with --budget: the best-quality point whose month-M cost stays within
+                            the budget with probability at least P (Monte Carlo, see 'project');
+                            needs --data
+          --scenario FILE   the projection's scenario (default: none)
+          --month M         the month judged (default 1)
+          --runs R, --seed S  Monte Carlo runs (default 10000) and seed (default 1)
+
+        """
+
+    /// Runs `pick --risk`; `args` were parsed with ``riskOptions``.
+    static func runRisk(_ args: Arguments, path: String, console: Console) throws -> Int32 {
+        guard let risk = try args.double("risk", command: "pick", minimum: 0), risk > 0, risk < 1 else {
+            throw UsageError("pick: --risk must be a probability in (0, 1)")
+        }
+        guard let budget = try args.double("budget", command: "pick", minimum: 0) else {
+            throw UsageError("pick: --risk needs --budget USD")
+        }
+        guard args.value("min-quality") == nil, !args.flag("knee") else {
+            throw UsageError("pick: --risk goes with --budget only")
+        }
+        guard let data = args.value("data") else {
+            throw UsageError("pick: --risk needs --data DIR (the golden samples behind the projection)")
+        }
+        let month = try args.int("month", command: "pick", minimum: 1, maximum: 120) ?? 1
+        var options = try ProjectCommand.projectionOptions(args, command: "pick")
+        options.months = month
+        let front = try Front.load(path: path)
+        let table = try GoldenDataLoader.load(directory: data, keepingSamples: true)
+        if table.fingerprint != front.dataFingerprint {
+            console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(table.fingerprint); rerun optimize to refresh the front\n")
+        }
+        let scenario = try args.value("scenario").map { try Scenario.load(path: $0) } ?? Scenario()
+        let pick = try RiskAwarePick.pick(from: front, table: table, budgetUSD: budget, risk: risk, month: month,
+                                          scenario: scenario, options: options, file: path)
+        let explanation = pick.explanation(front: front).joined(separator: "\n") + "\n"
+        guard let chosen = pick.chosen else {
+            console.err("pick: " + explanation)
+            let nearest = pick.tried.max { ($0.probabilityWithinBudget, -$0.index) < ($1.probabilityWithinBudget, -$1.index) }?.index ?? 0
+            console.out(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))") + "\n")
+            return ExitStatus.noAnswer
+        }
+        let point = front.points[chosen.index]
+        if args.flag("json") {
+            console.out(point.configuration.json.serialized())
+            console.err(explanation)
+        } else {
+            console.out(FrontText.describe(point, title: "point #\(chosen.index + 1) of \(front.points.count)") + "\n" + explanation)
+        }
+        return ExitStatus.ok
+    }
+}

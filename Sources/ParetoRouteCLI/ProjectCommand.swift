@@ -1,0 +1,106 @@
+import ParetoRoute
+
+/// `paretoroute project CONFIG.json | FRONT.json (--knee | --point N)`: the month-by-month
+/// cost distribution of a configuration by Monte Carlo.
+enum ProjectCommand {
+    static let help = """
+        usage: paretoroute project CONFIG.json [options]
+               paretoroute project FRONT.json (--knee | --point N) [options]
+
+        Projects the monthly cost of a configuration (or of a front's knee or point #N) by
+        Monte Carlo: daily Poisson volumes, cache hits, token pairs drawn from the cell's
+        golden samples, prices and fees, under a scenario's growth and changes. Prints per
+        month the expected cost, the mean, P5, P50, P95 and, with --budget, the share of
+        runs over it.
+
+          --data DIR              the data directory (default ./GoldenData)
+          --scenario FILE.json    growth, price changes, reassignments, cache changes (see README)
+          --months N              months to project (default 6)
+          --runs R                Monte Carlo runs (default 10000)
+          --seed S                seed (default 1); the same seed gives the same bytes
+          --budget USD            a monthly budget: the probability of exceeding it, a line on the chart
+          --json                  one JSON record per month instead of the table
+          --svg FILE.svg          write a fan chart (P5–P95 band, median, budget, changes); - for stdout
+          --knee, --point N       with a front file: project its knee or its point #N
+        \(whatIfHelp)
+        """
+
+    /// The what-if flags `project` and `pick --risk` accept (those of optimize).
+    static let whatIfNames = ["price", "fixed-fee", "volume-scale", "volume", "cache-rate"]
+    static var whatIfOptions: [Arguments.Option] { ScopeOptions.options.filter { whatIfNames.contains($0.name) } }
+    static var whatIfHelp: String {
+        ScopeOptions.help.split(separator: "\n").filter { line in whatIfNames.contains { line.contains("--\($0) ") } }
+            .joined(separator: "\n") + "\n"
+    }
+
+    static func run(_ arguments: [String], console: Console) throws -> Int32 {
+        if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
+        let args = try Arguments(arguments, options: [
+            .init(name: "data", takesValue: true), .init(name: "scenario", takesValue: true),
+            .init(name: "months", takesValue: true), .init(name: "runs", takesValue: true),
+            .init(name: "seed", takesValue: true), .init(name: "budget", takesValue: true),
+            .init(name: "json", takesValue: false), .init(name: "svg", takesValue: true),
+            .init(name: "knee", takesValue: false), .init(name: "point", takesValue: true),
+        ] + whatIfOptions, command: "project")
+        try args.requirePositionals(1, command: "project", names: "one CONFIG.json or FRONT.json")
+        let options = try projectionOptions(args, command: "project")
+        let outputs = try OutputOptions(args, names: ["svg"])
+        let whatIf = try ScopeOptions.whatIf(args, command: "project")
+        let dataDirectory = args.value("data") ?? "GoldenData"
+        let table = try whatIf.apply(to: GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true))
+        let path = args.positionals[0]
+        let document = try JSONFile.read(path: path)
+        let configuration: Configuration
+        var subject = path
+        if document["format"] != nil {
+            let front = try Front.load(path: path)
+            if table.fingerprint != front.dataFingerprint {
+                console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(dataDirectory) is \(table.fingerprint)\n")
+            }
+            let index: Int
+            switch (args.flag("knee"), try args.int("point", command: "project", minimum: 1)) {
+            case (true, nil):
+                guard let knee = front.kneeIndex else { throw DataError(file: path, field: "points", "the front has no points") }
+                index = knee
+                subject = "the knee (#\(knee + 1)) of \(path)"
+            case (false, let point?):
+                guard point <= front.points.count else {
+                    throw UsageError("project: --point \(point) is beyond the front's \(front.points.count) points")
+                }
+                index = point - 1
+                subject = "point #\(point) of \(path)"
+            default:
+                throw UsageError("project: with a front file give exactly one of --knee, --point N")
+            }
+            configuration = front.points[index].configuration
+        } else {
+            guard !args.flag("knee"), args.value("point") == nil else {
+                throw UsageError("project: --knee and --point need a front file; \(path) is a configuration")
+            }
+            configuration = try Configuration(json: document, file: path)
+        }
+        let choice = try table.choice(of: configuration, file: path)
+        let scenario = try args.value("scenario").map { try Scenario.load(path: $0) } ?? Scenario()
+        let plan = try ProjectionPlan(table: table, choice: choice, scenario: scenario, months: options.months)
+        let projection = CostProjector.project(plan, options: options)
+        try outputs.write("svg", console: console, ProjectionSVG.render(projection, title: "Projected monthly cost of \(subject)"))
+        guard !outputs.claimsStandardOutput else { return ExitStatus.ok }
+        let scenarioLabel = args.value("scenario").map { file in scenario.name.map { "'\($0)' (\(file))" } ?? file }
+        console.out(args.flag("json") ? projection.json.serialized()
+                                      : ProjectionText.render(projection, subject: subject, scenario: scenarioLabel))
+        return ExitStatus.ok
+    }
+
+    /// `--months`, `--runs`, `--seed`, `--budget`.
+    static func projectionOptions(_ args: Arguments, command: String) throws -> CostProjector.Options {
+        var options = CostProjector.Options()
+        options.months = try args.int("months", command: command, minimum: 1, maximum: 120) ?? options.months
+        options.runs = try args.int("runs", command: command, minimum: 1, maximum: 1_000_000) ?? options.runs
+        if let seedText = args.value("seed") {
+            guard let seed = UInt64(seedText) else { throw UsageError("\(command): --seed '\(seedText)' is not an integer in 0...\(UInt64.max)") }
+            options.seed = seed
+        }
+        options.budgetUSD = try args.double("budget", command: command, minimum: 0)
+        return options
+    }
+}

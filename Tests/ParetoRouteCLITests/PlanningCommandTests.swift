@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import ParetoRouteCLI
+import ParetoRoute
+
+/// `project`, `pick --risk` and `ladder` end to end.
+@Suite struct PlanningCommandTests {
+    static let golden = ReadmeExampleTests.golden
+
+    /// Checks a `project --json` output: six months, P5 < P50 < P95, mean within 4 standard errors of `cost`.
+    private func expectSixMonths(_ out: String, around cost: Double) throws {
+        let months = try #require(try JSONParser.parse(Array(out.utf8), file: "out").array)
+        #expect(months.count == 6)
+        for (m, month) in months.enumerated() {
+            let p5 = try #require(month["p5_usd"]?.number), p50 = try #require(month["p50_usd"]?.number)
+            let p95 = try #require(month["p95_usd"]?.number), mean = try #require(month["mean_usd"]?.number)
+            let error = try #require(month["mean_standard_error_usd"]?.number)
+            #expect(month["month"]?.number == Double(m + 1))
+            #expect(p5 < p50 && p50 < p95)
+            #expect(abs(month["expected_usd"]!.number! - cost) <= 1e-9 * cost)
+            #expect(abs(mean - cost) <= 4 * error, "month \(m + 1): mean \(mean), front \(cost), SE \(error)")
+            #expect(month["p_over_budget"] == .null)
+        }
+    }
+
+    @Test func projectOfProductionAndOfTheKneeMatchesTheirFrontCosts() throws {
+        let production = Self.golden + "/production.json"
+        let run = runTool(["project", production, "--data", Self.golden, "--runs", "2000", "--json"])
+        #expect(run.status == 0)
+        try expectSixMonths(run.out, around: try cost(of: production))
+        let front = ReadmeExampleTests.optimized.front
+        let loaded = try Front.load(path: front)
+        let knee = try #require(loaded.kneeIndex)
+        let kneeRun = runTool(["project", front, "--knee", "--data", Self.golden, "--runs", "2000", "--json"])
+        #expect(kneeRun.status == 0)
+        try expectSixMonths(kneeRun.out, around: loaded.points[knee].monthlyCostUSD)
+        let table = runTool(["project", front, "--point", "\(knee + 1)", "--data", Self.golden, "--runs", "500", "--budget", "26000"])
+        #expect(table.out.hasPrefix("cost projection of point #\(knee + 1) of \(front): 6 months, 500 runs, seed 1, no scenario\n"))
+        #expect(table.out.contains("P(> $26,000)"))
+    }
+
+    private func cost(of configuration: String) throws -> Double {
+        let run = runTool(["evaluate", configuration, "--data", Self.golden, "--json"])
+        return try #require(try JSONParser.parse(Array(run.out.utf8), file: "out")["monthly_cost_usd"]?.number)
+    }
+
+    @Test func projectIsByteForByteReproducibleAndWritesAFanChart() throws {
+        let directory = try Paths.temporaryDirectory()
+        let arguments = ["project", Paths.fixture("configs/tiny-production.json"), "--data", Paths.tiny, "--runs", "300",
+                         "--scenario", Self.golden + "/scenario.json", "--budget", "3000"]
+        let first = runTool(arguments + ["--months", "3", "--svg", directory + "/a.svg"])
+        // The scenario names sonnet and product_question, which the tiny data lacks.
+        #expect(first.status == 65)
+        #expect(first.err == "paretoroute: \(Self.golden)/scenario.json: field 'price_changes[0].model': 'sonnet' is not in the data; expected one of big, small, tuned\n")
+        let scenario = directory + "/s.json"
+        try #"{"start_month": "2026-01", "traffic_growth": {"type": "compound", "monthly_rate": 0.1, "monthly_rate_sd": 0.05}, "price_changes": [{"model": "big", "effective_month": 2, "input_usd_per_mtok": 1, "output_usd_per_mtok": 5}]}"#
+            .write(toFile: scenario, atomically: true, encoding: .utf8)
+        let base = ["project", Paths.fixture("configs/tiny-production.json"), "--data", Paths.tiny, "--runs", "300", "--scenario", scenario, "--budget", "3000"]
+        let a = runTool(base + ["--svg", directory + "/a.svg"]), b = runTool(base + ["--svg", directory + "/b.svg"])
+        #expect(a.status == 0 && a.out == b.out)
+        #expect(a.out.contains("\n2026-02"))
+        #expect(a.out.contains("← price big 1/5"))
+        let svg = try String(contentsOfFile: directory + "/a.svg", encoding: .utf8)
+        #expect(svg == (try String(contentsOfFile: directory + "/b.svg", encoding: .utf8)))
+        #expect(svg.contains("budget $3,000") && svg.contains("price big 1/5") && svg.contains("fill-opacity=\"0.25\""))
+        let json = runTool(base + ["--json", "--seed", "9"])
+        #expect(try JSONParser.parse(Array(json.out.utf8), file: "out").array?.count == 6)
+    }
+
+    @Test func projectRefusesMisusedFlags() {
+        let config = Paths.fixture("configs/tiny-production.json")
+        #expect(runTool(["project", config, "--data", Paths.tiny, "--knee"]).status == 64)
+        #expect(runTool(["project", config, "--data", Paths.tiny, "--runs", "0"]).status == 64)
+        #expect(runTool(["project", config, "--data", Paths.tiny, "--exclude-model", "big"]).status == 64)
+        #expect(runTool(["project", config, "--data", Paths.tiny, "--scenario", "/nonexistent/s.json"]).status == 66)
+        #expect(runTool(["project", config, "--data", Paths.tiny, "--price", "nope=1/2"]).status == 64)
+    }
+
+    @Test func pickWithRiskNeedsDataAndChoosesNoDearerThanTheExpectedPick() throws {
+        let front = ReadmeExampleTests.optimized.front
+        let noData = runTool(["pick", front, "--budget", "30000", "--risk", "0.95"])
+        #expect(noData.status == 64)
+        #expect(noData.err.contains("--risk needs --data DIR"))
+        #expect(runTool(["pick", front, "--budget", "30000", "--month", "2"]).status == 64)
+        let plain = runTool(["pick", front, "--budget", "30000"])
+        let risky = runTool(["pick", front, "--budget", "30000", "--risk", "0.95", "--data", Self.golden, "--runs", "1000",
+                             "--scenario", Self.golden + "/scenario.json"])
+        #expect(risky.status == 0)
+        let plainCost = try #require(plain.out.split(separator: "$").dropFirst().first.map { Double($0.prefix { $0 != "/" }.replacingOccurrences(of: ",", with: "")) } ?? nil)
+        let riskyCost = try #require(risky.out.split(separator: "$").dropFirst().first.map { Double($0.prefix { $0 != "/" }.replacingOccurrences(of: ",", with: "")) } ?? nil)
+        #expect(riskyCost <= plainCost)
+        #expect(risky.out.contains("expected-cost pick #"))
+        #expect(risky.out.contains("risk-aware pick #"))
+    }
+
+    @Test func ladderPrintsStepsAndExitsOneNamingAStepWithoutAnswer() throws {
+        let ok = runTool(["ladder", "--budget", "30000", "--data", Self.golden, "--json"])
+        #expect(ok.status == 0)
+        let steps = try JSONParser.parse(Array(ok.out.utf8), file: "out")
+        #expect(steps.members?.map(\.0) == ["1", "0.85", "0.7", "0.5"])
+        #expect(steps["0.5"]?["intents"]?.members?.count == 10)
+        let text = runTool(["ladder", "--budget", "30000", "--data", Self.golden])
+        #expect(text.out.contains("\n    1     $30,000      $29,376  0.8976   start\n 0.85     $25,500      $25,416  0.8957   2 change(s):\n        checkout_help: sonnet/500/t0.1/rag0 → haiku-ft/500/t0.1/rag2\n"))
+        #expect(text.out.contains("\n  0.5     $15,000      $14,354  0.8857   3 change(s):\n"))
+        let stuck = runTool(["ladder", "--budget", "30000", "--data", Self.golden, "--from", Self.golden + "/production.json"])
+        #expect(stuck.status == 1)
+        #expect(stuck.err == "ladder: step 1 has no answer: no configuration meeting every floor and cap costs at most $30,000 a month within 3 change(s) of --from\n")
+        #expect(runTool(["ladder", "--budget", "30000", "--steps", "1,0.9,0.95"]).status == 64)
+        #expect(runTool(["ladder", "--steps", "1"]).status == 64)
+    }
+}
