@@ -24,8 +24,8 @@ enum DiffCommand {
         ], command: "diff")
         try args.requirePositionals(2, command: "diff", names: "OLD.json and NEW.json")
         let budget = try args.double("budget", command: "diff", minimum: 0)
-        let old = try Front.load(path: args.positionals[0])
-        let new = try Front.load(path: args.positionals[1])
+        let fronts = try Front.load(paths: [args.positionals[0], args.positionals[1]])
+        let old = fronts[0], new = fronts[1]
         let diff = FrontDiff(old: old, new: new, budget: budget)
         let z = NormalQuantile.twoSided(0.95)
         if args.flag("json") {
