@@ -65,7 +65,8 @@ enum CommandLineTool {
                 throw UsageError("unknown command '\(name)'; run 'paretoroute --help'")
             }
         } catch let error as UsageError {
-            console.err("paretoroute: \(error)\n")
+            // The message quotes what was typed, which may hold line breaks: keep it one line.
+            console.err("paretoroute: \(DataError.oneLine(error.description))\n")
             return ExitStatus.usage
         } catch let error as RequestError {
             console.err("paretoroute: \(ScopeOptions.flags(of: error)): \(error.message)\n")
@@ -83,7 +84,7 @@ enum CommandLineTool {
             case .badRequest: return ExitStatus.usage
             }
         } catch {
-            console.err("paretoroute: \(error)\n")
+            console.err("paretoroute: \(DataError.oneLine(String(describing: error)))\n")
             return ExitStatus.badData
         }
     }

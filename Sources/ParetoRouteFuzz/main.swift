@@ -1,4 +1,5 @@
-// libFuzzer targets for the CSV reader and the data loader.
+// libFuzzer targets for everything that reads input: the CSV reader, the data loader, the
+// JSON reader (configuration and front files) and the command line.
 //
 // Built alone, never by a plain `swift build` of the tool (see .ci/fuzz):
 //   swift build --product paretoroute-fuzz -c debug --scratch-path .build-fuzz \
@@ -7,8 +8,10 @@
 #if PARETOROUTE_FUZZ
 import Foundation
 import ParetoRoute
+@testable import ParetoRouteCLI
 
-/// Which target the process fuzzes: `csv` (default) or `loader`, from PARETOROUTE_FUZZ_TARGET.
+/// Which target the process fuzzes, from PARETOROUTE_FUZZ_TARGET: `csv` (default), `loader`,
+/// `json` or `arguments`.
 let target = ProcessInfo.processInfo.environment["PARETOROUTE_FUZZ_TARGET"] ?? "csv"
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("paretoroute-fuzz-\(getpid())").path
 
@@ -67,11 +70,83 @@ func fuzzLoader(_ bytes: [UInt8]) {
     }
 }
 
+/// Parses arbitrary bytes as JSON, then as a configuration and as a front file (either format).
+/// Only `DataError` may come out; a document that parses must survive a write-and-read round
+/// trip unchanged, and a front that loads must reload from its own JSON with the same points.
+func fuzzJSON(_ bytes: [UInt8]) {
+    do {
+        // Formats 2 and 1; the reader walks the bytes itself (points without a JSON tree).
+        let front = try Front(bytes: bytes, file: "fuzz.json")
+        let again = try Front(bytes: Array(front.jsonText.utf8), file: "again.json")
+        precondition(again.points.count == front.points.count, "a front lost points in a round trip")
+        precondition(again.jsonText == front.jsonText, "a front changed in a write-and-read round trip")
+    } catch is DataError {
+    } catch {
+        fatalError("unexpected error type: \(error)")
+    }
+    let value: JSONValue
+    do {
+        value = try JSONParser.parse(bytes, file: "fuzz.json")
+    } catch is DataError {
+        return
+    } catch {
+        fatalError("unexpected error type: \(error)")
+    }
+    for text in [value.serialized(), value.compact()] {
+        guard let again = try? JSONParser.parse(Array(text.utf8), file: "again.json") else {
+            fatalError("a parsed document does not parse again once written: \(text.prefix(200))")
+        }
+        precondition(again == value, "a parsed document changed in a write-and-read round trip")
+    }
+    do {
+        let configuration = try Configuration(json: value, file: "fuzz.json")
+        let again = try Configuration(json: configuration.json, file: "again.json")
+        precondition(again == configuration, "a configuration changed in a round trip")
+    } catch is DataError {
+    } catch {
+        fatalError("unexpected error type: \(error)")
+    }
+}
+
+/// Splits the input at 0 bytes into arguments and runs the whole tool on them, in-process,
+/// in an empty scratch directory (so a data directory or file named by a relative path does
+/// not exist and nothing is written). Argument vectors naming absolute paths or `..` are
+/// skipped: they could reach real files or devices. The tool must answer with a documented
+/// exit status, and an error is one line on stderr starting `paretoroute: `.
+func fuzzArguments(_ bytes: [UInt8]) {
+    let arguments = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    guard arguments.count <= 64, !arguments.contains(where: { $0.hasPrefix("/") || $0.contains("=/") || $0.contains("..") || $0.hasPrefix("~") }) else { return }
+    let console = Console(out: { _ in }, err: { text in errors.append(text) }, errIsTerminal: false)
+    errors.reset()
+    let status = CommandLineTool.run(arguments, console: console)
+    precondition([0, 1, 3, 64, 65, 66, 73, 74].contains(status), "undocumented exit status \(status)")
+    if status >= 64 {
+        let err = errors.text
+        let last = err.dropLast().split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        precondition(err.hasSuffix("\n") && last.hasPrefix("paretoroute: "), "an error is not one line starting 'paretoroute: ': \(err.suffix(300))")
+    }
+}
+
+/// What the tool wrote to stderr for the current input.
+final class ErrorText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = ""
+    func append(_ text: String) { lock.withLock { value += text } }
+    func reset() { lock.withLock { value = "" } }
+    var text: String { lock.withLock { value } }
+}
+let errors = ErrorText()
+
 /// The entry libFuzzer's driver links against; the run below passes the same function.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    if target == "loader" { fuzzLoader(bytes) } else { fuzzCSV(bytes) }
+    switch target {
+    case "loader": fuzzLoader(bytes)
+    case "json": fuzzJSON(bytes)
+    case "arguments": fuzzArguments(bytes)
+    default: fuzzCSV(bytes)
+    }
     return 0
 }
 
@@ -82,6 +157,11 @@ func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
+if target == "arguments" {
+    // Relative paths then name nothing: no data is loaded and no file is written.
+    try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    guard FileManager.default.changeCurrentDirectoryPath(scratch) else { fatalError("cannot enter \(scratch)") }
+}
 var argc = CommandLine.argc
 var argv = CommandLine.unsafeArgv
 let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) }

@@ -17,6 +17,17 @@ import Testing
         return directory
     }
 
+    /// Found by the argument fuzzer: a usage error quoting a typed line break printed two lines.
+    @Test func aUsageErrorQuotingALineBreakStaysOneLine() {
+        for arguments in [["-x\ny"], ["optimize", "--seed", "1\n2"], ["exact", "--no\rpe"]] {
+            let run = runTool(arguments)
+            #expect(run.status == 64)
+            #expect(run.err.hasPrefix("paretoroute: ") && run.err.hasSuffix("\n"))
+            #expect(run.err.filter { $0 == "\n" || $0 == "\r" }.count == 1)
+        }
+        #expect(runTool(["-x\ny"]).err == "paretoroute: unknown command '-x\\ny'; run 'paretoroute --help'\n")
+    }
+
     @Test func hugeFiguresPrintInsteadOfTrapping() {
         #expect(formatUSD(1e19) == "$1e+19")
         #expect(formatUSD(-2.5e16) == "-$2.5e+16")

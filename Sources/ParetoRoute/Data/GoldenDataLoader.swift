@@ -45,6 +45,10 @@ public enum GoldenDataLoader {
         let (cells, samples) = try reader.finish()
         var warnings: [String] = []
         for (i, intentCells) in cells.enumerated() {
+            let single = intentCells.filter { !$0.hasQualityStandardError }
+            if !single.isEmpty {
+                warnings.append("\(intents[i].name): \(single.count) cell(s) rest on a single sample (\(single.prefix(3).map(\.setting.description).joined(separator: ", "))\(single.count > 3 ? ", …" : "")); their quality mean has no standard error and clears no floor with margin under --confidence")
+            }
             let thin = intentCells.filter { $0.sampleCount < 100 }
             if !thin.isEmpty {
                 warnings.append("\(intents[i].name): \(thin.count) cell(s) have fewer than 100 samples; their P99 rests on the largest one or two latencies (fewest: \(thin.map(\.sampleCount).min() ?? 0))")

@@ -11,8 +11,13 @@ public struct Cell: Sendable, Hashable {
     public var sampleCount: Int
     /// Mean quality.
     public var quality: Double
-    /// Standard error of the mean quality (sample standard deviation over √n; 0 when n = 1).
+    /// Standard error of the mean quality (sample standard deviation over √n; 0 when n = 1,
+    /// where ``hasQualityStandardError`` is false: one sample measures no spread).
     public var qualityStandardError: Double
+    /// Whether the mean quality has a standard error (at least 2 samples).
+    public var hasQualityStandardError: Bool { sampleCount >= 2 }
+    /// The fewest samples behind a mean with a standard error.
+    public static let minimumSamplesForStandardError = 2
     /// Mean billed input tokens.
     public var meanInputTokens: Double
     /// Mean billed output tokens.

@@ -44,6 +44,11 @@ public enum Bootstrap {
         let alpha = max(0, min(1, 1 - confidence))
         let lower = max(0, Int((alpha / 2 * Double(resamples)).rounded(.down)))
         let upper = min(resamples - 1, Int(((1 - alpha / 2) * Double(resamples)).rounded(.up)) - 1)
+        // Resampling one sample gives it back every time: a zero-width interval that would let it
+        // clear a floor "with margin". Its mean has no spread to measure, so no margin either.
+        if n < Cell.minimumSamplesForStandardError {
+            return CellInterval(qualityLower: -.infinity, qualityUpper: .infinity, p99Lower: p99s[lower], p99Upper: p99s[upper])
+        }
         return CellInterval(qualityLower: means[lower], qualityUpper: means[upper], p99Lower: p99s[lower], p99Upper: p99s[upper])
     }
 

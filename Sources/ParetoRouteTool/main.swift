@@ -1,0 +1,4 @@
+import Foundation
+import ParetoRouteCLI
+
+exit(ProcessEntry.run(Array(CommandLine.arguments.dropFirst())))
