@@ -10,8 +10,13 @@ enum PickCommand {
           --budget USD      the highest-quality point costing at most USD a month
           --min-quality Q   the cheapest point of weighted quality at least Q
           --knee            the knee of the front (best trade-off, see README)
-          --json            print the configuration JSON only (ready for check or deployment)
-          --data DIR        warn when this data's fingerprint differs from the front's
+          --json            print JSON: the configuration (ready for check or deployment) with
+                            found, point, feasible and failures; when nothing fits,
+                            {"found": false, "reason", "nearest"} (exit 1)
+          --data DIR        judge feasibility on this data (under the front's what-if and
+                            confidence); warn when its fingerprint differs from the front's
+        A point that breaks a floor or cap (a front made under a baseline keeps unchanged
+        intents as they are) is marked NOT feasible with the failing intents.
         \(riskHelp)        Exits 1 when nothing meets the request, naming the nearest point.
 
         """
@@ -36,23 +41,45 @@ enum PickCommand {
         }
         let path = args.positionals[0]
         let front = try Front.load(path: path)
+        // With --data the point is judged on the data under the front's own assumptions;
+        // without, by the front's record of each cell's floor and cap.
+        var table: CellTable?
         if let data = args.value("data") {
-            let table = try GoldenDataLoader.load(directory: data)
-            if table.fingerprint != front.dataFingerprint {
-                console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(table.fingerprint); rerun optimize to refresh the front\n")
+            let settings = front.settings
+            var loaded = try settings.whatIf.apply(to: GoldenDataLoader.load(directory: data, keepingSamples: settings.confidence != nil))
+            if let confidence = settings.confidence { loaded = try loaded.applyingConfidence(confidence) }
+            if loaded.fingerprint != front.dataFingerprint {
+                console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(loaded.fingerprint); rerun optimize to refresh the front\n")
             }
+            table = loaded
         }
+        func judged(_ index: Int) throws -> PickedPoint {
+            guard let table else { return PickedPoint(front: front, index: index) }
+            return try PickedPoint(front: front, index: index, table: table, constraints: front.settings.constraints, file: path)
+        }
+        let json = args.flag("json")
         switch FrontPicker.pick(request, from: front) {
         case .none:
             throw DataError(file: path, field: "points", "the front has no points")
         case .unmet(let nearest, let reason)?:
+            let picked = try judged(nearest)
             console.err("pick: \(reason)\n")
-            console.out(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))") + "\n")
+            if json {
+                console.out(PickedPoint.unmetJSON(reason: reason, nearest: picked).serialized())
+            } else {
+                console.out(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))") + "\n"
+                            + (picked.verdict.map { $0 + "\n" } ?? ""))
+            }
             return ExitStatus.noAnswer
         case .found(let index)?:
-            let point = front.points[index]
-            console.out(args.flag("json") ? point.configuration.json.serialized()
-                                          : FrontText.describe(point, title: "point #\(index + 1) of \(front.points.count)") + "\n")
+            let picked = try judged(index)
+            if json {
+                console.out(picked.json.serialized())
+            } else {
+                console.out(FrontText.describe(front.points[index], title: "point #\(index + 1) of \(front.points.count)") + "\n"
+                            + (picked.verdict.map { $0 + "\n" } ?? ""))
+            }
+            if let verdict = picked.verdict { console.err("pick: the chosen point is \(verdict)\n") }
             return ExitStatus.ok
         }
     }
