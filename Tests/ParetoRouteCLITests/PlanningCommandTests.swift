@@ -35,8 +35,18 @@ import ParetoRoute
         #expect(kneeRun.status == 0)
         try expectSixMonths(kneeRun.out, around: loaded.points[knee].monthlyCostUSD)
         let table = runTool(["project", front, "--point", "\(knee + 1)", "--data", Self.golden, "--runs", "500", "--budget", "26000"])
-        #expect(table.out.hasPrefix("cost projection of point #\(knee + 1) of \(front): 6 months, 500 runs, seed 1, no scenario\n"))
+        #expect(table.out.hasPrefix("cost projection of point #\(knee + 1) of \(front): 6 months, 500 runs, seed 1\nscenario: none\n"))
         #expect(table.out.contains("P(> $26,000)"))
+    }
+
+    @Test func projectPrintsTheREADMEsScenarioTable() {
+        let run = runTool(["project", Self.golden + "/production.json", "--data", Self.golden,
+                           "--scenario", Self.golden + "/scenario.json", "--budget", "130000"])
+        #expect(run.status == 0)
+        #expect(run.out.contains("\nmonth      expected       mean         P5        P50        P95  P(> $130,000)\n"))
+        #expect(run.out.contains("\n2025-06*   $110,471   $110,487    $98,979   $110,376   $122,045         0.0049\n"))
+        #expect(run.out.contains("\n2025-09    $138,089   $138,135   $120,258   $138,146   $156,146         0.7669\n"))
+        #expect(run.out.contains("\n* from 2025-06: price sonnet 2.5/12\n"))
     }
 
     private func cost(of configuration: String) throws -> Double {
@@ -59,7 +69,7 @@ import ParetoRoute
         let a = runTool(base + ["--svg", directory + "/a.svg"]), b = runTool(base + ["--svg", directory + "/b.svg"])
         #expect(a.status == 0 && a.out == b.out)
         #expect(a.out.contains("\n2026-02"))
-        #expect(a.out.contains("← price big 1/5"))
+        #expect(a.out.contains("\n2026-02*  ") && a.out.contains("\n* from 2026-02: price big 1/5\n"))
         let svg = try String(contentsOfFile: directory + "/a.svg", encoding: .utf8)
         #expect(svg == (try String(contentsOfFile: directory + "/b.svg", encoding: .utf8)))
         #expect(svg.contains("budget $3,000") && svg.contains("price big 1/5") && svg.contains("fill-opacity=\"0.25\""))

@@ -62,7 +62,6 @@ public enum ProjectionSVG {
         if let budget = projection.budgetUSD {
             let y = f(py(budget))
             s += "<line x1=\"\(f(left))\" y1=\"\(y)\" x2=\"\(f(left + plotW))\" y2=\"\(y)\" stroke=\"#dc2626\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
-            s += "<text x=\"\(f(left + plotW - 4))\" y=\"\(y)\" dy=\"-5\" text-anchor=\"end\" fill=\"#dc2626\">budget \(escapeMarkup(formatUSD(budget)))</text>\n"
         }
         // Legend.
         let legendY = f(height - 16)
@@ -70,6 +69,11 @@ public enum ProjectionSVG {
         s += "<text x=\"\(f(left + 18))\" y=\"\(legendY)\">P5–P95</text>\n"
         s += "<line x1=\"\(f(left + 80))\" y1=\"\(f(height - 21))\" x2=\"\(f(left + 100))\" y2=\"\(f(height - 21))\" stroke=\"#1d4ed8\" stroke-width=\"2\"/>\n"
         s += "<text x=\"\(f(left + 104))\" y=\"\(legendY)\">P50</text>\n"
+        // The budget is named in the legend, where no band or line can cover it.
+        if let budget = projection.budgetUSD {
+            s += "<line x1=\"\(f(left + 150))\" y1=\"\(f(height - 21))\" x2=\"\(f(left + 176))\" y2=\"\(f(height - 21))\" stroke=\"#dc2626\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+            s += "<text x=\"\(f(left + 180))\" y=\"\(legendY)\" fill=\"#dc2626\">budget \(escapeMarkup(formatUSD(budget)))</text>\n"
+        }
         s += "</svg>\n"
         return s
     }
