@@ -4,6 +4,8 @@ public enum Preset: String, Sendable, CaseIterable {
     case golden = "default"
     /// A large synthetic set for timings: 40 intents × 6 models × 60 settings.
     case benchmark
+    /// A 40-intent set with two fee-paying models whose cheap end avoids the big fee.
+    case multifee
     /// A few hundred rows for fast tests: 3 intents × 2 models × 8 settings.
     case small
 
@@ -12,6 +14,7 @@ public enum Preset: String, Sendable, CaseIterable {
         switch self {
         case .golden: ChatbotPreset.defaultSamplesPerCell
         case .benchmark: BenchmarkPreset.defaultSamplesPerCell
+        case .multifee: MultifeePreset.defaultSamplesPerCell
         case .small: SmallPreset.defaultSamplesPerCell
         }
     }
@@ -22,6 +25,7 @@ public enum Preset: String, Sendable, CaseIterable {
         switch self {
         case .golden: return ChatbotPreset.spec(seed: seed, samplesPerCell: samples)
         case .benchmark: return BenchmarkPreset.spec(seed: seed, samplesPerCell: samples)
+        case .multifee: return MultifeePreset.spec(seed: seed, samplesPerCell: samples)
         case .small: return SmallPreset.spec(seed: seed, samplesPerCell: samples)
         }
     }

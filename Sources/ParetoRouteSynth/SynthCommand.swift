@@ -25,7 +25,7 @@ public struct SynthCommand: Sendable, Hashable {
 
     /// The `--help` text.
     public static let usage = """
-        usage: paretoroute-synth --out DIR [--preset default|benchmark|small] [--seed N] [--samples N]
+        usage: paretoroute-synth --out DIR [--preset default|benchmark|multifee|small] [--seed N] [--samples N]
 
         Writes a golden data directory (models.csv, intents.csv, evals/0001-*.csv) from a preset.
         The same preset, seed and samples always write the same bytes.
@@ -33,6 +33,8 @@ public struct SynthCommand: Sendable, Hashable {
           --out DIR        directory to write (created if needed; other files in it are kept)
           --preset NAME    default    the design doc's chatbot, committed as GoldenData/ (200 samples)
                            benchmark  40 intents x 6 models x 60 settings, for timings (50 samples)
+                           multifee   the same size, two fee-paying models whose cheap end avoids
+                                      the $7,000 fee, for the search (50 samples)
                            small      3 intents x 2 models x 8 settings, for tests (20 samples)
                            (default: default)
           --seed N         unsigned 64-bit seed (default: \(ChatbotPreset.defaultSeed))
@@ -41,6 +43,7 @@ public struct SynthCommand: Sendable, Hashable {
 
         Regenerate the committed data:  swift run -c release paretoroute-synth --preset default --out GoldenData
         Benchmark data (git-ignored):   swift run -c release paretoroute-synth --preset benchmark --out BenchData/benchmark
+                                        swift run -c release paretoroute-synth --preset multifee --out BenchData/multifee
 
         Exit status: 0 written, 64 usage error, 73 cannot write.
         """
@@ -76,7 +79,7 @@ public struct SynthCommand: Sendable, Hashable {
         var command = SynthCommand(preset: .golden, outputDirectory: out)
         if let text = values["preset"] {
             guard let preset = Preset(rawValue: text) else {
-                throw .usage("--preset must be default, benchmark or small, got \"\(text)\"")
+                throw .usage("--preset must be default, benchmark, multifee or small, got \"\(text)\"")
             }
             command.preset = preset
         }
