@@ -61,7 +61,11 @@ public enum Optimizer {
         }
         if let baseline = space.scope.baseline, let genes = problem.genes(of: baseline) { seeds.append(genes) }
         seeds += problem.extremeGenomes
-        seeds += problem.ladderGenomes(count: max(2, options.population / 4))
+        // The ladder over every model, then each fee subset's cheapest configuration and the
+        // ladders of the two cheapest subsets: the cheap end of the front may avoid a fee that
+        // every intent's cheapest cell pays (see FeeSubset).
+        seeds += problem.ladderGenomes(count: max(2, options.population / 8))
+        seeds += problem.feeSubsetGenomes(budget: max(2, options.population / 2), ladderSubsets: 2)
         let configuration = NSGA2Configuration(
             populationSize: options.population, generations: options.generations, seed: options.seed,
             initialIndividuals: seeds, stallGenerations: options.stallGenerations,

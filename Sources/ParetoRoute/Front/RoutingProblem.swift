@@ -12,10 +12,10 @@ public struct RoutingProblem: MultiObjectiveProblem {
     public let space: SearchSpace
     /// Per intent, the cell indices a gene can take.
     public let options: [[Int]]
-    private let costs: [[Double]]
-    private let weighted: [[Double]]
-    private let models: [[Int]]
-    private let fees: [Double]
+    let costs: [[Double]]
+    let weighted: [[Double]]
+    let models: [[Int]]
+    let fees: [Double]
     private let totalWeight: Double
 
     /// Builds the problem over `space`.
@@ -136,11 +136,13 @@ public struct RoutingProblem: MultiObjectiveProblem {
     /// next step on its own convex cost–quality hull buys the most quality per dollar.
     /// The path traces the convex part of the front (the multiple-choice knapsack's LP
     /// relaxation), so seeding it spares the search most of its early generations.
-    public func ladderGenomes(count: Int) -> [[Int]] {
+    /// With `allowed`, only the options it accepts take part (an intent with none keeps
+    /// its option 0, which only happens when the caller passed an impossible restriction).
+    public func ladderGenomes(count: Int, allowed: ((_ intent: Int, _ option: Int) -> Bool)? = nil) -> [[Int]] {
         guard count > 0 else { return [] }
         // Per intent, the upper convex hull of (cost, weighted quality), by ascending cost.
         let hulls: [[Int]] = costs.indices.map { i in
-            let order = costs[i].indices.sorted { a, b in
+            let order = costs[i].indices.filter { allowed?(i, $0) ?? true }.sorted { a, b in
                 costs[i][a] != costs[i][b] ? costs[i][a] < costs[i][b] : (weighted[i][a] != weighted[i][b] ? weighted[i][a] > weighted[i][b] : a < b)
             }
             var hull: [Int] = []
