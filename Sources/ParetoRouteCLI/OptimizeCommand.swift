@@ -49,6 +49,9 @@ enum OptimizeCommand {
             }
         }
         if progress { console.err("\n") }
+        if let bound = run.missedCheapestCostUSD {
+            options.diagnose("warning: the front's cheapest point costs \(run.front.objectives.first.map { formatUSD($0.cost) } ?? "nothing"), but a feasible configuration costs \(formatUSD(bound)) (the cheapest over every set of fee-paying models); try a larger --population or --generations, or `exact`", console: console)
+        }
         let statistics = run.front.statistics
         if case let .nsga2(_, _, _, points?, dropped?) = statistics.search {
             options.diagnose("warm start: \(points - dropped) configurations seeded, \(dropped) dropped (a cell vanished or is no longer feasible)", console: console)

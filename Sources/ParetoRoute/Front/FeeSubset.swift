@@ -12,7 +12,8 @@ public struct FeeSubset: Sendable, Hashable {
     /// Per intent, the option (gene value of ``RoutingProblem``) of the cheapest cell among the
     /// allowed models.
     public var cheapestGenes: [Int]
-    /// The monthly cost of ``cheapestGenes``, with the fees of the allowed models it uses.
+    /// The monthly cost of ``cheapestGenes`` with every allowed model's fee paid, as the exact
+    /// solver charges the subset: the cheapest cost of the subset's own front.
     public var cheapestCostUSD: Double
 }
 
@@ -27,7 +28,9 @@ extension RoutingProblem {
     /// Every subset of ``feeModels`` under which each intent keeps an option, ordered by the
     /// cost of its cheapest configuration (ties: fewer models, then the lower bit mask).
     ///
-    /// The first one's configuration is the cheapest configuration of the whole space.
+    /// The first one's configuration is the cheapest configuration of the whole space (a
+    /// configuration of fee set U costs at least U's ``FeeSubset/cheapestCostUSD``, and the
+    /// first subset's configuration uses each of its models, or a smaller subset would come first).
     /// - Complexity: O(2^F × intents × F) for F fee-paying models (at most 12), after one pass
     ///   over the options.
     public var feeSubsets: [FeeSubset] {
@@ -51,22 +54,16 @@ extension RoutingProblem {
             var genes: [Int] = []
             genes.reserveCapacity(intents)
             var cost = 0.0
-            var used = 0
             for i in 0..<intents {
                 var best = freeCheapest[i]
-                var bestBit = -1
                 for b in feeModels.indices where mask & (1 << b) != 0 {
-                    if let g = feeCheapest[i][b], best.map({ costs[i][g] < costs[i][$0] }) ?? true {
-                        best = g
-                        bestBit = b
-                    }
+                    if let g = feeCheapest[i][b], best.map({ costs[i][g] < costs[i][$0] }) ?? true { best = g }
                 }
                 guard let g = best else { continue masks }
                 genes.append(g)
                 cost += costs[i][g]
-                if bestBit >= 0 { used |= 1 << bestBit }
             }
-            for b in feeModels.indices where used & (1 << b) != 0 { cost += fees[feeModels[b]] }
+            for b in feeModels.indices where mask & (1 << b) != 0 { cost += fees[feeModels[b]] }
             let allowed = feeModels.indices.filter { mask & (1 << $0) != 0 }.map { feeModels[$0] }
             subsets.append((FeeSubset(models: allowed, cheapestGenes: genes, cheapestCostUSD: cost), mask))
         }

@@ -15,6 +15,10 @@ public struct FrontRun: Sendable {
     /// The objectives of every configuration NSGA-II evaluated, when recorded (for a
     /// faint background in the SVG); empty for the exact front.
     public var background: [(cost: Double, quality: Double)]
+    /// The cost of the cheapest feasible configuration (over every set of fee-paying models,
+    /// ``Optimizer/cheapestFeasibleCost(_:)``) when an NSGA-II front's cheapest point costs
+    /// more; `nil` when the front reaches it or it is not known. `optimize` warns about it.
+    public var missedCheapestCostUSD: Double? = nil
 
     /// The front by NSGA-II.
     ///
@@ -54,7 +58,8 @@ public struct FrontRun: Sendable {
             request: request, table: table)
         let front = Front(method: .nsga2, table: table, scores: result.points, settings: settings, statistics: statistics)
         try checkChangeBudget(front, space: space)
-        return FrontRun(front: front, table: table, background: result.background)
+        return FrontRun(front: front, table: table, background: result.background,
+                        missedCheapestCostUSD: result.reachesCheapestFeasibleCost ? nil : result.cheapestFeasibleCostUSD)
     }
 
     /// The exact front; `maxPoints` caps it with an ε-grid (see ``ExactSolver/solve(_:maxPoints:)``).

@@ -48,6 +48,33 @@ public enum Optimizer {
         public var stoppedByStall: Bool
         /// Warm-start configurations that could not seed (a cell no longer a candidate).
         public var droppedWarmStart: Int
+        /// The cost of the cheapest acceptable configuration of the space: the cheapest of every
+        /// fee subset's cheapest configuration, when the constraints and the scope accept it
+        /// (`nil` otherwise: then the cheapest acceptable cost is not known without a search).
+        public var cheapestFeasibleCostUSD: Double?
+
+        /// Whether the front's cheapest point costs no more than ``cheapestFeasibleCostUSD``
+        /// (true when that is unknown). The search seeds that configuration, so a miss means a
+        /// defect, which the CLI reports rather than printing a front that silently starts too high.
+        public var reachesCheapestFeasibleCost: Bool {
+            guard let bound = cheapestFeasibleCostUSD else { return true }
+            guard let first = points.first else { return false }
+            return first.monthlyCostUSD <= bound + 1e-9 * max(1, abs(bound))
+        }
+    }
+
+    /// The cost of the cheapest configuration of `space` (over every fee subset), or `nil` when
+    /// the space's constraints or scope do not accept it.
+    /// - Complexity: O(2^F × intents × F) for F fee-paying models, plus one evaluation.
+    public static func cheapestFeasibleCost(_ space: SearchSpace) -> Double? {
+        cheapestFeasibleCost(RoutingProblem(space: space))
+    }
+
+    private static func cheapestFeasibleCost(_ problem: RoutingProblem) -> Double? {
+        guard let cheapest = problem.feeSubsets.first else { return nil }
+        let space = problem.space
+        let evaluation = space.table.evaluate(problem.choice(of: cheapest.cheapestGenes), constraints: space.constraints)
+        return space.accepts(evaluation) ? evaluation.monthlyCostUSD : nil
     }
 
     /// Searches `space`. The observer sees each generation's report; it cannot change the result.
@@ -77,6 +104,6 @@ public enum Optimizer {
             points: ExactSolver.sweep(scored),
             background: run.evaluated.map { ($0.objectives[0], -$0.objectives[1]) },
             generationsRun: run.generationsRun, evaluations: run.evaluations, stoppedByStall: run.stoppedByStall,
-            droppedWarmStart: dropped)
+            droppedWarmStart: dropped, cheapestFeasibleCostUSD: cheapestFeasibleCost(problem))
     }
 }
