@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// `validate` prints, byte for byte, what it printed before its noise screen was made cheap
+/// (issue 14): the expected files were written by the release build of the code before that change.
+@Suite struct ValidateOutputTests {
+    private func expected(_ name: String) throws -> String {
+        try String(contentsOfFile: Paths.fixture("validate/" + name), encoding: .utf8)
+    }
+
+    @Test func tinyFixtureTextAndJSONAreUnchanged() throws {
+        let text = runTool(["validate", "--data", Paths.tiny])
+        #expect(text.status == 0)
+        #expect(text.out == (try expected("tiny.txt")))
+        let json = runTool(["validate", "--data", Paths.tiny, "--json"])
+        #expect(json.out == (try expected("tiny.json")))
+    }
+
+    @Test func defaultDataTextAndJSONAreUnchanged() throws {
+        let data = Paths.tests.deletingLastPathComponent().appendingPathComponent("GoldenData").path
+        let text = runTool(["validate", "--data", data])
+        #expect(text.status == 0)
+        #expect(text.out == (try expected("default.txt")))
+        let json = runTool(["validate", "--data", data, "--json"])
+        #expect(json.out == (try expected("default.json")))
+    }
+}
