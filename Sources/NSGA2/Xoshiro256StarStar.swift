@@ -5,10 +5,10 @@
 /// Bounded integers and doubles are derived here with integer arithmetic only, so
 /// results never depend on the standard library's sampling algorithms or on libm.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
 
     /// Creates a generator whose sequence is fixed by `seed` (expanded with ``SplitMix64``).
     public init(seed: UInt64) {
@@ -20,6 +20,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     /// Returns the next 64 random bits.
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = rotateLeft(s1 &* 5, by: 7) &* 9
         let t = s1 &<< 17
@@ -35,6 +36,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// Returns a uniform integer in `0..<bound` (Lemire's multiply-shift with rejection).
     ///
     /// - Precondition: `bound > 0`.
+    @inlinable
     public mutating func nextInt(below bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         let range = UInt64(bound)
@@ -58,8 +60,8 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         nextDouble() < probability
     }
 
-    @inline(__always)
-    private func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 {
+    @inlinable @inline(__always)
+    func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 {
         (x &<< k) | (x &>> (64 &- k))
     }
 }

@@ -26,7 +26,7 @@ enum ValidateCommand {
         guard confidence > 0 && confidence < 1 else { throw UsageError("validate: --confidence must be in (0, 1)") }
         let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData", keepingSamples: true)
         let summary = DataSummary(table)
-        let noise = NoiseScreen(try table.applyingConfidence(confidence))
+        let noise = try NoiseScreen(table: table, confidence: confidence)
         if args.flag("json") {
             console.out(summary.json(noise: noise).serialized())
         } else {

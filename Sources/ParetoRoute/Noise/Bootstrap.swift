@@ -39,17 +39,78 @@ public enum Bootstrap {
             p99s[r] = n == 1 ? samples.sortedLatencies[0]
                 : resampledPercentile(counts: counts, sorted: samples.sortedLatencies, lowRank: lowRank, fraction: fraction)
         }
-        means.sort()
-        p99s.sort()
-        let alpha = max(0, min(1, 1 - confidence))
-        let lower = max(0, Int((alpha / 2 * Double(resamples)).rounded(.down)))
-        let upper = min(resamples - 1, Int(((1 - alpha / 2) * Double(resamples)).rounded(.up)) - 1)
+        let ranks = percentileRanks(confidence: confidence, resamples: resamples)
+        let p99 = orderStatistics(&p99s, ranks)
         // Resampling one sample gives it back every time: a zero-width interval that would let it
         // clear a floor "with margin". Its mean has no spread to measure, so no margin either.
         if n < Cell.minimumSamplesForStandardError {
-            return CellInterval(qualityLower: -.infinity, qualityUpper: .infinity, p99Lower: p99s[lower], p99Upper: p99s[upper])
+            return CellInterval(qualityLower: -.infinity, qualityUpper: .infinity, p99Lower: p99.lower, p99Upper: p99.upper)
         }
-        return CellInterval(qualityLower: means[lower], qualityUpper: means[upper], p99Lower: p99s[lower], p99Upper: p99s[upper])
+        let quality = orderStatistics(&means, ranks)
+        return CellInterval(qualityLower: quality.lower, qualityUpper: quality.upper, p99Lower: p99.lower, p99Upper: p99.upper)
+    }
+
+    /// The quality bounds of ``interval(of:confidence:seed:resamples:)`` alone, without the P99's
+    /// bookkeeping: the same generator draws the same resamples and sums them in the same order,
+    /// so the bounds are bit for bit those of the full interval.
+    public static func meanInterval(of qualities: [Double], confidence: Double, seed: UInt64,
+                                    resamples: Int = Bootstrap.resamples) -> (lower: Double, upper: Double) {
+        let n = qualities.count
+        guard n > 0 else { return (0, 0) }
+        // As in the full interval: one sample's mean has no spread, so no margin.
+        guard n >= Cell.minimumSamplesForStandardError else { return (-.infinity, .infinity) }
+        var rng = Xoshiro256StarStar(seed: seed)
+        var means = [Double](repeating: 0, count: resamples)
+        qualities.withUnsafeBufferPointer { values in
+            for r in 0..<resamples {
+                var sum = 0.0
+                for _ in 0..<n { sum += values[rng.nextInt(below: n)] }
+                means[r] = sum / Double(n)
+            }
+        }
+        return orderStatistics(&means, percentileRanks(confidence: confidence, resamples: resamples))
+    }
+
+    /// The values of rank `ranks.lower` and `ranks.upper` (0-based, ascending) of `values`, as
+    /// sorting would give them, found by selection; `values` is reordered.
+    /// - Complexity: O(n) expected.
+    static func orderStatistics(_ values: inout [Double], _ ranks: (lower: Int, upper: Int)) -> (lower: Double, upper: Double) {
+        let lower = select(&values, rank: ranks.lower, in: 0..<values.count)
+        // After selecting `lower`, everything above its position is no smaller.
+        let upper = ranks.upper > ranks.lower ? select(&values, rank: ranks.upper, in: (ranks.lower + 1)..<values.count)
+            : (ranks.upper == ranks.lower ? lower : select(&values, rank: ranks.upper, in: 0..<ranks.lower))
+        return (lower, upper)
+    }
+
+    /// Quickselect (Hoare partition, middle pivot): places the value of rank `rank` at that index,
+    /// no larger values before it and no smaller after it, within `range`.
+    static func select(_ values: inout [Double], rank: Int, in range: Range<Int>) -> Double {
+        var low = range.lowerBound, high = range.upperBound - 1
+        values.withUnsafeMutableBufferPointer { v in
+            while low < high {
+                let pivot = v[low + (high - low) / 2]
+                var i = low, j = high
+                while i <= j {
+                    while v[i] < pivot { i += 1 }
+                    while v[j] > pivot { j -= 1 }
+                    if i <= j {
+                        v.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
+                }
+                if rank <= j { high = j } else if rank >= i { low = i } else { break }
+            }
+        }
+        return values[rank]
+    }
+
+    /// The ranks of the lower and upper bounds among `resamples` sorted values.
+    static func percentileRanks(confidence: Double, resamples: Int) -> (lower: Int, upper: Int) {
+        let alpha = max(0, min(1, 1 - confidence))
+        let lower = max(0, Int((alpha / 2 * Double(resamples)).rounded(.down)))
+        let upper = min(resamples - 1, Int(((1 - alpha / 2) * Double(resamples)).rounded(.up)) - 1)
+        return (lower, upper)
     }
 
     private static func resampledPercentile(counts: [Int], sorted: [Double], lowRank: Int, fraction: Double) -> Double {

@@ -16,6 +16,18 @@ public struct NoiseScreen: Sendable {
         public var feasibleByEstimate: Bool
         /// Feasible with the interval's margin.
         public var feasibleWithMargin: Bool
+
+        /// The entry of `cell` when its `interval` straddles `intent`'s floor or cap, else `nil`.
+        init?(intent: Intent, cell: Cell, interval: CellInterval) {
+            guard interval.dependsOnNoise(cell, intent: intent) else { return nil }
+            self.intent = intent.name
+            setting = cell.setting
+            quality = cell.quality
+            p99LatencyMs = cell.p99LatencyMs
+            self.interval = interval
+            feasibleByEstimate = CellViolation.of(cell, for: intent).isEmpty
+            feasibleWithMargin = interval.violation(for: intent).isEmpty
+        }
     }
 
     /// The confidence of the intervals.
@@ -32,12 +44,15 @@ public struct NoiseScreen: Sendable {
             return
         }
         for (i, intent) in table.intents.enumerated() {
-            for (c, cell) in table.cells[i].enumerated() where intervals[i][c].dependsOnNoise(cell, intent: intent) {
-                entries.append(Entry(intent: intent.name, setting: cell.setting, quality: cell.quality, p99LatencyMs: cell.p99LatencyMs,
-                                     interval: intervals[i][c], feasibleByEstimate: CellViolation.of(cell, for: intent).isEmpty,
-                                     feasibleWithMargin: intervals[i][c].violation(for: intent).isEmpty))
+            for (c, cell) in table.cells[i].enumerated() {
+                if let entry = Entry(intent: intent, cell: cell, interval: intervals[i][c]) { entries.append(entry) }
             }
         }
+        self.entries = entries
+    }
+
+    init(confidence: Double, entries: [Entry]) {
+        self.confidence = confidence
         self.entries = entries
     }
 
