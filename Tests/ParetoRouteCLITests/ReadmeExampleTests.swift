@@ -20,18 +20,18 @@ import ParetoRoute
     @Test func optimizePrintsTheDocumentedFront() {
         let run = Self.optimized.run
         #expect(run.status == 0)
-        #expect(run.out.hasPrefix("ParetoRoute front (nsga2): 2013 points, data 407a9530f0323d21, hypervolume 7606.27 (reference $116,642, 0.8410)\nshowing 12 of 2013 points"))
+        #expect(run.out.hasPrefix("ParetoRoute front (nsga2): 2002 points, data 407a9530f0323d21, hypervolume 7606.31 (reference $116,642, 0.8410)\nshowing 12 of 2002 points"))
         #expect(run.out.contains("\n    #  monthly cost  quality ± SE     models                       change from the previous row\n"))
         #expect(run.out.contains("\n   1        $8,826  0.8510 ± 0.0021  haiku-ft×8 haiku×2           start\n"))
-        #expect(run.out.contains("\n 720*      $25,590  0.8959 ± 0.0018  haiku-ft×7 sonnet×3          faq: haiku/500/t0.1/rag2 → sonnet/500/t0.1/rag2; "))
-        #expect(run.out.contains("\n2013      $106,038  0.9271 ± 0.0016  sonnet×10                    recommendation: haiku-ft/500/t0.3/rag5 → sonnet/500/t0.3/rag2; "))
+        #expect(run.out.contains("\n 717*      $25,590  0.8959 ± 0.0018  haiku-ft×7 sonnet×3          faq: haiku/400/t0.1/rag2 → sonnet/500/t0.1/rag2; "))
+        #expect(run.out.contains("\n2002      $106,038  0.9271 ± 0.0016  sonnet×10                    recommendation: haiku-ft/500/t0.3/rag5 → sonnet/500/t0.3/rag2; "))
         #expect(run.out.contains("cheapest (#1): $8,826/month (fees $2,000), quality 0.8510"))
     }
 
     @Test func pickAnswersTheDocumentedRequests() {
         let front = Self.optimized.front
-        #expect(runTool(["pick", front, "--budget", "20000"]).out.hasPrefix("point #577 of 2013: $19,472/month (fees $2,000), quality 0.8885"))
-        #expect(runTool(["pick", front, "--min-quality", "0.9"]).out.hasPrefix("point #862 of 2013: $32,616/month (fees $2,000), quality 0.9000"))
+        #expect(runTool(["pick", front, "--budget", "20000"]).out.hasPrefix("point #579 of 2002: $19,468/month (fees $2,000), quality 0.8885"))
+        #expect(runTool(["pick", front, "--min-quality", "0.9"]).out.hasPrefix("point #857 of 2002: $32,616/month (fees $2,000), quality 0.9000"))
         let knee = runTool(["pick", front, "--knee", "--json"])
         #expect(knee.status == 0)
         #expect(knee.out.hasPrefix("{\n  \"intents\": {\n    \"recommendation\": {"))
@@ -108,9 +108,9 @@ import ParetoRoute
         let new = Self.optimized.directory + "/new.json"
         let rerun = runTool(["optimize", "--data", data, "--warm-start", Self.optimized.front, "--out", new])
         #expect(rerun.status == 0)
-        #expect(rerun.err.contains("warm start: 2013 configurations seeded, 0 dropped"))
+        #expect(rerun.err.contains("warm start: 2002 configurations seeded, 0 dropped"))
         let diff = runTool(["diff", Self.optimized.front, new])
-        #expect(diff.out.hasPrefix("hypervolume 7606.27 → 8010.65 (+5.32%; reference $116,642, 0.8410 over both fronts)"))
+        #expect(diff.out.hasPrefix("hypervolume 7606.31 → 8010.61 (+5.32%; reference $116,642, 0.8410 over both fronts)"))
         #expect(diff.out.contains("data changed: 407a9530f0323d21 → 2b467f5e3c799d27"))
         #expect(diff.out.contains("faq: sonnet/500/t0.1/rag2 → haiku/500/t0.1/rag2 (cost -$9,904, quality -0.0010) [within noise]"))
     }

@@ -73,8 +73,8 @@ public enum Optimizer {
     private static func cheapestFeasibleCost(_ problem: RoutingProblem) -> Double? {
         guard let cheapest = problem.feeSubsets.first else { return nil }
         let space = problem.space
-        let evaluation = space.table.evaluate(problem.choice(of: cheapest.cheapestGenes), constraints: space.constraints)
-        return space.accepts(evaluation) ? evaluation.monthlyCostUSD : nil
+        let score = space.table.score(problem.choice(of: cheapest.cheapestGenes), constraints: space.constraints)
+        return space.accepts(score) ? score.monthlyCostUSD : nil
     }
 
     /// Searches `space`. The observer sees each generation's report; it cannot change the result.
