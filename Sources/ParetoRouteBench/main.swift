@@ -113,6 +113,59 @@ let bigPlan = try ProjectionPlan(table: bigSampled, choice: bigKnee, months: 6)
 let bigProjection = median(5) { _ = CostProjector.project(bigPlan) }
 lines.append("| project, 6 months × 10,000 runs (40 intents, knee of the capped front) | \(ms(bigProjection)) |")
 
+// The multifee preset: the cheap end of the front avoids a $7,000 fee that every intent's
+// cheapest cell pays (issue 14).
+let multifee = "BenchData/multifee"
+try ensureData(.multifee, at: multifee)
+let fees = try GoldenDataLoader.load(directory: multifee)
+let feesLoad = try median(3) { _ = try GoldenDataLoader.load(directory: multifee) }
+lines.append("| load multifee data (\(fees.rowCount) rows) | \(ms(feesLoad)) |")
+let feesSpace = try SearchSpace(table: fees)
+var feesExact: ExactSolver.Result?
+let feesExactRun = median(3) { feesExact = ExactSolver.solve(feesSpace) }
+let feesPoints = feesExact?.points.map(\.objectives) ?? []
+let feesCheapest = feesPoints.first?.cost ?? 0
+lines.append("| exact front (multifee, 40 intents, 2 fee models) | \(ms(feesExactRun)), \(feesPoints.count) points, cheapest \(formatUSD(feesCheapest)) |")
+for (label, population, generations) in [("100 × 50", 100, 50), ("default settings", 200, 400)] {
+    var shares: [Double] = []
+    var cheapestFound = 0
+    var times: [Duration] = []
+    for seed in 1...5 as ClosedRange<UInt64> {
+        var options = Optimizer.Options()
+        options.population = population
+        options.generations = generations
+        options.seed = seed
+        var result: Optimizer.Result?
+        times.append(median(1) { result = Optimizer.optimize(feesSpace, options: options) })
+        let points = result?.points.map(\.objectives) ?? []
+        shares.append(FrontGeometry.hypervolumeShare(of: points, exact: feesPoints))
+        if points.first?.cost == feesCheapest { cheapestFound += 1 }
+    }
+    lines.append("| optimize \(label) (multifee, seeds 1–5) | \(ms(times.sorted()[2])), \(formatFixed((shares.min() ?? 0) * 100, decimals: 2))–\(formatFixed((shares.max() ?? 0) * 100, decimals: 2))% of the exact hypervolume, exact cheapest found in \(cheapestFound) of 5 |")
+}
+let feesWithSamples = try GoldenDataLoader.load(directory: multifee, keepingSamples: true)
+var screen: NoiseScreen?
+let screenRun = try median(3) { screen = try NoiseScreen(table: feesWithSamples, confidence: 0.95) }
+lines.append("| validate's noise screen (multifee, 14,400 cells) | \(ms(screenRun)), \(screen?.entries.count ?? 0) cells depend on noise |")
+
+// Whole runs of the binary next to this one, loading included.
+let tool = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("paretoroute").path
+if FileManager.default.isExecutableFile(atPath: tool) {
+    func wholeRun(_ arguments: [String]) throws -> Duration {
+        try median(5) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+    }
+    lines.append("| whole binary: optimize, default settings (multifee) | \(ms(try wholeRun(["optimize", "--data", multifee, "--quiet"]))) |")
+    lines.append("| whole binary: validate (multifee) | \(ms(try wholeRun(["validate", "--data", multifee]))) |")
+}
+
 print(lines.joined(separator: "\n"))
 print("")
 print(runEngineBenchmarks().joined(separator: "\n"))

@@ -9,7 +9,7 @@ import Testing
     }()
     static let exact = ExactSolver.solve(space).points
 
-    private func share(_ points: [ConfigurationEvaluation]) -> Double {
+    private func share(_ points: [ConfigurationScore]) -> Double {
         FrontGeometry.hypervolumeShare(of: points.map { ($0.monthlyCostUSD, $0.quality) },
                                        exact: Self.exact.map { ($0.monthlyCostUSD, $0.quality) })
     }
