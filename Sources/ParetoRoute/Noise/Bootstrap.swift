@@ -25,19 +25,23 @@ public enum Bootstrap {
         let h = Double(n - 1) * 0.99
         let lowRank = Int(h)
         let fraction = h - Double(lowRank)
-        for r in 0..<resamples {
-            for j in 0..<n { counts[j] = 0 }
-            var sum = 0.0
-            for _ in 0..<n {
-                let j = rng.nextInt(below: n)
-                counts[j] += 1
-                sum += samples.qualities[j]
+        samples.qualities.withUnsafeBufferPointer { qualities in
+            for r in 0..<resamples {
+                counts.withUnsafeMutableBufferPointer { counts in
+                    counts.update(repeating: 0)
+                    var sum = 0.0
+                    for _ in 0..<n {
+                        let j = rng.nextInt(below: n)
+                        counts[j] += 1
+                        sum += qualities[j]
+                    }
+                    means[r] = sum / Double(n)
+                }
+                // The resample's P99 needs only its order statistics at lowRank and lowRank + 1;
+                // walk the sorted originals from the top, where those ranks sit.
+                p99s[r] = n == 1 ? samples.sortedLatencies[0]
+                    : resampledPercentile(counts: counts, sorted: samples.sortedLatencies, lowRank: lowRank, fraction: fraction)
             }
-            means[r] = sum / Double(n)
-            // The resample's P99 needs only its order statistics at lowRank and lowRank + 1;
-            // walk the sorted originals from the top, where those ranks sit.
-            p99s[r] = n == 1 ? samples.sortedLatencies[0]
-                : resampledPercentile(counts: counts, sorted: samples.sortedLatencies, lowRank: lowRank, fraction: fraction)
         }
         let ranks = percentileRanks(confidence: confidence, resamples: resamples)
         let p99 = orderStatistics(&p99s, ranks)
