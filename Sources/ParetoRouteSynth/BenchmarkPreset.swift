@@ -64,6 +64,19 @@ public enum BenchmarkPreset {
     }
 
     private static func drawIntent(index: Int, noise: inout NoiseSource) -> IntentProfile {
+        drawIntent(index: index, noise: &noise, volumes: 1000...100_000) { large, medium, small, uniform in
+            ["medium-ft": medium + uniform(0, 0.6) * (large - medium), "small-ft": small + uniform(0, 0.6) * (large - small)]
+        }
+    }
+
+    /// One intent of a 40-intent preset: a log-uniform daily volume in `volumes`, the four
+    /// fee-free tiers' qualities, then `feeModels`' qualities drawn from the large, medium and
+    /// small ones (with the uniform draw it is given), then retrieval, temperature and
+    /// truncation figures, and a floor at or just below the small model's best.
+    static func drawIntent(
+        index: Int, noise: inout NoiseSource, volumes: ClosedRange<Double>,
+        feeModels: (_ large: Double, _ medium: Double, _ small: Double, _ uniform: (Double, Double) -> Double) -> [String: Double]
+    ) -> IntentProfile {
         func uniform(_ low: Double, _ high: Double) -> Double {
             low + (high - low) * noise.uniform()
         }
@@ -72,21 +85,20 @@ public enum BenchmarkPreset {
         }
         let number = String(index)
         let name = "intent_" + String(repeating: "0", count: max(0, 2 - number.count)) + number
-        let volume = Int(rounded(PortableMath.exp(uniform(PortableMath.log(1000), PortableMath.log(100_000))),
+        let volume = Int(rounded(PortableMath.exp(uniform(PortableMath.log(volumes.lowerBound), PortableMath.log(volumes.upperBound))),
                                  step: 100))
         let large = uniform(0.86, 0.92)
         let medium = large - uniform(0.02, 0.06)
         let small = medium - uniform(0.01, 0.04)
         let tiny = small - uniform(0.02, 0.06)
-        let mediumTuned = medium + uniform(0, 0.6) * (large - medium)
-        let smallTuned = small + uniform(0, 0.6) * (large - small)
+        var qualities = feeModels(large, medium, small, uniform)
+        qualities.merge(["large": large, "medium": medium, "small": small, "tiny": tiny]) { fee, _ in fee }
         var profile = IntentProfile(
             name: name, dailyVolume: max(100, volume), cacheHitRate: rounded(uniform(0, 0.4), step: 0.01),
             minQuality: 0, maxP99LatencyMS: [3000, 4000, 5000, 6000][noise.uniform() < 0.5 ? 2 : index % 4],
             qualityWeight: index % 10 == 5 ? Double(max(100, volume) * 2) : nil,
             promptTokens: rounded(uniform(300, 1500), step: 10), answerTokens: rounded(uniform(100, 500), step: 10),
-            modelQuality: ["large": large, "medium": medium, "small": small, "tiny": tiny,
-                           "medium-ft": mediumTuned, "small-ft": smallTuned],
+            modelQuality: qualities,
             retrievalGain: rounded(uniform(0, 0.09), step: 0.001),
             retrievalNoisePerChunk: rounded(uniform(0.001, 0.008), step: 0.001),
             bestTemperature: rounded(uniform(0, 0.8), step: 0.1),

@@ -52,38 +52,11 @@ public enum MultifeePreset {
                            samplesPerCell: samplesPerCell, seed: seed, evalsFileName: "0001-multifee.csv")
     }
 
+    /// The benchmark preset's intent draw with lower volumes (700 to 20,000 a day) and the
+    /// dedicated deployment between the medium and the large model.
     private static func drawIntent(index: Int, noise: inout NoiseSource) -> IntentProfile {
-        func uniform(_ low: Double, _ high: Double) -> Double {
-            low + (high - low) * noise.uniform()
+        BenchmarkPreset.drawIntent(index: index, noise: &noise, volumes: 700...20_000) { large, medium, small, uniform in
+            ["dedicated": medium + uniform(0.1, 0.7) * (large - medium), "tuned": small + uniform(0, 0.6) * (large - small)]
         }
-        func rounded(_ value: Double, step: Double) -> Double {
-            (value / step).rounded() * step
-        }
-        let number = String(index)
-        let name = "intent_" + String(repeating: "0", count: max(0, 2 - number.count)) + number
-        let volume = Int(rounded(PortableMath.exp(uniform(PortableMath.log(700), PortableMath.log(20_000))),
-                                 step: 100))
-        let large = uniform(0.86, 0.92)
-        let medium = large - uniform(0.02, 0.06)
-        let small = medium - uniform(0.01, 0.04)
-        let tiny = small - uniform(0.02, 0.06)
-        let dedicated = medium + uniform(0.1, 0.7) * (large - medium)
-        let tuned = small + uniform(0, 0.6) * (large - small)
-        var profile = IntentProfile(
-            name: name, dailyVolume: max(100, volume), cacheHitRate: rounded(uniform(0, 0.4), step: 0.01),
-            minQuality: 0, maxP99LatencyMS: [3000, 4000, 5000, 6000][noise.uniform() < 0.5 ? 2 : index % 4],
-            qualityWeight: index % 10 == 5 ? Double(max(100, volume) * 2) : nil,
-            promptTokens: rounded(uniform(300, 1500), step: 10), answerTokens: rounded(uniform(100, 500), step: 10),
-            modelQuality: ["large": large, "medium": medium, "small": small, "tiny": tiny,
-                           "dedicated": dedicated, "tuned": tuned],
-            retrievalGain: rounded(uniform(0, 0.09), step: 0.001),
-            retrievalNoisePerChunk: rounded(uniform(0.001, 0.008), step: 0.001),
-            bestTemperature: rounded(uniform(0, 0.8), step: 0.1),
-            temperatureSensitivity: rounded(uniform(0.05, 0.2), step: 0.01),
-            truncationSeverity: rounded(uniform(0.3, 0.7), step: 0.01))
-        // As in the benchmark preset: the floor sits at or just below the small model's best.
-        let bestRetrieval = BenchmarkPreset.grid.ragChunks.map(profile.retrievalEffect(chunks:)).max() ?? 0
-        profile.minQuality = rounded(small + bestRetrieval - uniform(0.0, 0.04), step: 0.01)
-        return profile
     }
 }
