@@ -107,4 +107,14 @@ import Testing
         let exact = ExactSolver.solve(space).points
         #expect(abs((subsets.first?.cheapestCostUSD ?? 0) - (exact.first?.monthlyCostUSD ?? -1)) <= 1e-9 * (exact.first?.monthlyCostUSD ?? 1))
     }
+
+    /// What `optimize` warns from: the front reaches the cheapest feasible cost, so nothing to say.
+    @Test func theFrontRunReportsNoMissedCheapestCost() throws {
+        var options = Optimizer.Options()
+        options.population = 40
+        options.generations = 5
+        let run = try FrontRun.optimize(Self.space.table, options: options)
+        #expect(run.missedCheapestCostUSD == nil)
+        #expect(run.front.objectives.first?.cost == Self.exact.first?.monthlyCostUSD)
+    }
 }
