@@ -38,28 +38,49 @@ enum CheckCommand {
         let whatIf = try ScopeOptions.whatIf(args, command: "check")
         let confidence = try args.double("confidence", command: "check", minimum: 0) ?? 0.95
         guard confidence > 0, confidence < 1 else { throw UsageError("check: --confidence must be in (0, 1)") }
-        let data = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
-        let table = try whatIf.apply(to: data)
         let path = args.positionals[0]
-        let choice = try table.choice(of: Configuration.load(path: path), file: path)
-        let evaluation = table.evaluate(choice)
-        let scope = try ScopeOptions.scope(args, table: table, command: "check")
+        let dataDirectory = args.value("data") ?? "GoldenData"
         let front: Front
+        let table: CellTable
+        let scope: Scope
+        var constraints = GlobalConstraints()
+        var assumptions: String?
         if let frontPath = args.value("front") {
-            front = try Front.load(path: frontPath)
-            if front.dataFingerprint != table.fingerprint {
-                console.err("warning: \(frontPath) was made from data \(front.dataFingerprint), this data is \(table.fingerprint)\n")
+            // The configuration is judged under the front's own assumptions: its what-if, its
+            // feasibility confidence, its constraints and its models.
+            let given = ScopeOptions.options.map(\.name).filter { args.value($0) != nil || args.flag($0) }
+            guard given.isEmpty else {
+                throw UsageError("check: --front \(frontPath) records its own what-if and scope; omit --\(given.joined(separator: ", --"))")
             }
+            front = try Front.load(path: frontPath)
+            let settings = front.settings
+            let data = try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: settings.confidence != nil)
+            if front.dataFingerprint != data.fingerprint {
+                guard args.value("data") == nil else {
+                    throw UsageError("check: --front \(frontPath) was made from data \(front.dataFingerprint), but --data \(dataDirectory) is \(data.fingerprint); expected the front's data (or rerun optimize or exact on this data)")
+                }
+                console.err("warning: \(frontPath) was made from data \(front.dataFingerprint), \(dataDirectory) is \(data.fingerprint)\n")
+            }
+            table = try settings.applied(to: data)
+            scope = settings.modelScope
+            constraints = settings.constraints
+            let phrases = front.assumptions.filter { !$0.hasPrefix("baseline") && !$0.hasPrefix("pinned") && !$0.hasPrefix("capped") }
+            assumptions = "judged under the assumptions of \(frontPath): " + (phrases.isEmpty ? "the data as measured" : phrases.joined(separator: "; "))
         } else {
+            let data = try GoldenDataLoader.load(directory: dataDirectory)
+            table = try whatIf.apply(to: data)
+            scope = try ScopeOptions.scope(args, table: table, command: "check")
             front = try FrontRun.exact(data, request: FrontRequest(scope: scope, whatIf: whatIf)).front
         }
+        let choice = try table.choice(of: Configuration.load(path: path), file: path)
+        let evaluation = table.evaluate(choice, constraints: constraints)
         let check = DominanceCheck(evaluation: evaluation, front: front, confidence: confidence)
-        let moves = try LimitedMove.headline(from: choice, table: table, scope: scope)
-        let repair = try FeasibilityRepair.find(for: choice, table: table, scope: scope)
+        let moves = try LimitedMove.headline(from: choice, table: table, constraints: constraints, scope: scope)
+        let repair = try FeasibilityRepair.find(for: choice, table: table, constraints: constraints, scope: scope)
         if args.flag("json") {
-            console.out(json(check, front: front, moves: moves, repair: repair).serialized())
+            console.out(json(check, front: front, moves: moves, repair: repair, assumptions: assumptions).serialized())
         } else {
-            console.out(text(check, front: front, moves: moves, repair: repair))
+            console.out((assumptions.map { $0 + "\n" } ?? "") + text(check, front: front, moves: moves, repair: repair))
         }
         let failed = (check.isDominated && args.flag("fail-if-dominated")) || (!evaluation.isFeasible && args.flag("fail-if-infeasible"))
         return failed ? ExitStatus.gateFailed : ExitStatus.ok
@@ -111,7 +132,8 @@ enum CheckCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func json(_ check: DominanceCheck, front: Front, moves: [LimitedMove?], repair: FeasibilityRepair?) -> JSONValue {
+    static func json(_ check: DominanceCheck, front: Front, moves: [LimitedMove?], repair: FeasibilityRepair?,
+                     assumptions: String? = nil) -> JSONValue {
         func point(_ i: Int) -> JSONValue {
             let p = front.points[i]
             return .object([("index", .number(Double(i))), ("monthly_cost_usd", .number(p.monthlyCostUSD)),
@@ -129,8 +151,10 @@ enum CheckCommand {
                 ("config", Configuration(entries: move.evaluation.perIntent.map { ($0.intent, $0.setting) }).json),
             ])
         }
+        let assumptionsJSON: JSONValue = assumptions.map { .string($0) } ?? .null
         return .object([
             ("evaluation", check.evaluation.json),
+            ("assumptions", assumptionsJSON),
             ("front_method", .string(front.method.rawValue)),
             ("front_points", .number(Double(front.points.count))),
             ("dominated", .bool(check.isDominated)),

@@ -46,8 +46,7 @@ enum PickCommand {
         var table: CellTable?
         if let data = args.value("data") {
             let settings = front.settings
-            var loaded = try settings.whatIf.apply(to: GoldenDataLoader.load(directory: data, keepingSamples: settings.confidence != nil))
-            if let confidence = settings.confidence { loaded = try loaded.applyingConfidence(confidence) }
+            let loaded = try settings.applied(to: GoldenDataLoader.load(directory: data, keepingSamples: settings.confidence != nil))
             if loaded.fingerprint != front.dataFingerprint {
                 console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(loaded.fingerprint); rerun optimize to refresh the front\n")
             }

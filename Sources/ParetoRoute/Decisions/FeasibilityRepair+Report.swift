@@ -7,7 +7,7 @@ extension FeasibilityRepair {
         if !breaches.isEmpty {
             lines.append("NOT feasible: \(breaches.count) intent\(breaches.count == 1 ? "" : "s") break\(breaches.count == 1 ? "s" : "") a floor or cap")
             for breach in breaches {
-                lines.append("  " + pad(breach.figures.intent, width) + "  " + FeasibilityRepair.describe(breach))
+                lines.append("  " + pad(breach.figures.intent, width) + "  " + FeasibilityRepair.describe(breach, confidence: confidence))
             }
         }
         for failure in evaluation.globalFailures { lines.append("NOT feasible: \(failure)") }
@@ -23,12 +23,12 @@ extension FeasibilityRepair {
         if globalConstraintBinds {
             lines.append("fewest intents to change: \(fewest); changing only the \(mustChange.count) that must change cannot also meet \(constraintsPhrase ?? "the global constraints"), so \(fewest - mustChange.count) more must")
         } else {
-            lines.append("fewest intents to change: \(fewest) (\(fewest == breaches.count ? "those above" : "those above and the ruled-out ones"))")
+            lines.append("fewest intents to change: \(fewest) (\(fewest == breaches.count ? (fewest == 1 ? "the one above" : "those above") : "those above and the ruled-out ones"))")
         }
         for option in options {
             let more = option.maxChanges - fewest
             let scope = more == 0
-                ? (globalConstraintBinds ? "changing \(fewest) intents" : "changing only those \(fewest)")
+                ? (globalConstraintBinds ? "changing \(fewest) intents" : fewest == 1 ? "changing only that intent" : "changing only those \(fewest)")
                 : "changing \(more) more (\(option.maxChanges) intents)"
             lines.append("  cheapest feasible repair \(scope): \(summary(option.cheapest))")
             lines.append("    " + changes(option.cheapest))

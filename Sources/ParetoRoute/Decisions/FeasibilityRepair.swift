@@ -43,6 +43,8 @@ public struct FeasibilityRepair: Sendable {
     public var constraints: GlobalConstraints
     /// The repairs with the fewest changes, then with one and two more (as far as there are intents).
     public var options: [Option]
+    /// The confidence at which cells had to clear floors and caps, if any (the table's).
+    public var confidence: Double? = nil
 
     /// Whether a global constraint forces more changes than the intents that break their own.
     public var globalConstraintBinds: Bool {
@@ -91,7 +93,7 @@ public struct FeasibilityRepair: Sendable {
             k += 1
         }
         return FeasibilityRepair(evaluation: evaluation, breaches: breaches, mustChange: space.mustChange,
-                                 fewestChanges: fewest, constraints: constraints, options: options)
+                                 fewestChanges: fewest, constraints: constraints, options: options, confidence: table.confidence)
     }
 
     /// The intents `evaluation` changes from the configuration, by name.
@@ -99,15 +101,19 @@ public struct FeasibilityRepair: Sendable {
         other.choice.indices.filter { other.choice[$0] != evaluation.choice[$0] }.map { other.perIntent[$0].intent }
     }
 
-    /// What one breach breaks, in words: `p99 5876 ms above the 5000 ms cap`.
-    public static func describe(_ breach: Breach) -> String {
+    /// What one breach breaks, in words: `p99 5876 ms above the 5000 ms cap`; under a
+    /// `confidence`, `… does not clear the 0.80 floor at 95% confidence` (the interval decides).
+    public static func describe(_ breach: Breach, confidence: Double? = nil) -> String {
         let figures = breach.figures
+        let level = confidence.map { " at \(formatNumber($0 * 100))% confidence" }
         var parts: [String] = []
         if breach.violation.contains(.qualityBelowFloor) {
-            parts.append("quality \(formatQuality(figures.quality)) below the \(formatQuality(figures.minQuality)) floor")
+            let quality = "quality \(formatQuality(figures.quality))", floor = "the \(formatQuality(figures.minQuality)) floor"
+            parts.append(level.map { "\(quality) does not clear \(floor)\($0)" } ?? "\(quality) below \(floor)")
         }
         if breach.violation.contains(.latencyAboveCap) {
-            parts.append("p99 \(formatFixed(figures.p99LatencyMs, decimals: 0)) ms above the \(formatFixed(figures.maxP99LatencyMs, decimals: 0)) ms cap")
+            let p99 = "p99 \(formatFixed(figures.p99LatencyMs, decimals: 0)) ms", cap = "the \(formatFixed(figures.maxP99LatencyMs, decimals: 0)) ms cap"
+            parts.append(level.map { "\(p99) does not clear \(cap)\($0)" } ?? "\(p99) above \(cap)")
         }
         return parts.joined(separator: ", ")
     }

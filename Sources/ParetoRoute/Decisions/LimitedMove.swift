@@ -18,12 +18,14 @@ public struct LimitedMove: Sendable {
     /// The headline moves of a check: the best changing one intent and the best changing
     /// two, counted from `choice` itself (a baseline, change budget or pins in `scope` do
     /// not apply; its model restrictions do).
-    public static func headline(from choice: [Int], table: CellTable, scope: Scope = Scope()) throws -> [LimitedMove?] {
+    public static func headline(from choice: [Int], table: CellTable, constraints: GlobalConstraints = GlobalConstraints(),
+                                scope: Scope = Scope()) throws -> [LimitedMove?] {
         var free = scope
         free.baseline = nil
         free.maxChanges = nil
         free.pinnedIntents = []
-        return try [1, 2].map { try best(from: choice, table: table, maxChanges: $0, scope: free) }
+        free.feasibleOnly = false
+        return try [1, 2].map { try best(from: choice, table: table, maxChanges: $0, constraints: constraints, scope: free) }
     }
 
     /// The cheapest configuration of at least `from`'s quality within `maxChanges` changed
