@@ -135,3 +135,16 @@ import Testing
         #expect(result.err.contains("models.csv: column 'monthly_fixed_usd': the dearest configuration's monthly cost (cells plus fees) overflows a Double"))
     }
 }
+
+/// An intent left without a feasible cell by the models ruled out is the request's fault.
+@Suite struct RuledOutModelTests {
+    @Test func excludingTheModelsWithFeasibleCellsIsAUsageErrorNamingTheFlags() {
+        // faq's feasible cells are big and tuned; small reaches only 0.75 against the 0.80 floor.
+        let run = runTool(["exact", "--data", Paths.tiny, "--exclude-model", "big", "--exclude-model", "tuned", "--quiet"])
+        #expect(run.status == 64)
+        #expect(run.err == "paretoroute: --exclude-model: intent 'faq' has no feasible cell once these models are ruled out: best quality 0.7500 (floor 0.8000), lowest P99 100 ms (cap 2000 ms) among the models still allowed; expected to allow a model with a feasible cell for it\n")
+        let restricted = runTool(["exact", "--data", Paths.tiny, "--models", "faq=small", "--quiet"])
+        #expect(restricted.status == 64)
+        #expect(restricted.err.hasPrefix("paretoroute: --models: intent 'faq' has no feasible cell once these models are ruled out"))
+    }
+}

@@ -111,6 +111,17 @@ public struct SearchSpace: Sendable {
             if kept.isEmpty, scope.feasibleOnly, let pin = pinnedCells[i] {
                 throw RequestError([.pinnedIntents, .feasibleOnly], "intent '\(intent.name)' is pinned to its baseline cell \(table.cells[i][pin].setting), which fails (\(table.violation(intent: i, cell: pin).labels.joined(separator: ", "))) while only feasible cells are kept; expected an intent whose baseline cell is feasible")
             }
+            let ruledOut = { (model: String) in excludedModels.contains(model) || (allowed.map { !$0.contains(model) } ?? false) }
+            if kept.isEmpty, pinnedCells[i] == nil,
+               table.cells[i].indices.contains(where: { ruledOut(table.cells[i][$0].setting.model) && table.violation(intent: i, cell: $0).isEmpty }) {
+                // Blame the request, not the data: the models ruled out held the feasible cells.
+                let left = table.cells[i].filter { !ruledOut($0.setting.model) }
+                let options: [RequestError.Option] = (table.cells[i].contains { excludedModels.contains($0.setting.model) } ? [.excludedModels] : [])
+                    + (allowed != nil ? [.allowedModels] : [])
+                let figures = left.isEmpty ? "no cell is left"
+                    : "best quality \(formatQuality(left.map(\.quality).max() ?? 0)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(left.map(\.p99LatencyMs).min() ?? 0, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms) among the models still allowed"
+                throw RequestError(options, "intent '\(intent.name)' has no feasible cell once these models are ruled out: \(figures); expected to allow a model with a feasible cell for it")
+            }
             if kept.isEmpty {
                 let cells = table.cells[i]
                 let best = cells.map(\.quality).max() ?? 0
