@@ -38,16 +38,18 @@ public struct RiskAwarePick: Sendable {
 
     /// Picks from `front` with the configurations' cells of `table` (loaded with samples).
     ///
-    /// - Complexity: one projection of `month` months per candidate tried; usually a few.
+    /// - Complexity: one plan per point (O(intents × samples) each, for the expected cost) and
+    ///   one projection of `month` months per candidate tried, usually a few.
     public static func pick(from front: Front, table: CellTable, budgetUSD: Double, risk: Double, month: Int = 1,
                             scenario: Scenario = Scenario(), options: CostProjector.Options = CostProjector.Options(),
                             file: String = "front") throws -> RiskAwarePick {
-        var plans: [(index: Int, plan: ProjectionPlan, expected: Double)] = []
+        // Only (index, choice, expected cost) is kept per candidate: a plan holds every sample's
+        // cost and is rebuilt for the few candidates projected, so a front of 10⁵ points fits.
+        var plans: [(index: Int, choice: [Int], expected: Double)] = []
         for (index, point) in front.points.enumerated() {
             let choice = try table.choice(of: point.configuration, file: file)
-            let plan = try ProjectionPlan(table: table, choice: choice, scenario: scenario, months: month)
-            let expected = plan.expectedCostUSD(month: month)
-            if expected <= budgetUSD { plans.append((index, plan, expected)) }
+            let expected = try ProjectionPlan(table: table, choice: choice, scenario: scenario, months: month).expectedCostUSD(month: month)
+            if expected <= budgetUSD { plans.append((index, choice, expected)) }
         }
         let points = front.points
         plans.sort { a, b in
@@ -61,7 +63,8 @@ public struct RiskAwarePick: Sendable {
         options.budgetUSD = budgetUSD
         var result = RiskAwarePick(budgetUSD: budgetUSD, risk: risk, month: month, runs: options.runs, tried: [])
         for candidate in plans {
-            let projected = CostProjector.project(candidate.plan, options: options).months[month - 1]
+            let plan = try ProjectionPlan(table: table, choice: candidate.choice, scenario: scenario, months: month)
+            let projected = CostProjector.project(plan, options: options).months[month - 1]
             let assessment = Assessment(index: candidate.index, expectedCostUSD: candidate.expected,
                                         probabilityWithinBudget: 1 - (projected.probabilityOverBudget ?? 0), month: projected)
             result.tried.append(assessment)
