@@ -8,6 +8,7 @@ struct FrontOptions {
         .init(name: "min-quality", takesValue: true),
         .init(name: "out", takesValue: true), .init(name: "json", takesValue: false), .init(name: "text", takesValue: true),
         .init(name: "csv", takesValue: true), .init(name: "svg", takesValue: true), .init(name: "html", takesValue: true), .init(name: "mark", takesValue: true),
+        .init(name: "log-cost", takesValue: false),
         .init(name: "points", takesValue: true), .init(name: "quiet", takesValue: false), .init(name: "confidence", takesValue: true),
     ] + ScopeOptions.options
 
@@ -34,6 +35,7 @@ struct FrontOptions {
           --svg FRONT.svg         write a scatter plot
           --html REPORT.html      write an interactive report (one self-contained file)
           --mark CONFIG.json      place a configuration (e.g. production) on the plot and report
+          --log-cost              log scale for the cost axis (fronts spanning orders of magnitude)
           --points K|all          print K representative points (default 25; the JSON keeps all)
           --quiet                 no diagnostics or progress on stderr
 
@@ -94,14 +96,15 @@ struct FrontOptions {
             throw DataError(file: dataDirectory, "no configuration meets every constraint (check --max-monthly-cost and --min-quality)")
         }
         let mark = try args.value("mark").map { try ReportCommand.mark(path: $0, table: run.table) }
-        let marks = mark.map { [FrontSVG.Mark(label: $0.label, cost: $0.evaluation.monthlyCostUSD, quality: $0.evaluation.quality)] } ?? []
+        let marks = mark.map { [FrontSVG.Mark(label: $0.label, evaluation: $0.evaluation)] } ?? []
         let z = NormalQuantile.twoSided(front.settings.confidence ?? 0.95)
+        let logCost = args.flag("log-cost")
         let points: Int? = args.value("points") == "all" ? nil : try args.int("points", command: command, minimum: 1) ?? 25
         try outputs.write("out", console: console, streaming: front.writeJSON(to:))
         try outputs.write("json", console: console, streaming: front.writeJSON(to:))
         try outputs.write("csv", console: console, FrontCSV.render(front))
-        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, background: run.background, z: z))
-        try outputs.write("html", console: console, FrontHTML.render(front, mark: mark, z: z))
+        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, background: run.background, z: z, logCost: logCost))
+        try outputs.write("html", console: console, FrontHTML.render(front, mark: mark, z: z, logCost: logCost))
         if outputs.contains("text") {
             try outputs.write("text", console: console, FrontText.render(front, points: points))
         } else if !outputs.claimsStandardOutput {

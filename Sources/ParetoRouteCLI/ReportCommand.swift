@@ -3,7 +3,7 @@ import ParetoRoute
 /// `paretoroute report FRONT.json`: the interactive HTML report (and the SVG) of a saved front.
 enum ReportCommand {
     static let help = """
-        usage: paretoroute report FRONT.json (--html REPORT.html | --svg FRONT.svg) [--mark CONFIG.json] [--data DIR]
+        usage: paretoroute report FRONT.json (--html REPORT.html | --svg FRONT.svg) [--mark CONFIG.json] [--log-cost] [--data DIR]
 
         Writes a saved front as an interactive report: one self-contained HTML file (no network)
         with the plot, a budget answer (the same as pick --budget), every point's settings, a
@@ -13,6 +13,7 @@ enum ReportCommand {
           --svg FRONT.svg     write the scatter plot
           --mark CONFIG.json  place a configuration (e.g. production) with its feasibility and the
                               points that dominate it; evaluated on --data
+          --log-cost          log scale for the cost axis (the report's reader can switch)
           --data DIR          the data the front was made from (default ./GoldenData); read only
                               with --mark or to warn when its fingerprint differs from the front's
 
@@ -22,7 +23,7 @@ enum ReportCommand {
         if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
         let args = try Arguments(arguments, options: [
             .init(name: "html", takesValue: true), .init(name: "svg", takesValue: true),
-            .init(name: "mark", takesValue: true), .init(name: "data", takesValue: true),
+            .init(name: "mark", takesValue: true), .init(name: "log-cost", takesValue: false), .init(name: "data", takesValue: true),
         ], command: "report")
         try args.requirePositionals(1, command: "report", names: "one FRONT.json")
         guard args.value("html") != nil || args.value("svg") != nil else {
@@ -43,9 +44,10 @@ enum ReportCommand {
         // Error bars at the confidence the front was made with (95% when none was given).
         let confidence = front.settings.confidence ?? 0.95
         let z = NormalQuantile.twoSided(confidence > 0 && confidence < 1 ? confidence : 0.95)
-        try outputs.write("html", console: console, FrontHTML.render(front, mark: mark, z: z))
-        let marks = mark.map { [FrontSVG.Mark(label: $0.label, cost: $0.evaluation.monthlyCostUSD, quality: $0.evaluation.quality)] } ?? []
-        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, z: z))
+        let logCost = args.flag("log-cost")
+        try outputs.write("html", console: console, FrontHTML.render(front, mark: mark, z: z, logCost: logCost))
+        let marks = mark.map { [FrontSVG.Mark(label: $0.label, evaluation: $0.evaluation)] } ?? []
+        try outputs.write("svg", console: console, FrontSVG.render(front, marks: marks, z: z, logCost: logCost))
         return ExitStatus.ok
     }
 

@@ -84,7 +84,40 @@ import Testing
         #expect(svg.contains("knee: $94.13"))
         #expect(svg.contains("production: $120"))
         #expect(svg.hasSuffix("</svg>\n"))
-        #expect(FrontSVG.niceTicks(min: 0, max: 151) == [0, 50, 100, 150, 200])
+    }
+
+    @Test func svgCostAxisSpansTheDataWithRoundTicks() {
+        // Costs 94.125…150.75 (mark 120 inside): the axis is 92.4…152.4, ticks every $10.
+        let svg = FrontSVG.render(front, marks: [.init(label: "production", cost: 120, quality: 0.88)])
+        for label in ["$100", "$110", "$120", "$130", "$140", "$150"] {
+            #expect(svg.contains("text-anchor=\"middle\">\(label)</text>"), "tick \(label)")
+        }
+        #expect(!svg.contains(">$0</text>") && !svg.contains(">$90</text>") && !svg.contains(">$160</text>"))
+        #expect(FrontSVG.niceTicks(min: 0, max: 151) == [0, 20, 40, 60, 80, 100, 120, 140])
+        #expect(FrontSVG.niceTicks(min: 8_000, max: 110_000) == [20_000, 40_000, 60_000, 80_000, 100_000])
+        let qualityTicks = FrontSVG.niceTicks(min: 0.8467, max: 0.9311)
+        #expect(qualityTicks.count == 9)
+        #expect(abs(qualityTicks[0] - 0.85) < 1e-12 && abs(qualityTicks[8] - 0.93) < 1e-12)
+        // Log axis: 1, 2, 5 × 10ⁿ give four ticks over $8,400…$111,000, so finer mantissas.
+        #expect(FrontSVG.logTicks(min: 8_400, max: 111_000) == [10_000, 15_000, 20_000, 30_000, 50_000, 70_000, 100_000])
+        #expect(FrontSVG.logTicks(min: 50, max: 600_000) == [50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000])
+        let log = FrontSVG.render(front, logCost: true)
+        #expect(log.contains("Monthly cost (USD per month, log scale)"))
+    }
+
+    @Test func svgTooltipsCarryTheConfigurationAndTheMarkItsFeasibility() throws {
+        // The cheapest point's configuration is feasible; the same with faq over its P99 cap is not.
+        var evaluation = table.evaluate(try table.choice(of: front.points[0].configuration, file: "prod.json"))
+        let svg = FrontSVG.render(front, marks: [FrontSVG.Mark(label: "prod.json", evaluation: evaluation)])
+        #expect(svg.contains("<title>#1: $94.13/month, quality 0.8700 ± "))
+        #expect(svg.contains("\nbig×1 small×1\nfaq: big/250/t0.1/rag0\nchat: small/150/t0.7/rag2</title>"))
+        #expect(svg.contains("<title>prod.json: $94.13/month, quality 0.8700, feasible</title>"))
+        evaluation.perIntent[0].violation = .latencyAboveCap
+        #expect(FrontSVG.Mark(label: "p", evaluation: evaluation).failures == ["faq: p99 above cap"])
+        let infeasible = FrontSVG.Mark(label: "p", cost: 120, quality: 0.88, failures: ["faq: p99 above cap"])
+        let marked = FrontSVG.render(front, marks: [infeasible])
+        #expect(marked.contains(">p (NOT feasible): $120, 0.8800</text>"))
+        #expect(marked.contains("<title>p: $120/month, quality 0.8800, NOT feasible: faq: p99 above cap</title>"))
     }
 
     @Test func aFailedWriteLeavesThePreviousFileWhole() throws {

@@ -18,26 +18,26 @@ import Testing
         point(20, 0.90, [("faq", "big", 9), ("chat", "big", 11)]),
     ])
 
-    static func bytes(_ value: JSONValue?) -> [UInt8] {
-        [UInt8](Data(base64Encoded: value?.string ?? "") ?? Data())
+    static func bytes(_ payload: FrontHTML.Payload, _ column: String) -> [UInt8] {
+        [UInt8](Data(base64Encoded: payload.columns.first { $0.name == column }?.base64 ?? "") ?? Data())
     }
 
     @Test func cellsAreListedOncePerIntentAndIndexedPerPoint() {
-        let data = FrontHTML.embeddedData(Self.front, mark: nil, z: 1.96)
+        let payload = FrontHTML.embeddedData(Self.front, mark: nil, z: 1.96)
+        let data = payload.json
         #expect(data["intents"] == .array([.string("faq"), .string("chat")]))
         let cells = data["cells"]?.array ?? []
         #expect(cells.map { $0.array?.count ?? 0 } == [2, 3])
         #expect(cells[0].array?[1].array?.first == .string("big/250/t0.1/rag0"))
         #expect(data["index_bytes"] == .number(1))
         // Point-major: point i's cell of intent j at i × 2 + j.
-        #expect(Self.bytes(data["point_cells"]) == [0, 0, 0, 1, 1, 2])
+        #expect(Self.bytes(payload, "point_cells") == [0, 0, 0, 1, 1, 2])
         #expect(data["knee_index"] == .number(1))
         #expect(data["mark"] == .null)
     }
 
     @Test func figuresRoundTripExactlyAsLittleEndianDoubles() {
-        let data = FrontHTML.embeddedData(Self.front, mark: nil, z: 1.96)
-        let raw = Self.bytes(data["monthly_cost_usd"])
+        let raw = Self.bytes(FrontHTML.embeddedData(Self.front, mark: nil, z: 1.96), "monthly_cost_usd")
         #expect(raw.count == 24)
         let costs = (0..<3).map { i in
             Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(raw[i * 8 + $1]) << UInt64(8 * $1) })
@@ -57,6 +57,7 @@ import Testing
         #expect(html.contains("\\u003c/script>\\u003cscript>alert(1)\\u003c/script>"))
         // No network: nothing is loaded from elsewhere.
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="))
-        #expect(html.components(separatedBy: "<script").count == 3)
+        // The JSON, six base64 columns, the script.
+        #expect(html.components(separatedBy: "<script").count == 9)
     }
 }

@@ -37,10 +37,14 @@ public enum FrontHTML {
     /// The format tag of the embedded data, so a future page can tell old data apart.
     public static let dataFormat = "paretoroute.report/1"
 
-    /// Renders the page. `z` sets the error bars' half-length in standard errors.
+    /// Renders the page. `z` sets the error bars' half-length in standard errors; `logCost`
+    /// opens the plot with a log cost axis (the reader can switch).
     /// - Complexity: O(points × intents), one pass to index the cells.
-    public static func render(_ front: Front, mark: Mark? = nil, z: Double = 1.96) -> String {
-        let data = embeddedData(front, mark: mark, z: z).compact()
+    public static func render(_ front: Front, mark: Mark? = nil, z: Double = 1.96, logCost: Bool = false) -> String {
+        let payload = embeddedData(front, mark: mark, z: z, logCost: logCost)
+        // The columns are base64 (no `<`), each in its own inert script element: megabytes
+        // of text that need neither JSON escaping nor parsing.
+        let columns = payload.columns.map { "<script type=\"text/plain\" id=\"column-\($0.name)\">\($0.base64)</script>" }.joined(separator: "\n")
         let title = "ParetoRoute front (\(front.method.rawValue)): \(front.points.count) points"
         return """
             <!DOCTYPE html>
@@ -56,7 +60,8 @@ public enum FrontHTML {
             </head>
             <body>
             \(FrontHTMLAssets.body)
-            <script type="application/json" id="front-data">\(scriptSafe(data))</script>
+            <script type="application/json" id="front-data">\(scriptSafe(payload.json.compact()))</script>
+            \(columns)
             <script>
             \(FrontHTMLAssets.script)
             </script>
@@ -66,14 +71,24 @@ public enum FrontHTML {
             """
     }
 
-    /// The data the page's script reads (`<script type="application/json" id="front-data">`).
+    /// The data the page's script reads: a small JSON document and the per-point columns.
+    public struct Payload: Sendable {
+        /// Everything but the columns (`<script type="application/json" id="front-data">`).
+        public var json: JSONValue
+        /// Base64 columns (`<script type="text/plain" id="column-NAME">`), one value per point
+        /// (`point_cells`: one per point and intent).
+        public var columns: [(name: String, base64: String)]
+    }
+
+    /// The page's data.
     ///
     /// `cells[j]` lists intent `j`'s distinct cells as the front's catalog holds them,
     /// each `[label, model, max_tokens, temperature, rag_chunks, monthly_cost_usd, quality,
     /// p99_latency_ms, quality_standard_error, weight_share, temperature as JSON text]`;
-    /// `point_cells` holds point `i`'s cell of intent `j` at `i × intents + j`, in
-    /// `index_bytes` little-endian bytes each.
-    public static func embeddedData(_ front: Front, mark: Mark?, z: Double) -> JSONValue {
+    /// the column `point_cells` holds point `i`'s cell of intent `j` at `i × intents + j`,
+    /// in `index_bytes` little-endian bytes each; the figures are little-endian doubles.
+    /// - Complexity: O(points × intents).
+    public static func embeddedData(_ front: Front, mark: Mark?, z: Double, logCost: Bool = false) -> Payload {
         let points = front.points
         let intentNames = front.intents.map(\.name)
         let cells = front.catalog.cells
@@ -92,6 +107,7 @@ public enum FrontHTML {
             ("hypervolume", .number(front.hypervolume)),
             ("reference_point", .array([.number(front.referencePoint.cost), .number(front.referencePoint.quality)])),
             ("z", .number(z)),
+            ("log_cost", .bool(logCost)),
             ("plot_point_limit", .number(Double(plotPointLimit))),
             ("assumptions", .array(front.assumptions.map { .string($0) })),
             ("settings", .object(front.settings.json)),
@@ -99,12 +115,6 @@ public enum FrontHTML {
             ("intents", .array(intentNames.map { .string($0) })),
             ("cells", .array(cells.map { list in .array(list.map(cellJSON)) })),
             ("index_bytes", .number(Double(indexBytes))),
-            ("point_cells", .string(base64(indices: indices, width: indexBytes))),
-            ("monthly_cost_usd", .string(base64(points.map(\.monthlyCostUSD)))),
-            ("quality", .string(base64(points.map(\.quality)))),
-            ("quality_standard_error", .string(base64(points.map(\.qualityStandardError)))),
-            ("fixed_fees_usd", .string(base64(points.map(\.fixedFeesUSD)))),
-            ("feasible", .string(Data(points.map { $0.isFeasible ? 1 : 0 }).base64EncodedString())),
         ]
         if let mark {
             var evaluation = mark.evaluation.json.members ?? []
@@ -113,7 +123,15 @@ public enum FrontHTML {
         } else {
             members.append(("mark", .null))
         }
-        return .object(members)
+        let columns: [(name: String, base64: String)] = [
+            ("point_cells", base64(indices: indices, width: indexBytes)),
+            ("monthly_cost_usd", base64(points.map(\.monthlyCostUSD))),
+            ("quality", base64(points.map(\.quality))),
+            ("quality_standard_error", base64(points.map(\.qualityStandardError))),
+            ("fixed_fees_usd", base64(points.map(\.fixedFeesUSD))),
+            ("feasible", Data(points.map { $0.isFeasible ? 1 : 0 }).base64EncodedString()),
+        ]
+        return Payload(json: .object(members), columns: columns)
     }
 
     private static func cellJSON(_ figures: FrontCell) -> JSONValue {
@@ -150,6 +168,11 @@ public enum FrontHTML {
 
     /// JSON text safe inside `<script>`: `<` only occurs in strings, where `\u003c` means the same.
     static func scriptSafe(_ json: String) -> String {
-        json.replacingOccurrences(of: "<", with: "\\u003c")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(json.utf8.count)
+        for byte in json.utf8 {
+            if byte == UInt8(ascii: "<") { bytes += Array("\\u003c".utf8) } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -132,9 +132,10 @@ enum FrontHTMLAssets {
     }
     function doubles(text) { const b = bytes(text); return new Float64Array(b.buffer, 0, b.length / 8); }
     const N = D.point_count, M = D.intents.length;
-    const cost = doubles(D.monthly_cost_usd), quality = doubles(D.quality);
-    const se = doubles(D.quality_standard_error), fees = doubles(D.fixed_fees_usd), feasible = bytes(D.feasible);
-    const rawCells = bytes(D.point_cells);
+    function column(name) { return document.getElementById("column-" + name).textContent; }
+    const cost = doubles(column("monthly_cost_usd")), quality = doubles(column("quality"));
+    const se = doubles(column("quality_standard_error")), fees = doubles(column("fixed_fees_usd")), feasible = bytes(column("feasible"));
+    const rawCells = bytes(column("point_cells"));
     const cellIndex = D.index_bytes === 1 ? rawCells : D.index_bytes === 2 ? new Uint16Array(rawCells.buffer) : new Uint32Array(rawCells.buffer);
     function cell(i, j) { return D.cells[j][cellIndex[i * M + j]]; }
     const knee = D.knee_index === null ? -1 : D.knee_index;
@@ -236,14 +237,14 @@ enum FrontHTMLAssets {
       const point = Number(params.get("point"));
       state.point = params.has("point") && Number.isInteger(point) && point >= 1 && point <= N ? point - 1 : null;
       state.bars = params.get("bars") === "1";
-      state.log = params.get("log") === "1";
+      state.log = params.has("log") ? params.get("log") === "1" : D.log_cost === true;
     }
     function writeHash() {
       const parts = [];
       if (state.budgetFromUser && state.budget !== null) parts.push("budget=" + state.budget);
       if (state.point !== null) parts.push("point=" + (state.point + 1));
       if (state.bars) parts.push("bars=1");
-      if (state.log) parts.push("log=1");
+      if (state.log !== (D.log_cost === true)) parts.push("log=" + (state.log ? "1" : "0"));
       const hash = parts.length ? "#" + parts.join("&") : " ";
       try { history.replaceState(null, "", hash === " " ? location.pathname + location.search : hash); } catch (e) { /* some file: views forbid it */ }
     }
@@ -300,11 +301,15 @@ enum FrontHTMLAssets {
       }
       return [low, high];
     }
+    // Log-axis ticks: 1, 2, 5 × 10ⁿ, or finer mantissas when those give fewer than five.
     function logTicks(low, high) {
-      const ticks = [];
-      for (let e = Math.floor(Math.log10(low)); e <= Math.ceil(Math.log10(high)); e++)
-        for (const m of [1, 2, 5]) { const v = m * Math.pow(10, e); if (v >= low * 0.999 && v <= high * 1.001) ticks.push(v); }
-      return ticks;
+      for (const mantissas of [[1, 2, 5], [1, 1.5, 2, 3, 5, 7], [1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9]]) {
+        const ticks = [];
+        for (let e = Math.floor(Math.log10(low)); e <= Math.ceil(Math.log10(high)); e++)
+          for (const m of mantissas) { const v = m * Math.pow(10, e); if (v >= low && v <= high) ticks.push(v); }
+        if (ticks.length >= 5) return ticks;
+      }
+      return niceTicks(low, high, 5);
     }
     function extent() {
       let c0 = Infinity, c1 = -Infinity, q0 = Infinity, q1 = -Infinity;
@@ -331,7 +336,6 @@ enum FrontHTMLAssets {
       let xTicks, x0, x1;
       if (logScale) {
         x0 = e.c0 / 1.05; x1 = e.c1 * 1.05; xTicks = logTicks(x0, x1);
-        if (xTicks.length < 5) xTicks = niceTicks(x0, x1, 5);
       } else {
         const pad = (e.c1 - e.c0) * 0.03 || Math.max(1, e.c0 * 0.05);
         x0 = Math.max(0, e.c0 - pad); x1 = e.c1 + pad; xTicks = niceTicks(x0, x1, 5);

@@ -1,8 +1,12 @@
+import Foundation
+
 /// The front as a hand-written SVG scatter plot: cost on x, quality on y.
 ///
-/// Axes carry units and ticks at round values; the knee is marked, and so is a
-/// user's configuration (`--mark`, e.g. production) when given. Dominated
-/// configurations evaluated during the search can be drawn faintly behind the front.
+/// Axes carry units and span the data with at least five ticks at round values (the
+/// cost axis on a log scale with `logCost`, for fronts spanning orders of magnitude);
+/// each point's tooltip carries its configuration; the knee is marked, and so is a
+/// user's configuration (`--mark`, e.g. production) when given, saying when it is not
+/// feasible. Dominated configurations evaluated during the search can be drawn faintly.
 public enum FrontSVG {
     /// A configuration to place on the plot with a label.
     public struct Mark: Sendable {
@@ -12,19 +16,30 @@ public enum FrontSVG {
         public var cost: Double
         /// Its weighted quality.
         public var quality: Double
+        /// The constraints it breaks (`faq: p99 above cap`); empty when feasible.
+        public var failures: [String]
 
         /// Creates a mark.
-        public init(label: String, cost: Double, quality: Double) {
+        public init(label: String, cost: Double, quality: Double, failures: [String] = []) {
             self.label = label
             self.cost = cost
             self.quality = quality
+            self.failures = failures
+        }
+
+        /// The mark of an evaluated configuration, with the constraints it breaks.
+        public init(label: String, evaluation: ConfigurationEvaluation) {
+            self.init(label: label, cost: evaluation.monthlyCostUSD, quality: evaluation.quality,
+                      failures: evaluation.perIntent.filter { !$0.violation.isEmpty }
+                        .map { "\($0.intent): \($0.violation.labels.joined(separator: ", "))" } + evaluation.globalFailures)
         }
     }
 
     /// Renders the plot.
     /// `z` sets the error bars' half-length in standard errors (1.96: a 95% interval).
+    /// `logCost` puts the cost axis on a log scale.
     public static func render(_ front: Front, marks: [Mark] = [], background: [(cost: Double, quality: Double)] = [],
-                              z: Double = 1.96) -> String {
+                              z: Double = 1.96, logCost: Bool = false) -> String {
         let width = 800.0, height = 520.0
         let left = 90.0, right = 30.0, top = 50.0, bottom = 70.0
         let plotW = width - left - right, plotH = height - top - bottom
@@ -33,11 +48,25 @@ public enum FrontSVG {
         costs += background.map(\.cost)
         qualities += background.map(\.quality)
         qualities += front.points.flatMap { [$0.quality - z * $0.qualityStandardError, $0.quality + z * $0.qualityStandardError] }
-        let xTicks = niceTicks(min: 0, max: max(costs.max() ?? 1, 1))
-        let yTicks = niceTicks(min: qualities.min() ?? 0, max: qualities.max() ?? 1)
-        let x0 = xTicks.first ?? 0, x1 = xTicks.last ?? 1
-        let y0 = yTicks.first ?? 0, y1 = yTicks.last ?? 1
-        func px(_ cost: Double) -> String { f(left + (cost - x0) / max(x1 - x0, 1e-12) * plotW) }
+        // Both axes span the data (a little margin), not zero: the front starts far from $0.
+        let (minCost, maxCost) = (costs.min() ?? 0, costs.max() ?? 1)
+        let (minQuality, maxQuality) = (qualities.min() ?? 0, qualities.max() ?? 1)
+        let logScale = logCost && minCost > 0
+        let x0: Double, x1: Double
+        if logScale {
+            (x0, x1) = (minCost / 1.05, maxCost * 1.05)
+        } else {
+            let margin = maxCost > minCost ? (maxCost - minCost) * 0.03 : max(1, abs(minCost) * 0.05)
+            (x0, x1) = (max(0, minCost - margin), maxCost + margin)
+        }
+        let qualityMargin = maxQuality > minQuality ? (maxQuality - minQuality) * 0.06 : 0.005
+        let (y0, y1) = (minQuality - qualityMargin, maxQuality + qualityMargin)
+        let xTicks = logScale ? logTicks(min: x0, max: x1) : niceTicks(min: x0, max: x1)
+        let yTicks = niceTicks(min: y0, max: y1)
+        func px(_ cost: Double) -> String {
+            let share = logScale ? (log(cost) - log(x0)) / (log(x1) - log(x0)) : (cost - x0) / max(x1 - x0, 1e-12)
+            return f(left + share * plotW)
+        }
         func py(_ quality: Double) -> String { f(top + plotH - (quality - y0) / max(y1 - y0, 1e-12) * plotH) }
 
         // The assumptions the front was made under, on the subtitle line (cut to fit the
@@ -57,14 +86,14 @@ public enum FrontSVG {
         // Grid, ticks and tick labels.
         for tick in xTicks {
             s += "<line x1=\"\(px(tick))\" y1=\"\(f(top))\" x2=\"\(px(tick))\" y2=\"\(f(top + plotH))\" stroke=\"#e5e5e5\"/>\n"
-            s += "<text x=\"\(px(tick))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(escapeMarkup(tick == 0 ? "$0" : formatUSD(tick)))</text>\n"
+            s += "<text x=\"\(px(tick))\" y=\"\(f(top + plotH + 18))\" text-anchor=\"middle\">\(escapeMarkup(formatUSD(tick)))</text>\n"
         }
         for tick in yTicks {
             s += "<line x1=\"\(f(left))\" y1=\"\(py(tick))\" x2=\"\(f(left + plotW))\" y2=\"\(py(tick))\" stroke=\"#e5e5e5\"/>\n"
             s += "<text x=\"\(f(left - 8))\" y=\"\(py(tick))\" text-anchor=\"end\" dominant-baseline=\"middle\">\(formatTick(tick, step: yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1))</text>\n"
         }
         s += "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"#333\"/>\n"
-        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 20))\" text-anchor=\"middle\" font-size=\"14\">Monthly cost (USD per month)</text>\n"
+        s += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 20))\" text-anchor=\"middle\" font-size=\"14\">Monthly cost (USD per month\(logScale ? ", log scale" : ""))</text>\n"
         s += "<text transform=\"translate(24 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"14\">Weighted quality (0–1)</text>\n"
         if !background.isEmpty {
             s += "<g fill=\"#9ca3af\" fill-opacity=\"0.25\">\n"
@@ -89,44 +118,73 @@ public enum FrontSVG {
             s += "</g>\n"
             s += "<g fill=\"#2563eb\">\n"
             for (index, point) in front.points.enumerated() {
-                s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"3.5\"><title>#\(index + 1): \(escapeMarkup(formatUSD(point.monthlyCostUSD)))/month, quality \(formatQuality(point.quality))</title></circle>\n"
+                s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"3.5\"><title>\(escapeMarkup(tooltip(point, number: index + 1)))</title></circle>\n"
             }
             s += "</g>\n"
         }
         if let knee = front.kneeIndex, knee < front.points.count {
             let point = front.points[knee]
             s += "<circle cx=\"\(px(point.monthlyCostUSD))\" cy=\"\(py(point.quality))\" r=\"8\" fill=\"none\" stroke=\"#dc2626\" stroke-width=\"2\"/>\n"
-            s += "<text x=\"\(px(point.monthlyCostUSD))\" y=\"\(py(point.quality))\" dx=\"12\" dy=\"16\" fill=\"#dc2626\">knee: \(escapeMarkup(formatUSD(point.monthlyCostUSD))), \(formatQuality(point.quality))</text>\n"
+            s += "<text x=\"\(px(point.monthlyCostUSD))\" y=\"\(py(point.quality))\" dx=\"12\" dy=\"16\" fill=\"#dc2626\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">knee: \(escapeMarkup(formatUSD(point.monthlyCostUSD))), \(formatQuality(point.quality))</text>\n"
         }
         for mark in marks {
             let x = px(mark.cost), y = py(mark.quality)
-            s += "<g transform=\"translate(\(x) \(y))\"><path d=\"M 0 -7 L 7 0 L 0 7 L -7 0 Z\" fill=\"#f59e0b\" stroke=\"#92400e\"/></g>\n"
-            s += "<text x=\"\(x)\" y=\"\(y)\" dx=\"-12\" dy=\"22\" text-anchor=\"end\" fill=\"#92400e\">\(escapeMarkup(mark.label)): \(escapeMarkup(formatUSD(mark.cost))), \(formatQuality(mark.quality))</text>\n"
+            let feasibility = mark.failures.isEmpty ? "feasible" : "NOT feasible: " + mark.failures.joined(separator: "; ")
+            let title = "\(mark.label): \(formatUSD(mark.cost))/month, quality \(formatQuality(mark.quality)), \(feasibility)"
+            s += "<g transform=\"translate(\(x) \(y))\"><title>\(escapeMarkup(title))</title><path d=\"M 0 -7 L 7 0 L 0 7 L -7 0 Z\" fill=\"#f59e0b\" stroke=\"#92400e\"/></g>\n"
+            let label = mark.label + (mark.failures.isEmpty ? "" : " (NOT feasible)")
+            s += "<text x=\"\(x)\" y=\"\(y)\" dx=\"-12\" dy=\"22\" text-anchor=\"end\" fill=\"#92400e\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">\(escapeMarkup(label)): \(escapeMarkup(formatUSD(mark.cost))), \(formatQuality(mark.quality))</text>\n"
         }
         s += "</svg>\n"
         return s
     }
 
-    /// Round tick values covering `[min, max]` (steps of 1, 2 or 5 × 10ⁿ, about 6 ticks).
-    public static func niceTicks(min lower: Double, max upper: Double) -> [Double] {
+    /// Round tick values (1, 2 or 5 × 10ⁿ) inside `[min, max]`: the largest step that gives
+    /// at least `minimum` of them.
+    public static func niceTicks(min lower: Double, max upper: Double, minimum: Int = 5) -> [Double] {
         guard lower.isFinite, upper.isFinite else { return [0, 1] }
         var low = lower, high = upper
         if high <= low { high = low + (abs(low) > 0 ? abs(low) * 0.1 : 1); low -= (high - low) * 0.1 }
-        let rough = (high - low) / 6
-        var magnitude = 1.0
-        while magnitude * 10 <= rough { magnitude *= 10 }
-        while magnitude > rough { magnitude /= 10 }
-        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? magnitude * 10
-        let start = (low / step).rounded(.down) * step
-        var ticks: [Double] = []
-        var k = 0
-        while true {
-            let value = start + Double(k) * step
-            ticks.append(value)
-            if value >= high - step * 1e-9 || k > 50 { break }
-            k += 1
+        var exponent = Int((log10(high - low)).rounded(.up))
+        while exponent > -300 {
+            for mantissa in [5.0, 2, 1] {
+                let step = mantissa * pow(10, Double(exponent))
+                let first = (low / step - 1e-9).rounded(.up), last = (high / step + 1e-9).rounded(.down)
+                if last - first + 1 >= Double(minimum) {
+                    return stride(from: first, through: last, by: 1).map { $0 * step }
+                }
+            }
+            exponent -= 1
         }
-        return ticks
+        return [low, high]
+    }
+
+    /// Round ticks for a log axis over `[min, max]` (both > 0): 1, 2, 5 × 10ⁿ, or finer
+    /// mantissas when those give fewer than five; a narrow range falls back to ``niceTicks(min:max:minimum:)``.
+    public static func logTicks(min lower: Double, max upper: Double) -> [Double] {
+        guard lower > 0, upper > lower, lower.isFinite, upper.isFinite else { return niceTicks(min: lower, max: upper) }
+        for mantissas in [[1.0, 2, 5], [1, 1.5, 2, 3, 5, 7], [1, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 9]] {
+            var ticks: [Double] = []
+            var exponent = Int(log10(lower).rounded(.down))
+            while exponent <= Int(log10(upper).rounded(.up)) {
+                for mantissa in mantissas {
+                    let value = mantissa * pow(10, Double(exponent))
+                    if value >= lower, value <= upper { ticks.append(value) }
+                }
+                exponent += 1
+            }
+            if ticks.count >= 5 { return ticks }
+        }
+        return niceTicks(min: lower, max: upper)
+    }
+
+    /// A point's tooltip: its number, objectives, models and every intent's setting.
+    static func tooltip(_ point: FrontPoint, number: Int) -> String {
+        var lines = ["#\(number): \(formatUSD(point.monthlyCostUSD))/month, quality \(formatQuality(point.quality)) ± \(formatQuality(point.qualityStandardError))",
+                     FrontText.modelSummary(point)]
+        if !point.isFeasible { lines.append("keeps baseline cells that break a floor or cap") }
+        lines += point.intents.map { "\($0.intent): \($0.setting)" }
+        return lines.joined(separator: "\n")
     }
 
     private static func formatTick(_ value: Double, step: Double) -> String {
