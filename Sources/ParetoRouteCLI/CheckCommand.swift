@@ -11,12 +11,12 @@ enum CheckCommand {
         dominated, lists up to 5 front points that dominate it, and the two headline
         moves: the cheapest point with at least its quality (the monthly saving) and
         the best point at no more than its cost (the quality gain).
-          --data DIR            the data directory (default ./GoldenData)
-          --front FRONT.json    compare with this front instead of computing the exact one
-          --fail-if-dominated   exit 3 when it is dominated (for deployment pipelines)
-          --fail-if-infeasible  exit 3 when it breaks a floor, a cap or a global constraint
-          --json                print the whole result as one JSON object
-          --confidence C        noise margin for "dominated beyond noise" (default 0.95)
+          --data DIR              the data directory (default ./GoldenData)
+          --front FRONT.json      compare with this front instead of computing the exact one
+          --fail-if-dominated     exit 3 when it is dominated (for deployment pipelines)
+          --fail-if-infeasible    exit 3 when it breaks a floor, a cap or a global constraint
+          --json                  print the whole result as one JSON object
+          --confidence C          noise margin for "dominated beyond noise" (default 0.95)
         Next to the headline moves it reports the best move that changes one intent only,
         and the best that changes two (marked "still NOT feasible" when they leave it so).
         When the configuration is not feasible it names the intents that break a floor or
@@ -59,7 +59,7 @@ enum CheckCommand {
                 guard args.value("data") == nil else {
                     throw UsageError("check: --front \(frontPath) was made from data \(front.dataFingerprint), but --data \(dataDirectory) is \(data.fingerprint); expected the front's data (or rerun optimize or exact on this data)")
                 }
-                console.err("warning: \(frontPath) was made from data \(front.dataFingerprint), \(dataDirectory) is \(data.fingerprint)\n")
+                console.note("warning: \(frontPath) was made from data \(front.dataFingerprint), \(dataDirectory) is \(data.fingerprint)\n")
             }
             table = try settings.applied(to: data)
             scope = settings.modelScope
@@ -80,14 +80,14 @@ enum CheckCommand {
         if args.flag("json") {
             console.out(json(check, front: front, moves: moves, repair: repair, assumptions: assumptions).serialized())
         } else {
-            console.out((assumptions.map { $0 + "\n" } ?? "") + text(check, front: front, moves: moves, repair: repair))
+            console.text((assumptions.map { $0 + "\n" } ?? "") + text(check, front: front, moves: moves, repair: repair, width: console.width))
         }
         let failed = (check.isDominated && args.flag("fail-if-dominated")) || (!evaluation.isFeasible && args.flag("fail-if-infeasible"))
         return failed ? ExitStatus.gateFailed : ExitStatus.ok
     }
 
-    static func text(_ check: DominanceCheck, front: Front, moves: [LimitedMove?], repair: FeasibilityRepair?) -> String {
-        var lines = [check.evaluation.text]
+    static func text(_ check: DominanceCheck, front: Front, moves: [LimitedMove?], repair: FeasibilityRepair?, width: Int? = nil) -> String {
+        var lines = [check.evaluation.text(width: width)]
         if let repair { lines.append(repair.text) }
         let verdict = check.isDominated
             ? "DOMINATED by \(check.dominators.count) of the \(front.points.count) front points (\(front.method.rawValue) front)"
@@ -127,7 +127,7 @@ enum CheckCommand {
         }
         if let move = check.cheaperAtSameQuality {
             lines.append("")
-            lines.append(FrontText.describe(front.points[move.index], title: "the cheaper configuration (#\(move.index + 1))"))
+            lines.append(FrontText.describe(front.points[move.index], title: "the cheaper configuration (#\(move.index + 1))", width: width))
         }
         return lines.joined(separator: "\n") + "\n"
     }

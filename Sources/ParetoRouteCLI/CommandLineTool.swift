@@ -1,3 +1,4 @@
+import Foundation
 import ParetoRoute
 
 /// The `paretoroute` command: dispatches to a subcommand and maps errors to exit statuses.
@@ -35,6 +36,16 @@ enum CommandLineTool {
 
     /// Runs the tool with `arguments` (without the program name); returns the exit status.
     static func run(_ arguments: [String], console: Console) -> Int32 {
+        var arguments = arguments
+        var console = console
+        do {
+            console.width = try OutputWidth.extract(
+                from: &arguments, environment: ProcessInfo.processInfo.environment,
+                stdoutIsTerminal: console.outIsTerminal, terminalColumns: OutputWidth.terminalColumns)
+        } catch {
+            console.err("paretoroute: \(error)\n")
+            return ExitStatus.usage
+        }
         guard let name = arguments.first else {
             console.err(usage)
             return ExitStatus.usage
@@ -92,7 +103,8 @@ enum CommandLineTool {
     /// Prints `help` and returns true when `--help` is among `arguments`.
     static func helpRequested(_ arguments: [String], help: String, console: Console) -> Bool {
         guard arguments.contains("--help") || arguments.contains("-h") else { return false }
-        console.out(help)
+        let body = help.hasSuffix("\n\n") ? String(help.dropLast()) : help
+        console.out(body + OutputWidth.help(column: OutputWidth.descriptionColumn(of: help)) + "\n")
         return true
     }
 }

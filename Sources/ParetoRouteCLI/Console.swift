@@ -1,4 +1,5 @@
 import Foundation
+import ParetoRoute
 
 /// Where a command writes: results to `out`, diagnostics and progress to `err`.
 ///
@@ -10,6 +11,23 @@ struct Console: Sendable {
     var err: @Sendable (String) -> Void
     /// Whether stderr is a terminal, so progress is worth printing.
     var errIsTerminal: Bool
+    /// Whether stdout is a terminal, so text output is fitted to its width.
+    var outIsTerminal = false
+    /// The columns text output must fit (a terminal's width, `--width N`), or nil: as wide
+    /// as it needs (`--wide`, or stdout is a pipe or a file, so nothing is lost).
+    var width: Int?
+
+    /// Writes text for people (tables, summaries), long lines wrapped to ``width``.
+    /// Machine output (JSON) goes through ``out`` unchanged.
+    func text(_ text: String) {
+        out(wrapLines(text, width: width))
+    }
+
+    /// Writes a diagnostic for people on stderr, wrapped to ``width``; errors stay one line
+    /// (they go through ``err``).
+    func note(_ text: String) {
+        err(wrapLines(text, width: width))
+    }
 
     /// The process's standard output and error.
     ///
@@ -21,7 +39,7 @@ struct Console: Sendable {
             do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch { StandardOutput.failed.set() }
         },
         err: { text in try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) },
-        errIsTerminal: isatty(2) == 1)
+        errIsTerminal: isatty(2) == 1, outIsTerminal: isatty(1) == 1)
 }
 
 /// Whether writing results to standard output failed during this run.

@@ -31,12 +31,12 @@ enum DiffCommand {
         if args.flag("json") {
             console.out(diff.json(z: z).serialized())
         } else {
-            console.out(text(diff, z: z))
+            console.text(text(diff, z: z))
         }
         if args.flag("fail-if-worse") {
             let regressions = diff.regressions(z: z)
             if !regressions.isEmpty {
-                console.err("diff: the new front is worse: \(regressions.joined(separator: "; "))\n")
+                console.note("diff: the new front is worse: \(regressions.joined(separator: "; "))\n")
                 return ExitStatus.gateFailed
             }
         }

@@ -23,7 +23,11 @@ enum EvaluateCommand {
         let path = args.positionals[0]
         let choice = try table.choice(of: Configuration.load(path: path), file: path)
         let evaluation = table.evaluate(choice)
-        console.out(args.flag("json") ? evaluation.json.serialized() : evaluation.text)
+        if args.flag("json") {
+            console.out(evaluation.json.serialized())
+        } else {
+            console.text(evaluation.text(width: console.width))
+        }
         return ExitStatus.ok
     }
 }

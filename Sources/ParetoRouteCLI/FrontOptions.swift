@@ -9,7 +9,7 @@ struct FrontOptions {
         .init(name: "out", takesValue: true), .init(name: "json", takesValue: false), .init(name: "text", takesValue: true),
         .init(name: "csv", takesValue: true), .init(name: "svg", takesValue: true), .init(name: "html", takesValue: true), .init(name: "mark", takesValue: true),
         .init(name: "log-cost", takesValue: false),
-        .init(name: "points", takesValue: true), .init(name: "quiet", takesValue: false), .init(name: "confidence", takesValue: true),
+        .init(name: "points", takesValue: true), .init(name: "quiet", takesValue: false), .init(name: "verbose", takesValue: false), .init(name: "confidence", takesValue: true),
     ] + ScopeOptions.options
 
     /// The usage text: `searchOptions` are the command's own options, already indented.
@@ -37,6 +37,7 @@ struct FrontOptions {
           --mark CONFIG.json      place a configuration (e.g. production) on the plot and report
           --log-cost              log scale for the cost axis (fronts spanning orders of magnitude)
           --points K|all          print K representative points (default 25; the JSON keeps all)
+          --verbose               list the pruned cells per intent (default: one summary line)
           --quiet                 no diagnostics or progress on stderr
 
         """
@@ -60,7 +61,7 @@ struct FrontOptions {
 
     /// Prints a diagnostic unless `--quiet`.
     func diagnose(_ line: String, console: Console) {
-        if !quiet { console.err(line + "\n") }
+        if !quiet { console.note(line + "\n") }
     }
 
     /// The loaded data (with samples when a confidence is asked for).
@@ -90,8 +91,12 @@ struct FrontOptions {
     func finish(_ run: FrontRun, console: Console) throws -> Int32 {
         let front = run.front
         for warning in run.table.warnings { diagnose("warning: \(warning)", console: console) }
-        diagnose("pruned cells per intent (never feasible, or of an excluded model):", console: console)
-        for report in front.statistics.pruning { diagnose("  " + report.text, console: console) }
+        if args.flag("verbose") {
+            diagnose("pruned cells per intent (never feasible, or of an excluded model):", console: console)
+            for report in front.statistics.pruning { diagnose("  " + report.text, console: console) }
+        } else {
+            diagnose(SearchSpace.Pruning.summary(front.statistics.pruning) + " (--verbose: per intent)", console: console)
+        }
         guard !front.points.isEmpty else {
             throw DataError(file: dataDirectory, "no configuration meets every constraint (check --max-monthly-cost and --min-quality)")
         }
@@ -108,7 +113,7 @@ struct FrontOptions {
         if outputs.contains("text") {
             try outputs.write("text", console: console, FrontText.render(front, points: points))
         } else if !outputs.claimsStandardOutput {
-            console.out(FrontText.render(front, points: points))
+            console.text(FrontText.render(front, points: points, width: console.width))
         }
         return ExitStatus.ok
     }

@@ -57,7 +57,7 @@ enum OptimizeCommand {
             options.diagnose("warm start: \(points - dropped) configurations seeded, \(dropped) dropped (a cell vanished or is no longer feasible)", console: console)
         }
         if let share = statistics.exactHypervolumeShare, let count = statistics.exactPointCount {
-            console.err("hypervolume vs exact front: \(formatFixed(share * 100, decimals: 3))% (\(run.front.points.count) points; the exact front has \(count); reference point from the exact front)\n")
+            console.note("hypervolume vs exact front: \(formatFixed(share * 100, decimals: 3))% (\(run.front.points.count) points; the exact front has \(count); reference point from the exact front)\n")
         }
         return try options.finish(run, console: console)
     }

@@ -48,7 +48,7 @@ enum PickCommand {
             let settings = front.settings
             let loaded = try settings.applied(to: GoldenDataLoader.load(directory: data, keepingSamples: settings.confidence != nil))
             if loaded.fingerprint != front.dataFingerprint {
-                console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(loaded.fingerprint); rerun optimize to refresh the front\n")
+                console.note("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(loaded.fingerprint); rerun optimize to refresh the front\n")
             }
             table = loaded
         }
@@ -62,12 +62,12 @@ enum PickCommand {
             throw DataError(file: path, field: "points", "the front has no points")
         case .unmet(let nearest, let reason)?:
             let picked = try judged(nearest)
-            console.err("pick: \(reason)\n")
+            console.note("pick: \(reason)\n")
             if json {
                 console.out(PickedPoint.unmetJSON(reason: reason, nearest: picked).serialized())
             } else {
-                console.out(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))") + "\n"
-                            + (picked.verdict.map { $0 + "\n" } ?? ""))
+                console.text(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))", width: console.width) + "\n"
+                             + (picked.verdict.map { $0 + "\n" } ?? ""))
             }
             return ExitStatus.noAnswer
         case .found(let index)?:
@@ -75,10 +75,10 @@ enum PickCommand {
             if json {
                 console.out(picked.json.serialized())
             } else {
-                console.out(FrontText.describe(front.points[index], title: "point #\(index + 1) of \(front.points.count)") + "\n"
-                            + (picked.verdict.map { $0 + "\n" } ?? ""))
+                console.text(FrontText.describe(front.points[index], title: "point #\(index + 1) of \(front.points.count)", width: console.width) + "\n"
+                             + (picked.verdict.map { $0 + "\n" } ?? ""))
             }
-            if let verdict = picked.verdict { console.err("pick: the chosen point is \(verdict)\n") }
+            if let verdict = picked.verdict { console.note("pick: the chosen point is \(verdict)\n") }
             return ExitStatus.ok
         }
     }

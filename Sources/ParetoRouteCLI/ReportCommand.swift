@@ -37,7 +37,7 @@ enum ReportCommand {
             let data = args.value("data") ?? "GoldenData"
             let table = try GoldenDataLoader.load(directory: data)
             if table.fingerprint != front.dataFingerprint {
-                console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(table.fingerprint); rerun optimize to refresh the front\n")
+                console.note("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(table.fingerprint); rerun optimize to refresh the front\n")
             }
             mark = try args.value("mark").map { try Self.mark(path: $0, table: table) }
         }

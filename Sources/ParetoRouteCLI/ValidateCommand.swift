@@ -10,10 +10,10 @@ enum ValidateCommand {
         cells pruned by the quality floor or the P99 cap, samples per cell, warnings.
         Exits 65 naming the intent when an intent has no feasible cell.
 
-          --data DIR   the data directory (default ./GoldenData)
-          --json       print the summary as one JSON object
-          --confidence C   bootstrap level for the list of cells whose feasibility
-                       depends on noise (default 0.95)
+          --data DIR        the data directory (default ./GoldenData)
+          --json            print the summary as one JSON object
+          --confidence C    bootstrap level for the list of cells whose feasibility
+                            depends on noise (default 0.95)
 
         """
 
@@ -30,7 +30,7 @@ enum ValidateCommand {
         if args.flag("json") {
             console.out(summary.json(noise: noise).serialized())
         } else {
-            console.out(summary.text + noise.text)
+            console.text(summary.text(width: console.width) + noise.text)
         }
         if let error = summary.infeasibilityError(table: table) { throw error }
         return ExitStatus.ok

@@ -21,10 +21,10 @@ import ParetoRoute
         let run = Self.optimized.run
         #expect(run.status == 0)
         #expect(run.out.hasPrefix("ParetoRoute front (nsga2): 2002 points, data 407a9530f0323d21, hypervolume 7606.31 (reference $116,642, 0.8410)\nshowing 12 of 2002 points"))
-        #expect(run.out.contains("\n    #  monthly cost  quality ± SE     models                       change from the previous row\n"))
-        #expect(run.out.contains("\n   1        $8,826  0.8510 ± 0.0021  haiku-ft×8 haiku×2           start\n"))
-        #expect(run.out.contains("\n 717*      $25,590  0.8959 ± 0.0018  haiku-ft×7 sonnet×3          faq: haiku/400/t0.1/rag2 → sonnet/500/t0.1/rag2; "))
-        #expect(run.out.contains("\n2002      $106,038  0.9271 ± 0.0016  sonnet×10                    recommendation: haiku-ft/500/t0.3/rag5 → sonnet/500/t0.3/rag2; "))
+        #expect(run.out.contains("\n   #   monthly cost  quality ± SE     models                       change from the previous row\n"))
+        #expect(run.out.contains("\n   1         $8,826  0.8510 ± 0.0021  haiku-ft×8 haiku×2           start\n"))
+        #expect(run.out.contains("\n 717*       $25,590  0.8959 ± 0.0018  haiku-ft×7 sonnet×3          faq: haiku/400/t0.1/rag2 → sonnet/500/t0.1/rag2; "))
+        #expect(run.out.contains("\n2002       $106,038  0.9271 ± 0.0016  sonnet×10                    recommendation: haiku-ft/500/t0.3/rag5 → sonnet/500/t0.3/rag2; "))
         #expect(run.out.contains("cheapest (#1): $8,826/month (fees $2,000), quality 0.8510"))
     }
 

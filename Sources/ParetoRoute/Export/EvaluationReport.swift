@@ -28,16 +28,28 @@ extension ConfigurationEvaluation {
     }
 
     /// The evaluation as a table for people.
-    public var text: String {
+    public var text: String { text(width: nil) }
+
+    /// The evaluation as a table for people, fitted to `width` columns when given
+    /// (compact headers, then the floor and cap columns dropped, then settings cut with `…`).
+    public func text(width: Int?) -> String {
         var lines = ["monthly cost \(formatUSD(monthlyCostUSD)) (model fees \(formatUSD(fixedFeesUSD))), quality \(formatQuality(quality)) ± \(formatQuality(qualityStandardError)) (standard error), \(isFeasible ? "feasible" : "NOT feasible")"]
-        let width = max(6, perIntent.map(\.intent.count).max() ?? 6)
-        lines.append("  " + pad("intent", width) + "  setting                     cost/month  quality (floor)   p99 ms (cap)  fails")
-        for figures in perIntent {
-            lines.append("  " + pad(figures.intent, width) + "  " + pad(figures.setting.description, 26) + "  "
-                + padLeft(formatUSD(figures.monthlyCostUSD), 10) + "  " + formatQuality(figures.quality) + " (" + formatFixed(figures.minQuality, decimals: 2) + ")  "
-                + padLeft(formatFixed(figures.p99LatencyMs, decimals: 0), 6) + " (" + formatFixed(figures.maxP99LatencyMs, decimals: 0) + ")  "
-                + (figures.violation.isEmpty ? "-" : figures.violation.labels.joined(separator: ", ")))
+        // Too wide: the failures in short words first (`p99>cap`), then the table's own steps.
+        func table(shortFailures: Bool) -> TextTable {
+            let rows = perIntent.map { figures in
+                [figures.intent, figures.setting.description, formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
+                 formatFixed(figures.minQuality, decimals: 2), formatFixed(figures.p99LatencyMs, decimals: 0),
+                 formatFixed(figures.maxP99LatencyMs, decimals: 0),
+                 figures.violation.isEmpty ? "-" : (shortFailures ? figures.violation.shortLabels : figures.violation.labels).joined(separator: ", ")]
+            }
+            return TextTable(columns: [
+                .init("intent"), .init("setting", cuttable: true), .init("cost/month", compact: "cost", .right),
+                .init("quality", .right), .init("floor", .right, dropRank: 0), .init("p99 ms", .right),
+                .init("cap", .right, dropRank: 0), .init("fails"),
+            ], rows: rows, indent: "  ")
         }
+        let full = table(shortFailures: false)
+        lines += (full.needsCut(width: width) ? table(shortFailures: true) : full).lines(width: width)
         for failure in globalFailures { lines.append("  global: \(failure)") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -4,7 +4,8 @@
 /// then the full settings of the cheapest, the knee and the best point.
 public enum FrontText {
     /// Renders `front`; `points` thins the table to that many representative points.
-    public static func render(_ front: Front, points limit: Int? = nil) -> String {
+    /// `width` fits the tables to that many columns (the caller wraps the other lines).
+    public static func render(_ front: Front, points limit: Int? = nil, width: Int? = nil) -> String {
         var lines: [String] = []
         let reference = front.referencePoint
         lines.append("ParetoRoute front (\(front.method.rawValue)): \(front.points.count) points, data \(front.dataFingerprint), hypervolume \(formatFixed(front.hypervolume, decimals: 2)) (reference \(formatUSD(reference.cost)), \(formatQuality(reference.quality)))")
@@ -23,17 +24,24 @@ public enum FrontText {
         if shown.count < front.points.count {
             lines.append("showing \(shown.count) of \(front.points.count) points (the JSON holds them all)")
         }
-        // The models column is as wide as its longest entry (many intents, many models).
-        let modelWidth = max(26, shown.map { modelSummary(front.points[$0]).count }.max() ?? 0)
-        lines.append("    #  monthly cost  quality ± SE     " + pad("models", modelWidth) + "  change from the previous row")
-        var previous: FrontPoint?
-        for index in shown {
-            let point = front.points[index]
-            let marker = index == knee ? "*" : " "
-            lines.append(padLeft("\(index + 1)", 4) + marker + " " + padLeft(formatUSD(point.monthlyCostUSD), 12) + "  "
-                + formatQuality(point.quality) + " ± " + formatQuality(point.qualityStandardError) + "  " + pad(modelSummary(point), modelWidth) + "  " + change(from: previous, to: point))
-            previous = point
+        // To fit a width: drop the change column, then shorten the models, then cut them.
+        func table(shortModels: Bool) -> TextTable {
+            var previous: FrontPoint?
+            var rows: [[String]] = []
+            for index in shown {
+                let point = front.points[index]
+                rows.append(["\(index + 1)" + (index == knee ? "*" : " "), formatUSD(point.monthlyCostUSD),
+                             formatQuality(point.quality) + " ± " + formatQuality(point.qualityStandardError),
+                             modelSummary(point, short: shortModels), change(from: previous, to: point)])
+                previous = point
+            }
+            return TextTable(columns: [
+                .init("# ", .right), .init("monthly cost", compact: "cost/month", .right), .init("quality ± SE"),
+                .init("models", cuttable: true), .init("change from the previous row", dropRank: 0),
+            ], rows: rows)
         }
+        let full = table(shortModels: false)
+        lines += (full.needsCut(width: width) ? table(shortModels: true) : full).lines(width: width)
         lines.append("(* knee: farthest from the line through the cheapest and the best point, objectives scaled to [0, 1])")
         let best = front.points.count - 1
         var named: [(String, Int)] = [("cheapest", 0)]
@@ -41,27 +49,31 @@ public enum FrontText {
         if best != 0 { named.append(("best quality", best)) } else { named[0].0 = "cheapest and best" }
         for (label, index) in named {
             lines.append("")
-            lines.append(describe(front.points[index], title: "\(label) (#\(index + 1))"))
+            lines.append(describe(front.points[index], title: "\(label) (#\(index + 1))", width: width))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Full per-intent settings of one point.
-    public static func describe(_ point: FrontPoint, title: String) -> String {
+    /// Full per-intent settings of one point; `width` fits the table (compact headers, then
+    /// models cut with `…`).
+    public static func describe(_ point: FrontPoint, title: String, width: Int? = nil) -> String {
         var lines = ["\(title): \(formatUSD(point.monthlyCostUSD))/month (fees \(formatUSD(point.fixedFeesUSD))), quality \(formatQuality(point.quality))"]
-        let width = max(6, point.intents.map(\.intent.count).max() ?? 6)
-        lines.append("  " + pad("intent", width) + "  model         max_tokens  temperature  rag_chunks  cost/month  quality  p99 ms")
-        for figures in point.intents {
-            lines.append("  " + pad(figures.intent, width) + "  " + pad(figures.setting.model, 12) + "  "
-                + padLeft("\(figures.setting.maxTokens)", 10) + "  " + padLeft(formatNumber(figures.setting.temperature), 11) + "  "
-                + padLeft("\(figures.setting.ragChunks)", 10) + "  " + padLeft(formatUSD(figures.monthlyCostUSD), 10) + "  "
-                + formatQuality(figures.quality) + "  " + padLeft(formatFixed(figures.p99LatencyMs, decimals: 0), 6))
+        let rows = point.intents.map { figures in
+            [figures.intent, figures.setting.model, "\(figures.setting.maxTokens)", formatNumber(figures.setting.temperature),
+             "\(figures.setting.ragChunks)", formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
+             formatFixed(figures.p99LatencyMs, decimals: 0)]
         }
+        lines += TextTable(columns: [
+            .init("intent"), .init("model", cuttable: true), .init("max_tokens", compact: "tokens", .right),
+            .init("temperature", compact: "temp", .right), .init("rag_chunks", compact: "rag", .right),
+            .init("cost/month", compact: "cost", .right), .init("quality", .right), .init("p99 ms", .right),
+        ], rows: rows, indent: "  ").lines(width: width)
         return lines.joined(separator: "\n")
     }
 
-    /// `sonnet×3 haiku×7`: which models serve how many intents, most used first.
-    public static func modelSummary(_ point: FrontPoint) -> String {
+    /// `sonnet×3 haiku×7`: which models serve how many intents, most used first;
+    /// `short` keeps the first and counts the others (`sonnet×3 +2 models`).
+    public static func modelSummary(_ point: FrontPoint, short: Bool = false) -> String {
         var counts: [(String, Int)] = []
         for figures in point.intents {
             if let index = counts.firstIndex(where: { $0.0 == figures.setting.model }) {
@@ -70,7 +82,9 @@ public enum FrontText {
                 counts.append((figures.setting.model, 1))
             }
         }
-        return counts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { "\($0.0)×\($0.1)" }.joined(separator: " ")
+        let sorted = counts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { "\($0.0)×\($0.1)" }
+        if short, sorted.count > 1 { return sorted[0] + " +\(sorted.count - 1) model" + (sorted.count > 2 ? "s" : "") }
+        return sorted.joined(separator: " ")
     }
 
     /// What changed between two points, intent by intent (at most three named).

@@ -22,3 +22,21 @@ extension SearchSpace.Pruning {
         return "\(intent): " + parts.joined(separator: ", ") + " → \(candidates) candidates"
     }
 }
+
+extension SearchSpace.Pruning {
+    /// One line for people over every intent, printed by default instead of the
+    /// per-intent lines: `pruned 584 of 1080 cells: 559 below a quality floor, 25 above a P99 cap`.
+    /// Each pruned cell counts under its first reason (pin, excluded model, floor, cap).
+    public static func summary(_ pruning: [SearchSpace.Pruning]) -> String {
+        let cells = pruning.reduce(0) { $0 + $1.cells }
+        let pruned = cells - pruning.reduce(0) { $0 + $1.candidates }
+        var reasons: [String] = []
+        let below = pruning.reduce(0) { $0 + $1.belowFloor }, above = pruning.reduce(0) { $0 + $1.aboveCap }
+        let excluded = pruning.reduce(0) { $0 + $1.excludedModel }, pinned = pruning.reduce(0) { $0 + $1.pinned }
+        if below > 0 { reasons.append("\(below) below a quality floor") }
+        if above > 0 { reasons.append("\(above) above a P99 cap") }
+        if excluded > 0 { reasons.append("\(excluded) of excluded models") }
+        if pinned > 0 { reasons.append("\(pinned) left out by pins") }
+        return "pruned \(pruned) of \(cells) cells" + (reasons.isEmpty ? "" : ": " + reasons.joined(separator: ", "))
+    }
+}

@@ -25,4 +25,12 @@ public struct CellViolation: OptionSet, Sendable, Hashable {
         if contains(.latencyAboveCap) { labels.append("p99 above cap") }
         return labels
     }
+
+    /// The shortest words, for tables fitted to a terminal: `q<floor`, `p99>cap`.
+    public var shortLabels: [String] {
+        var labels: [String] = []
+        if contains(.qualityBelowFloor) { labels.append("q<floor") }
+        if contains(.latencyAboveCap) { labels.append("p99>cap") }
+        return labels
+    }
 }

@@ -110,22 +110,27 @@ public struct DataSummary: Sendable {
     }
 
     /// The summary as a table for people.
-    public var text: String {
+    public var text: String { text(width: nil) }
+
+    /// The summary as a table for people, fitted to `width` columns when given (compact
+    /// headers, then the samples column dropped).
+    public func text(width: Int?) -> String {
         var lines: [String] = []
         lines.append("data fingerprint \(fingerprint): \(files.count) files, \(rows) eval rows, \(intents.count) intents, \(models.count) models, \(intents.reduce(0) { $0 + $1.cells }) cells")
         for model in models {
             let fee = model.monthlyFixedUSD > 0 ? ", \(formatUSD(model.monthlyFixedUSD))/month fixed" : ""
             lines.append("  model \(model.name): $\(formatNumber(model.inputUSDPerMTok)) in / $\(formatNumber(model.outputUSDPerMTok)) out per Mtok\(fee)")
         }
-        let nameWidth = max(6, intents.map(\.intent.count).max() ?? 6)
-        lines.append(pad("intent", nameWidth) + "  cells  feasible  <floor  >p99cap  samples   best q  min p99 ms  cheapest feasible")
-        for s in intents {
-            let samples = s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)"
-            lines.append(pad(s.intent, nameWidth) + "  " + padLeft("\(s.cells)", 5) + "  " + padLeft("\(s.feasibleCells)", 8)
-                + "  " + padLeft("\(s.belowFloor)", 6) + "  " + padLeft("\(s.aboveCap)", 7) + "  " + padLeft(samples, 7)
-                + "  " + padLeft(formatQuality(s.bestQuality), 7) + "  " + padLeft(formatFixed(s.lowestP99, decimals: 0), 10)
-                + "  " + padLeft(s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none", 17))
+        let rows = intents.map { s in
+            [s.intent, "\(s.cells)", "\(s.feasibleCells)", "\(s.belowFloor)", "\(s.aboveCap)",
+             s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)",
+             formatQuality(s.bestQuality), formatFixed(s.lowestP99, decimals: 0), s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none"]
         }
+        lines += TextTable(columns: [
+            .init("intent", cuttable: true), .init("cells", .right), .init("feasible", .right), .init("<floor", .right),
+            .init(">p99cap", .right), .init("samples", .right, dropRank: 0), .init("best q", .right),
+            .init("min p99 ms", compact: "p99 ms", .right), .init("cheapest feasible", compact: "cheapest", .right),
+        ], rows: rows).lines(width: width)
         for warning in warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
     }
