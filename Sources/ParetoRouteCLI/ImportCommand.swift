@@ -28,8 +28,8 @@ enum ImportCommand {
           --score NAME          the scorer (inspect) or named score (promptfoo) to read;
                                 needed when an Inspect log has several
           --score-scale LO:HI   map scores in [LO, HI] onto quality [0, 1] (rubric 1:5)
-          --epochs distinct|mean  inspect: keep epochs as samples faq-0007#2 (default)
-                                or average each sample's epochs into one row
+          --epochs MODE         inspect: distinct (default) keeps epochs as samples
+                                faq-0007#2; mean averages a sample's epochs into one row
           --skip-incomplete     skip (and count) samples without tokens or latency
           --keep-cached         promptfoo: keep rows served from its cache
           --name NAME           NNNN-NAME.csv instead of NNNN-<tool>-<date>.csv

@@ -168,7 +168,7 @@ import Testing
     }
 
     /// Every command's help: option descriptions start in one column, continuation lines too.
-    @Test(arguments: ["validate", "evaluate", "optimize", "exact", "pick", "check", "diff", "report"])
+    @Test(arguments: CommandLineTool.commands.map(\.name))
     func helpTextsAreAligned(_ command: String) {
         let run = runTool([command, "--help"])
         #expect(run.status == 0)

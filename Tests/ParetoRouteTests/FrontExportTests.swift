@@ -65,7 +65,9 @@ import Testing
 
     @Test func textNamesCheapestKneeAndBest() {
         let text = FrontText.render(front)
-        #expect(text.contains("   1*       $94.13  0.8700"))
+        // Columns as wide as their longest entry; figures end under their headers.
+        #expect(text.contains("\n#   monthly cost  quality ± SE     models         change from the previous row\n"))
+        #expect(text.contains("\n1*        $94.13  0.8700 ± 0.0180  big×1 small×1  start\n"))
         #expect(text.contains("chat: small/150/t0.7/rag2 → big/150/t0.7/rag2"))
         #expect(text.contains("best quality (#2): $151/month"))
     }
