@@ -14,7 +14,8 @@ extension PickCommand {
                             needs --data
           --scenario FILE   the projection's scenario (default: none)
           --month M         the month judged (default 1)
-          --runs R, --seed S  Monte Carlo runs (default 10000) and seed (default 1)
+          --runs R          Monte Carlo runs (default 10000)
+          --seed S          the Monte Carlo seed (default 1)
 
         """
 

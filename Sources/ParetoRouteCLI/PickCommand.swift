@@ -17,7 +17,7 @@ enum PickCommand {
                             confidence); warn when its fingerprint differs from the front's
         A point that breaks a floor or cap (a front made under a baseline keeps unchanged
         intents as they are) is marked NOT feasible with the failing intents.
-        \(riskHelp)        Exits 1 when nothing meets the request, naming the nearest point.
+        \(riskHelp)Exits 1 when nothing meets the request, naming the nearest point.
 
         """
 
