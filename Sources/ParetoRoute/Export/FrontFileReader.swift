@@ -337,31 +337,11 @@ extension Front {
     /// Reads several front files at once, one thread each (a diff reads two 70 MB files);
     /// the first failure, in the order of `paths`, is thrown.
     public static func load(paths: [String]) throws -> [Front] {
-        let slots = LoadSlots(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            slots.store(Result { try Front.load(path: paths[i]) }, at: i)
-        }
-        return try slots.results.map { try $0.get() }
+        try parallelMap(count: paths.count) { i in Result { try Front.load(path: paths[i]) } }.map { try $0.get() }
     }
 
     /// Reads a front file's bytes; `file` names the source in errors.
     public init(bytes: [UInt8], file: String) throws {
         self = try FrontFileReader.read(bytes, file: file)
-    }
-}
-
-/// One result slot per parallel load; each task writes only its own slot.
-private final class LoadSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Front, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<Front, any Error>, at index: Int) {
-        lock.withLock { slots[index] = result }
-    }
-
-    var results: [Result<Front, any Error>] {
-        lock.withLock { slots.map { $0 ?? .failure(DataError(.readFailure, file: "", "not read")) } }
     }
 }
