@@ -52,16 +52,16 @@ enum CheckCommand {
             guard given.isEmpty else {
                 throw UsageError("check: --front \(frontPath) records its own what-if and scope; omit --\(given.joined(separator: ", --"))")
             }
-            front = try Front.load(path: frontPath)
+            let loaded = try FrontWithData.load(frontPath: frontPath, dataDirectory: dataDirectory)
+            front = loaded.front
             let settings = front.settings
-            let data = try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: settings.confidence != nil)
-            if front.dataFingerprint != data.fingerprint {
+            if loaded.isFromOtherData {
                 guard args.value("data") == nil else {
-                    throw UsageError("check: --front \(frontPath) was made from data \(front.dataFingerprint), but --data \(dataDirectory) is \(data.fingerprint); expected the front's data (or rerun optimize or exact on this data)")
+                    throw UsageError("check: --front \(frontPath) was made from data \(front.dataFingerprint), but --data \(dataDirectory) is \(loaded.dataFingerprint); expected the front's data (or rerun optimize or exact on this data)")
                 }
-                console.note("warning: \(frontPath) was made from data \(front.dataFingerprint), \(dataDirectory) is \(data.fingerprint)\n")
+                console.note("warning: \(frontPath) was made from data \(front.dataFingerprint), \(dataDirectory) is \(loaded.dataFingerprint)\n")
             }
-            table = try settings.applied(to: data)
+            table = loaded.table
             scope = settings.modelScope
             constraints = settings.constraints
             let phrases = front.assumptions.filter { !$0.hasPrefix("baseline") && !$0.hasPrefix("pinned") && !$0.hasPrefix("capped") }

@@ -40,17 +40,19 @@ enum PickCommand {
             throw UsageError("pick: give exactly one of --budget, --min-quality, --knee")
         }
         let path = args.positionals[0]
-        let front = try Front.load(path: path)
         // With --data the point is judged on the data under the front's own assumptions;
         // without, by the front's record of each cell's floor and cap.
+        let front: Front
         var table: CellTable?
         if let data = args.value("data") {
-            let settings = front.settings
-            let loaded = try settings.applied(to: GoldenDataLoader.load(directory: data, keepingSamples: settings.confidence != nil))
-            if loaded.fingerprint != front.dataFingerprint {
-                console.note("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(loaded.fingerprint); rerun optimize to refresh the front\n")
+            let loaded = try FrontWithData.load(frontPath: path, dataDirectory: data)
+            front = loaded.front
+            if loaded.isFromOtherData {
+                console.note("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(loaded.dataFingerprint); rerun optimize to refresh the front\n")
             }
-            table = loaded
+            table = loaded.table
+        } else {
+            front = try Front.load(path: path)
         }
         func judged(_ index: Int) throws -> PickedPoint {
             guard let table else { return PickedPoint(front: front, index: index) }

@@ -37,6 +37,9 @@ public struct DominanceCheck: Sendable {
         let mine = FrontPoint(evaluation)
         dominatorsBeyondNoise = front.points.indices.filter { i in
             let p = front.points[i]
+            // A margin of at least 0 needs at least the quality at no more cost: only those
+            // few points pay for the standard error's per-intent walk.
+            guard p.monthlyCostUSD <= evaluation.monthlyCostUSD, p.quality >= evaluation.quality else { return false }
             let margin = p.quality - evaluation.quality - z * p.qualityDifferenceStandardError(to: mine)
             return p.monthlyCostUSD <= evaluation.monthlyCostUSD && margin >= 0
                 && (p.monthlyCostUSD < evaluation.monthlyCostUSD || margin > 0)

@@ -102,12 +102,10 @@ public struct FrontDiff: Sendable {
         self.old = side(old)
         self.new = side(new)
         // Configurations compared by cell ids shared by both fronts (intents by name), not by
-        // building 10⁵ configurations of names and settings; sets for membership only.
+        // building 10⁵ configurations of names and settings.
         var identities = CellIdentities()
         let oldKeys = identities.keys(of: old), newKeys = identities.keys(of: new)
-        let oldSet = Set(oldKeys), newSet = Set(newKeys)
-        gained = newKeys.indices.filter { !oldSet.contains(newKeys[$0]) }
-        lost = oldKeys.indices.filter { !newSet.contains(oldKeys[$0]) }
+        (lost, gained) = ConfigurationKeys.unmatched(oldKeys, newKeys)
         let oldSettings = old.settings.json, newSettings = new.settings.json
         var settingChanges: [SettingChange] = []
         for (key, oldValue) in oldSettings {
@@ -218,14 +216,14 @@ public struct FrontDiff: Sendable {
     }
 }
 
-/// Numbers for the cells of two fronts, so configurations compare as small integer arrays.
+/// Numbers for the cells of two fronts, so configurations compare as small integers.
 private struct CellIdentities {
     private var intents: [String: Int] = [:]
     private var cells: [[Setting: Int32]] = []
 
-    /// Per point of `front`, its cells' numbers, one slot per intent name met so far (in
-    /// order of first meeting; a point lacking an intent has -1 there).
-    mutating func keys(of front: Front) -> [[Int32]] {
+    /// `front`'s points as cell numbers, one slot per intent name met so far (in order of
+    /// first meeting); keys of both fronts must be taken before comparing them.
+    mutating func keys(of front: Front) -> ConfigurationKeys {
         var slots: [Int] = []
         var maps: [[Int32]] = []
         for (j, intent) in front.intents.enumerated() {
@@ -242,11 +240,86 @@ private struct CellIdentities {
                 return id
             })
         }
-        let width = intents.count
-        return front.points.map { point in
-            var key = [Int32](repeating: -1, count: width)
-            for (j, c) in point.cells.enumerated() { key[slots[j]] = maps[j][Int(c)] }
-            return key
+        return ConfigurationKeys(front: front, slots: slots, maps: maps)
+    }
+}
+
+/// A front's configurations as cell numbers per intent slot.
+///
+/// Two fronts are compared by a 64-bit hash per configuration, both sorted and merged, and
+/// a slot-by-slot check where hashes agree: no key array per point is built, and no
+/// collision makes two configurations equal.
+private struct ConfigurationKeys {
+    private let points: [[Int32]]
+    /// Per slot, the front's intent there (-1: the front lacks that intent).
+    private var intentOfSlot: [Int]
+    private let maps: [[Int32]]
+
+    init(front: Front, slots: [Int], maps: [[Int32]]) {
+        points = front.points.map(\.cells)
+        self.maps = maps
+        intentOfSlot = [Int](repeating: -1, count: (slots.max() ?? -1) + 1)
+        for (j, slot) in slots.enumerated() { intentOfSlot[slot] = j }
+    }
+
+    /// Point `p`'s cell number at `slot` (-1 when the front lacks the intent).
+    private func id(_ cells: [Int32], _ slot: Int) -> Int32 {
+        guard slot < intentOfSlot.count, case let j = intentOfSlot[slot], j >= 0 else { return -1 }
+        return maps[j][Int(cells[j])]
+    }
+
+    /// Per point, FNV-1a over the cell numbers of slots `0..<width`, paired with the index
+    /// and sorted.
+    private func sortedHashes(width: Int) -> [(hash: UInt64, index: Int)] {
+        points.indices.map { p in
+            let cells = points[p]
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for slot in 0..<width {
+                h = (h ^ UInt64(UInt32(bitPattern: id(cells, slot)))) &* 0x0000_0100_0000_01b3
+            }
+            return (h, p)
+        }.sorted { $0 < $1 }
+    }
+
+    /// True when point `p` here and point `q` of `other` use the same cells in every slot.
+    private func same(_ p: Int, as q: Int, of other: ConfigurationKeys, width: Int) -> Bool {
+        let mine = points[p], theirs = other.points[q]
+        for slot in 0..<width where id(mine, slot) != other.id(theirs, slot) { return false }
+        return true
+    }
+
+    /// The points of `a` whose configuration `b` lacks, and those of `b` that `a` lacks,
+    /// each in index order.
+    ///
+    /// - Complexity: O(n log n + m log m) for n and m points, times the intents.
+    static func unmatched(_ a: ConfigurationKeys, _ b: ConfigurationKeys) -> (onlyInA: [Int], onlyInB: [Int]) {
+        let width = max(a.intentOfSlot.count, b.intentOfSlot.count)
+        let (ha, hb) = inParallel({ a.sortedHashes(width: width) }, { b.sortedHashes(width: width) })
+        var onlyInA: [Int] = [], onlyInB: [Int] = []
+        var i = 0, j = 0
+        while i < ha.count || j < hb.count {
+            if j == hb.count || (i < ha.count && ha[i].hash < hb[j].hash) {
+                onlyInA.append(ha[i].index)
+                i += 1
+            } else if i == ha.count || hb[j].hash < ha[i].hash {
+                onlyInB.append(hb[j].index)
+                j += 1
+            } else {
+                // One hash on both sides: check each point against the other side's group.
+                let hash = ha[i].hash
+                var iEnd = i, jEnd = j
+                while iEnd < ha.count, ha[iEnd].hash == hash { iEnd += 1 }
+                while jEnd < hb.count, hb[jEnd].hash == hash { jEnd += 1 }
+                for x in i..<iEnd where !(j..<jEnd).contains(where: { a.same(ha[x].index, as: hb[$0].index, of: b, width: width) }) {
+                    onlyInA.append(ha[x].index)
+                }
+                for y in j..<jEnd where !(i..<iEnd).contains(where: { b.same(hb[y].index, as: ha[$0].index, of: a, width: width) }) {
+                    onlyInB.append(hb[y].index)
+                }
+                i = iEnd
+                j = jEnd
+            }
         }
+        return (onlyInA.sorted(), onlyInB.sorted())
     }
 }

@@ -34,7 +34,11 @@ enum FrontFileReader {
                 }
                 try parser.expect(UInt8(ascii: ":"), "expected ':' after a key")
                 if key == "points" {
-                    rawPoints = try readPoints(&parser)
+                    // The writer puts `point_count` first: room for every point at once (no
+                    // regrowth of a 16 MB array), bounded by what the file's size allows.
+                    let count = members.first { $0.0 == "point_count" }?.1.number ?? 0
+                    let hint = count >= 0 && count <= Double(bytes.count / 16) ? Int(count) : 0
+                    rawPoints = try readPoints(&parser, capacity: hint)
                 } else {
                     members.append((key, try parser.parseValue()))
                 }
@@ -68,7 +72,7 @@ enum FrontFileReader {
         } else {
             let catalog = try readCatalog(document, file: file)
             let points = try rawPoints.enumerated().map { index, raw in
-                try point2(raw, catalog: catalog, file: file, path: "points[\(index)]")
+                try point2(raw, catalog: catalog, file: file, index: index)
             }
             front = Front(method: method, toolVersion: document["tool_version"]?.string ?? "", dataFingerprint: fingerprint,
                           settings: settings, statistics: statistics, catalog: catalog, points: points)
@@ -79,12 +83,16 @@ enum FrontFileReader {
         return front
     }
 
-    private static func readPoints(_ parser: inout JSONParser) throws -> [RawPoint] {
+    private static func readPoints(_ parser: inout JSONParser, capacity: Int) throws -> [RawPoint] {
         try parser.expect(UInt8(ascii: "["), "expected an array of points")
         var points: [RawPoint] = []
+        points.reserveCapacity(capacity)
         if parser.consume(UInt8(ascii: "]")) { return points }
+        var expectedCells = 64
         repeat {
-            points.append(try readPoint(&parser, index: points.count))
+            let point = try readPoint(&parser, index: points.count, expectedCells: expectedCells)
+            expectedCells = point.cells?.count ?? expectedCells
+            points.append(point)
         } while parser.consume(UInt8(ascii: ","))
         try parser.expect(UInt8(ascii: "]"), "expected ',' or ']' in the points")
         return points
@@ -126,7 +134,7 @@ enum FrontFileReader {
         }
     }
 
-    private static func readPoint(_ parser: inout JSONParser, index: Int) throws -> RawPoint {
+    private static func readPoint(_ parser: inout JSONParser, index: Int, expectedCells: Int) throws -> RawPoint {
         let file = parser.file
         // Built only for an error message: a string per point would cost a third of the read.
         var path: String { "points[\(index)]" }
@@ -177,7 +185,7 @@ enum FrontFileReader {
                         throw DataError(file: file, line: parser.line, field: "\(path).feasible", "not true/false")
                     }
                     point.feasible = flag
-                case .cells?: point.cells = try readIndices(&parser, path: path + ".cells")
+                case .cells?: point.cells = try readIndices(&parser, index: index, expected: expectedCells)
                 case nil: point.other.append((other, try parser.parseValue()))
                 }
             } while parser.consume(UInt8(ascii: ","))
@@ -190,10 +198,11 @@ enum FrontFileReader {
     }
 
     /// An array of small non-negative integers, digit by digit.
-    private static func readIndices(_ parser: inout JSONParser, path: String) throws -> [Int32] {
+    /// `expected` sizes the array (the previous point's count), so no point carries spare room.
+    private static func readIndices(_ parser: inout JSONParser, index: Int, expected: Int) throws -> [Int32] {
         try parser.expect(UInt8(ascii: "["), "expected an array of cell indices")
         var indices: [Int32] = []
-        indices.reserveCapacity(64)
+        indices.reserveCapacity(expected)
         // Fast path for the writer's own form, `1,22,3]`: digits and commas, no spaces.
         let bytes = parser.bytes
         var position = parser.index
@@ -238,7 +247,7 @@ enum FrontFileReader {
                 parser.index += 1
             }
             guard digits > 0, let next = parser.peek(), next == UInt8(ascii: ",") || next == UInt8(ascii: "]") else {
-                throw DataError(file: parser.file, line: parser.line, field: "\(path)[\(indices.count)]",
+                throw DataError(file: parser.file, line: parser.line, field: "points[\(index)].cells[\(indices.count)]",
                                 "not a cell index; expected an integer in [0, 999999999]")
             }
             indices.append(value)
@@ -290,7 +299,9 @@ enum FrontFileReader {
         return FrontCatalog(intents: intents, cells: cells)
     }
 
-    private static func point2(_ raw: RawPoint, catalog: FrontCatalog, file: String, path: String) throws -> FrontPoint {
+    private static func point2(_ raw: RawPoint, catalog: FrontCatalog, file: String, index: Int) throws -> FrontPoint {
+        // Built only for an error message.
+        var path: String { "points[\(index)]" }
         guard let cells = raw.cells, cells.count == catalog.intents.count else {
             throw DataError(file: file, field: path + ".cells", "missing or not one index per intent; expected \(catalog.intents.count) indices")
         }

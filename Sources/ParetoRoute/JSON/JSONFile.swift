@@ -22,18 +22,35 @@ public enum JSONFile {
         defer { close(descriptor) }
         var status = stat()
         let expected = fstat(descriptor, &status) == 0 ? max(0, Int(status.st_size)) : 0
+        // Read straight into the array's storage (a 70 MB front is neither zeroed first nor
+        // copied); a file that grows meanwhile, or a pipe of unknown size, grows the array.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(expected + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var capacity = max(expected + 1, 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DataError(.readFailure, file: path, "cannot be read (\(String(cString: strerror(errno))))")
+            var failure: Int32 = 0
+            let before = bytes.count
+            let grown = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                if let base = buffer.baseAddress, before > 0 {
+                    bytes.withUnsafeBufferPointer { old in
+                        if let source = old.baseAddress { base.initialize(from: source, count: before) }
+                    }
+                }
+                count = before
+                while count < buffer.count {
+                    let got = Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if got == 0 { return }
+                    count += got
+                }
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            guard failure == 0 else { throw DataError(.readFailure, file: path, "cannot be read (\(String(cString: strerror(failure))))") }
+            bytes = grown
+            if bytes.count < capacity { return bytes }
+            capacity *= 2
         }
-        return bytes
     }
 }

@@ -94,12 +94,12 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectWord(_ word: String) throws {
-        let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
-            throw error("unexpected character")
-        }
-        index += utf8.count
+    private mutating func expectWord(_ word: StaticString) throws {
+        // Byte by byte: a front has a `true`/`false` per point, so no array per word.
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw error("unexpected character") }
+        for k in 0..<count where bytes[index + k] != word.utf8Start[k] { throw error("unexpected character") }
+        index += count
     }
 
     private mutating func parseObject() throws -> JSONValue {
