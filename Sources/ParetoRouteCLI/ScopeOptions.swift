@@ -9,6 +9,7 @@ enum ScopeOptions {
         .init(name: "max-changes", takesValue: true),
         .init(name: "pin", takesValue: true, repeatable: true),
         .init(name: "feasible-only", takesValue: false),
+        .init(name: "min-samples", takesValue: true),
         .init(name: "price", takesValue: true, repeatable: true),
         .init(name: "fixed-fee", takesValue: true, repeatable: true),
         .init(name: "volume-scale", takesValue: true),
@@ -24,6 +25,7 @@ enum ScopeOptions {
           --pin INTENT            keep the baseline's setting for this intent (repeatable)
           --feasible-only         a kept baseline cell must meet its floor and cap too (without it
                                   an unchanged intent keeps its cell even when it is infeasible)
+          --min-samples N         never use a cell measured on fewer than N golden samples
           --price MODEL=IN/OUT    what if this model cost IN/OUT USD per million tokens
           --fixed-fee MODEL=USD   what if this model's monthly fee were USD
           --volume-scale X        what if every intent's daily volume were X times as large
@@ -76,7 +78,14 @@ enum ScopeOptions {
         scope.maxChanges = try args.int("max-changes", command: command, minimum: 0)
         scope.pinnedIntents = args.all("pin")
         scope.feasibleOnly = args.flag("feasible-only")
+        scope.minimumSamples = try minimumSamples(args, command: command)
         return scope
+    }
+
+    /// `--min-samples N` (N >= 1), shared with `validate`.
+    static func minimumSamples(_ args: Arguments, command: String) throws -> Int? {
+        guard let count = try args.int("min-samples", command: command, minimum: 1) else { return nil }
+        return count
     }
 
     /// The flags a request error comes from, as this CLI spells them (`--price/--volume`).
@@ -89,6 +98,7 @@ enum ScopeOptions {
             case .maxChanges: return "--max-changes"
             case .pinnedIntents: return "--pin"
             case .feasibleOnly: return "--feasible-only"
+            case .minimumSamples: return "--min-samples"
             case .prices: return "--price"
             case .fixedFees: return "--fixed-fee"
             case .volumeScale: return "--volume-scale"

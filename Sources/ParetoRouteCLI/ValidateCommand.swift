@@ -3,7 +3,7 @@ import ParetoRoute
 /// `paretoroute validate`: load, check and summarize a data directory.
 enum ValidateCommand {
     static let help = """
-        usage: paretoroute validate [--data DIR] [--json] [--confidence C]
+        usage: paretoroute validate [--data DIR] [--json] [--confidence C] [--min-samples N]
 
         Loads the data directory (default ./GoldenData), checks it against the golden
         data format, and prints a summary: models, per-intent cells, feasible cells,
@@ -14,18 +14,23 @@ enum ValidateCommand {
           --json            print the summary as one JSON object
           --confidence C    bootstrap level for the list of cells whose feasibility
                             depends on noise (default 0.95)
+          --min-samples N   count cells measured on fewer than N samples apart (column
+                            'thin'), not as feasible; exits 64 when that leaves an intent
+                            with no feasible cell
 
         """
 
     static func run(_ arguments: [String], console: Console) throws -> Int32 {
         if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
         let args = try Arguments(arguments, options: [.init(name: "data", takesValue: true), .init(name: "json", takesValue: false),
-                                                      .init(name: "confidence", takesValue: true)], command: "validate")
+                                                      .init(name: "confidence", takesValue: true),
+                                                      .init(name: "min-samples", takesValue: true)], command: "validate")
         try args.requirePositionals(0, command: "validate", names: "no arguments")
         let confidence = try args.double("confidence", command: "validate", minimum: 0) ?? 0.95
         guard confidence > 0 && confidence < 1 else { throw UsageError("validate: --confidence must be in (0, 1)") }
+        let minimumSamples = try ScopeOptions.minimumSamples(args, command: "validate")
         let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData", keepingSamples: true)
-        let summary = DataSummary(table)
+        let summary = DataSummary(table, minimumSamples: minimumSamples)
         let noise = try NoiseScreen(table: table, confidence: confidence)
         if args.flag("json") {
             console.out(summary.json(noise: noise).serialized())

@@ -13,16 +13,18 @@ public struct FrontDiff: Sendable {
         public var costDeltaUSD: Double
         /// New minus old quality of the intent's cell.
         public var qualityDelta: Double
-        /// Standard error of the old cell's quality.
-        public var oldStandardError: Double = 0
-        /// Standard error of the new cell's quality.
-        public var newStandardError: Double = 0
+        /// Standard error of the old cell's quality (nil: fewer than 2 samples).
+        public var oldStandardError: Double? = 0
+        /// Standard error of the new cell's quality (nil: fewer than 2 samples).
+        public var newStandardError: Double? = 0
 
         /// True when the intent's quality moved by less than `z` standard errors of the
-        /// difference (the two cells' samples are independent): noise, not change.
+        /// difference (the two cells' samples are independent): noise, not change. A cell of
+        /// one sample has no standard error, so no change of it can be told from noise.
         public func isWithinNoise(z: Double) -> Bool {
             guard old != nil, new != nil else { return false }
-            return abs(qualityDelta) < z * (oldStandardError * oldStandardError + newStandardError * newStandardError).squareRoot()
+            guard let a = oldStandardError, let b = newStandardError else { return true }
+            return abs(qualityDelta) < z * (a * a + b * b).squareRoot()
         }
     }
 

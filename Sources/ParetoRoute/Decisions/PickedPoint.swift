@@ -92,7 +92,7 @@ public struct PickedPoint: Sendable {
             ("index", .number(Double(index))),
             ("monthly_cost_usd", .number(point.monthlyCostUSD)),
             ("quality", .number(point.quality)),
-            ("quality_standard_error", .number(point.qualityStandardError)),
+            ("quality_standard_error", point.qualityStandardError.map { .number($0) } ?? .null),
             ("fixed_fees_usd", .number(point.fixedFeesUSD)),
         ])))
         members.append(("feasible", .bool(isFeasible)))

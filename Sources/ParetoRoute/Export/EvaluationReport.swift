@@ -5,7 +5,7 @@ extension ConfigurationEvaluation {
         .object([
             ("monthly_cost_usd", .number(monthlyCostUSD)),
             ("quality", .number(quality)),
-            ("quality_standard_error", .number(qualityStandardError)),
+            ("quality_standard_error", qualityStandardError.map { .number($0) } ?? .null),
             ("feasible", .bool(isFeasible)),
             ("fixed_fees_usd", .number(fixedFeesUSD)),
             ("global_failures", .array(globalFailures.map { .string($0) })),
@@ -18,6 +18,7 @@ extension ConfigurationEvaluation {
                     ("rag_chunks", .number(Double(figures.setting.ragChunks))),
                     ("monthly_cost_usd", .number(figures.monthlyCostUSD)),
                     ("quality", .number(figures.quality)),
+                    ("quality_standard_error", figures.qualityStandardError.map { .number($0) } ?? .null),
                     ("min_quality", .number(figures.minQuality)),
                     ("p99_latency_ms", .number(figures.p99LatencyMs)),
                     ("max_p99_latency_ms", .number(figures.maxP99LatencyMs)),
@@ -33,7 +34,7 @@ extension ConfigurationEvaluation {
     /// The evaluation as a table for people, fitted to `width` columns when given
     /// (compact headers, then the floor and cap columns dropped, then settings cut with `…`).
     public func text(width: Int?) -> String {
-        var lines = ["monthly cost \(formatUSD(monthlyCostUSD)) (model fees \(formatUSD(fixedFeesUSD))), quality \(formatQuality(quality)) ± \(formatQuality(qualityStandardError)) (standard error), \(isFeasible ? "feasible" : "NOT feasible")"]
+        var lines = ["monthly cost \(formatUSD(monthlyCostUSD)) (model fees \(formatUSD(fixedFeesUSD))), quality \(formatQuality(quality)) ± \(formatStandardError(qualityStandardError)) (standard error), \(isFeasible ? "feasible" : "NOT feasible")"]
         // Too wide: the failures in short words first (`p99>cap`), then the table's own steps.
         func table(shortFailures: Bool) -> TextTable {
             let rows = perIntent.map { figures in

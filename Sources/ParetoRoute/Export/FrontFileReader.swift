@@ -11,7 +11,7 @@ enum FrontFileReader {
     private struct RawPoint {
         var cost = Double.nan
         var quality = Double.nan
-        var standardError = 0.0
+        var standardError: Double? = 0
         var fees = 0.0
         var feasible = true
         var cells: [Int32]?
@@ -178,7 +178,9 @@ enum FrontFileReader {
                 switch key {
                 case .cost?: point.cost = try number("monthly_cost_usd")
                 case .quality?: point.quality = try number("quality")
-                case .standardError?: point.standardError = try number("quality_standard_error", nullable: true)
+                case .standardError?:
+                    let value = try number("quality_standard_error", nullable: true)
+                    point.standardError = value.isNaN ? nil : value
                 case .fees?: point.fees = try number("fixed_fees_usd")
                 case .feasible?:
                     guard case .bool(let flag) = try parser.parseValue() else {
@@ -285,7 +287,7 @@ enum FrontFileReader {
                         throw reader.error("\(field).violations[\(v)]", "'\(name)' is unknown; expected \"quality_below_floor\" or \"p99_above_cap\"")
                     }
                 }
-                let standardError = value["quality_standard_error"] == .null ? Double.nan
+                let standardError: Double? = value["quality_standard_error"] == .null ? nil
                     : try reader.number(value, "\(field).quality_standard_error", key: "quality_standard_error")
                 return FrontCell(setting: setting,
                                  monthlyCostUSD: try reader.number(value, "\(field).monthly_cost_usd", key: "monthly_cost_usd"),

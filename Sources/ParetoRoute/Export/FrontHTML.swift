@@ -127,7 +127,7 @@ public enum FrontHTML {
             ("point_cells", base64(indices: indices, width: indexBytes)),
             ("monthly_cost_usd", base64(points.map(\.monthlyCostUSD))),
             ("quality", base64(points.map(\.quality))),
-            ("quality_standard_error", base64(points.map(\.qualityStandardError))),
+            ("quality_standard_error", base64(points.map { $0.qualityStandardError ?? .nan })),
             ("fixed_fees_usd", base64(points.map(\.fixedFeesUSD))),
             ("feasible", Data(points.map { $0.isFeasible ? 1 : 0 }).base64EncodedString()),
         ]
@@ -139,7 +139,7 @@ public enum FrontHTML {
             .string(figures.setting.description), .string(figures.setting.model),
             .number(Double(figures.setting.maxTokens)), .number(figures.setting.temperature),
             .number(Double(figures.setting.ragChunks)), .number(figures.monthlyCostUSD), .number(figures.quality),
-            .number(figures.p99LatencyMs), .number(figures.qualityStandardError), .number(figures.weightShare),
+            .number(figures.p99LatencyMs), figures.qualityStandardError.map { .number($0) } ?? .null, .number(figures.weightShare),
             .string(JSONValue.format(figures.setting.temperature)),
         ])
     }

@@ -162,7 +162,8 @@ enum FrontHTMLAssets {
       }
       return (value < 0 ? "-$" : "$") + text;
     }
-    function q4(value) { return fixed(value, 4); }
+    // A standard error of a mean of one sample is unknown: null in a cell, NaN in a column.
+    function q4(value) { return value === null || Number.isNaN(value) ? "n/a" : fixed(value, 4); }
     function signedUSD(value) { return (value >= 0 ? "+" : "") + usd(value); }
     function signedQ(value) { return (value >= 0 ? "+" : "") + q4(value); }
 
@@ -315,7 +316,7 @@ enum FrontHTMLAssets {
       let c0 = Infinity, c1 = -Infinity, q0 = Infinity, q1 = -Infinity;
       for (let i = 0; i < N; i++) {
         if (cost[i] < c0) c0 = cost[i]; if (cost[i] > c1) c1 = cost[i];
-        const lo = state.bars ? quality[i] - z * se[i] : quality[i], hi = state.bars ? quality[i] + z * se[i] : quality[i];
+        const bar = state.bars && Number.isFinite(se[i]) ? z * se[i] : 0, lo = quality[i] - bar, hi = quality[i] + bar;
         if (lo < q0) q0 = lo; if (hi > q1) q1 = hi;
       }
       if (mark) { c0 = Math.min(c0, mark.monthly_cost_usd); c1 = Math.max(c1, mark.monthly_cost_usd); q0 = Math.min(q0, mark.quality); q1 = Math.max(q1, mark.quality); }
@@ -371,7 +372,7 @@ enum FrontHTMLAssets {
       g.stroke();
       if (state.bars) {
         g.strokeStyle = "rgba(37,99,235,0.35)"; g.beginPath();
-        for (const i of plotted) { const x = px(cost[i]); g.moveTo(x, py(quality[i] - z * se[i])); g.lineTo(x, py(quality[i] + z * se[i])); }
+        for (const i of plotted) { if (!Number.isFinite(se[i])) continue; const x = px(cost[i]); g.moveTo(x, py(quality[i] - z * se[i])); g.lineTo(x, py(quality[i] + z * se[i])); }
         g.stroke();
       }
       const r = plotted.length > 5000 ? 1.6 : 3;
@@ -539,7 +540,7 @@ enum FrontHTMLAssets {
     // The table of points: sorts by any column, filters, pages by 100.
     const table = { key: "index", descending: false, shown: 100, rows: [] };
     function sortValue(key, i) {
-      switch (key) { case "cost": return cost[i]; case "quality": return quality[i]; case "se": return se[i]; case "fees": return fees[i]; case "feasible": return feasible[i]; case "models": return modelSummary(i); default: return i; }
+      switch (key) { case "cost": return cost[i]; case "quality": return quality[i]; case "se": return Number.isFinite(se[i]) ? se[i] : Infinity; case "fees": return fees[i]; case "feasible": return feasible[i]; case "models": return modelSummary(i); default: return i; }
     }
     function filterRows() {
       const text = document.getElementById("filter-text").value.trim().toLowerCase();

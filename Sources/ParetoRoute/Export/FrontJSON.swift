@@ -89,7 +89,7 @@ extension FrontCell {
             ("model", .string(setting.model)), ("max_tokens", .number(Double(setting.maxTokens))),
             ("temperature", .number(setting.temperature)), ("rag_chunks", .number(Double(setting.ragChunks))),
             ("monthly_cost_usd", .number(monthlyCostUSD)), ("quality", .number(quality)),
-            ("quality_standard_error", .number(qualityStandardError)), ("p99_latency_ms", .number(p99LatencyMs)),
+            ("quality_standard_error", qualityStandardError.map { .number($0) } ?? .null), ("p99_latency_ms", .number(p99LatencyMs)),
             ("weight_share", .number(weightShare)), ("violations", .array(violationNames)),
         ])
     }
@@ -124,7 +124,7 @@ private struct ChunkedOutput {
         buffer.append(contentsOf: #","quality":"#.utf8)
         buffer.append(contentsOf: JSONValue.format(point.quality).utf8)
         buffer.append(contentsOf: #","quality_standard_error":"#.utf8)
-        buffer.append(contentsOf: JSONValue.format(point.qualityStandardError).utf8)
+        buffer.append(contentsOf: (point.qualityStandardError.map(JSONValue.format) ?? "null").utf8)
         buffer.append(contentsOf: #","fixed_fees_usd":"#.utf8)
         buffer.append(contentsOf: JSONValue.format(point.fixedFeesUSD).utf8)
         buffer.append(contentsOf: (point.isFeasible ? #","feasible":true,"cells":["# : #","feasible":false,"cells":["#).utf8)

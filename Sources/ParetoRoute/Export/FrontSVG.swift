@@ -47,7 +47,10 @@ public enum FrontSVG {
         var qualities = front.points.map(\.quality) + marks.map(\.quality)
         costs += background.map(\.cost)
         qualities += background.map(\.quality)
-        qualities += front.points.flatMap { [$0.quality - z * $0.qualityStandardError, $0.quality + z * $0.qualityStandardError] }
+        for point in front.points {
+            let bar = z * (point.qualityStandardError ?? 0)
+            qualities += [point.quality - bar, point.quality + bar]
+        }
         // Both axes span the data (a little margin), not zero: the front starts far from $0.
         let (minCost, maxCost) = (costs.min() ?? 0, costs.max() ?? 1)
         let (minQuality, maxQuality) = (qualities.min() ?? 0, qualities.max() ?? 1)
@@ -111,9 +114,10 @@ public enum FrontSVG {
             s += "<path d=\"\(path)\" fill=\"none\" stroke=\"#2563eb\" stroke-width=\"1\" stroke-opacity=\"0.6\"/>\n"
             // Error bars: the quality's confidence interval at the given z.
             s += "<g stroke=\"#2563eb\" stroke-opacity=\"0.35\">\n"
-            for point in front.points where point.qualityStandardError > 0 {
+            for point in front.points {
+                guard let se = point.qualityStandardError, se > 0 else { continue }
                 let x = px(point.monthlyCostUSD)
-                s += "<line x1=\"\(x)\" y1=\"\(py(point.quality - z * point.qualityStandardError))\" x2=\"\(x)\" y2=\"\(py(point.quality + z * point.qualityStandardError))\"/>\n"
+                s += "<line x1=\"\(x)\" y1=\"\(py(point.quality - z * se))\" x2=\"\(x)\" y2=\"\(py(point.quality + z * se))\"/>\n"
             }
             s += "</g>\n"
             s += "<g fill=\"#2563eb\">\n"
@@ -180,7 +184,7 @@ public enum FrontSVG {
 
     /// A point's tooltip: its number, objectives, models and every intent's setting.
     static func tooltip(_ point: FrontPoint, number: Int) -> String {
-        var lines = ["#\(number): \(formatUSD(point.monthlyCostUSD))/month, quality \(formatQuality(point.quality)) ± \(formatQuality(point.qualityStandardError))",
+        var lines = ["#\(number): \(formatUSD(point.monthlyCostUSD))/month, quality \(formatQuality(point.quality)) ± \(formatStandardError(point.qualityStandardError))",
                      FrontText.modelSummary(point)]
         if !point.isFeasible { lines.append("keeps baseline cells that break a floor or cap") }
         lines += point.intents.map { "\($0.intent): \($0.setting)" }

@@ -31,7 +31,7 @@ public enum FrontText {
             for index in shown {
                 let point = front.points[index]
                 rows.append(["\(index + 1)" + (index == knee ? "*" : " "), formatUSD(point.monthlyCostUSD),
-                             formatQuality(point.quality) + " ± " + formatQuality(point.qualityStandardError),
+                             formatQuality(point.quality) + " ± " + formatStandardError(point.qualityStandardError),
                              modelSummary(point, short: shortModels), change(from: previous, to: point)])
                 previous = point
             }

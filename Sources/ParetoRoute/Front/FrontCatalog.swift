@@ -31,7 +31,7 @@ public final class FrontCatalog: Sendable {
                 map[c] = Int32(list.count)
                 list.append(FrontCell(
                     setting: cell.setting, monthlyCostUSD: cell.monthlyCostUSD, quality: cell.quality,
-                    qualityStandardError: cell.qualityStandardError, p99LatencyMs: cell.p99LatencyMs,
+                    qualityStandardError: cell.knownQualityStandardError, p99LatencyMs: cell.p99LatencyMs,
                     weightShare: intent.qualityWeight / total, violations: table.violation(intent: i, cell: c)))
             }
             cells.append(list)

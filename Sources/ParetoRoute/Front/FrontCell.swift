@@ -9,8 +9,9 @@ public struct FrontCell: Sendable, Hashable {
     public var monthlyCostUSD: Double
     /// The cell's mean quality.
     public var quality: Double
-    /// Standard error of the mean quality.
-    public var qualityStandardError: Double
+    /// Standard error of the mean quality; nil when it rests on fewer than 2 samples
+    /// (written as `null`).
+    public var qualityStandardError: Double?
     /// The cell's P99 latency.
     public var p99LatencyMs: Double
     /// The intent's share of the total quality weight.
@@ -19,7 +20,7 @@ public struct FrontCell: Sendable, Hashable {
     public var violations: CellViolation
 
     /// Creates a cell record.
-    public init(setting: Setting, monthlyCostUSD: Double, quality: Double, qualityStandardError: Double,
+    public init(setting: Setting, monthlyCostUSD: Double, quality: Double, qualityStandardError: Double?,
                 p99LatencyMs: Double, weightShare: Double, violations: CellViolation) {
         self.setting = setting
         self.monthlyCostUSD = monthlyCostUSD

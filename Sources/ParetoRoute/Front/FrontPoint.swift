@@ -17,8 +17,8 @@ public struct FrontPoint: Sendable, Hashable {
         public var quality: Double
         /// The cell's P99 latency.
         public var p99LatencyMs: Double
-        /// Standard error of the cell's mean quality.
-        public var qualityStandardError: Double = 0
+        /// Standard error of the cell's mean quality (nil under 2 samples).
+        public var qualityStandardError: Double? = 0
         /// The intent's share of the total quality weight.
         public var weightShare: Double = 0
         /// The intent's constraints the cell breaks.
@@ -29,8 +29,8 @@ public struct FrontPoint: Sendable, Hashable {
     public var monthlyCostUSD: Double
     /// Weighted average quality.
     public var quality: Double
-    /// Standard error of the weighted quality.
-    public var qualityStandardError: Double
+    /// Standard error of the weighted quality; nil when a cell it uses has fewer than 2 samples.
+    public var qualityStandardError: Double?
     /// Model fees included in the cost.
     public var fixedFeesUSD: Double
     /// Whether the configuration met every constraint when the front was made.
@@ -41,7 +41,7 @@ public struct FrontPoint: Sendable, Hashable {
     public let catalog: FrontCatalog
 
     /// Creates a point from its objectives and cell indices into `catalog`.
-    public init(monthlyCostUSD: Double, quality: Double, qualityStandardError: Double, fixedFeesUSD: Double,
+    public init(monthlyCostUSD: Double, quality: Double, qualityStandardError: Double?, fixedFeesUSD: Double,
                 isFeasible: Bool, cells: [Int32], catalog: FrontCatalog) {
         self.monthlyCostUSD = monthlyCostUSD
         self.quality = quality
@@ -56,7 +56,7 @@ public struct FrontPoint: Sendable, Hashable {
     /// (the intents' floors, caps and weights unknown: NaN). ``Front/init(method:dataFingerprint:settings:statistics:points:)``
     /// gathers such points into one catalog.
     public init(monthlyCostUSD: Double, quality: Double, fixedFeesUSD: Double, isFeasible: Bool, intents: [IntentFigures],
-                qualityStandardError: Double = 0) {
+                qualityStandardError: Double? = 0) {
         let catalog = FrontCatalog(
             intents: intents.map { FrontIntent(name: $0.intent, minQuality: .nan, maxP99LatencyMs: .nan, weight: .nan) },
             cells: intents.map {
@@ -130,6 +130,8 @@ public struct FrontPoint: Sendable, Hashable {
 
     /// Standard error of this point's quality minus `other`'s: only intents whose
     /// settings differ contribute (shared cells cancel), each with both cells' variances.
+    /// Infinite when a differing cell has no standard error (fewer than 2 samples): no
+    /// difference can then be told from noise.
     public func qualityDifferenceStandardError(to other: FrontPoint) -> Double {
         var variance = 0.0
         let theirIntents = other.catalog.intents
@@ -140,8 +142,15 @@ public struct FrontPoint: Sendable, Hashable {
                 ? i : theirIntents.indices.first { theirIntents[$0].name == intent.name }
             let theirs = j.map { other.cell($0) }
             guard theirs?.setting != mine.setting else { continue }
-            let se2 = mine.qualityStandardError * mine.qualityStandardError
-                + (theirs?.qualityStandardError ?? 0) * (theirs?.qualityStandardError ?? 0)
+            guard let se = mine.qualityStandardError else { return .infinity }
+            let theirSE: Double
+            if let theirs {
+                guard let known = theirs.qualityStandardError else { return .infinity }
+                theirSE = known
+            } else {
+                theirSE = 0
+            }
+            let se2 = se * se + theirSE * theirSE
             variance += mine.weightShare * mine.weightShare * se2
         }
         return variance.squareRoot()

@@ -9,9 +9,10 @@ extension FrontSettings {
         return try table.applyingConfidence(confidence)
     }
 
-    /// The models the front could use, as a scope for moves and repairs counted from the
-    /// configuration checked (its baseline, change budget and pins concern the front alone).
+    /// The models and cells the front could use, as a scope for moves and repairs counted
+    /// from the configuration checked (its baseline, change budget and pins concern the
+    /// front alone).
     public var modelScope: Scope {
-        Scope(excludedModels: excludedModels, allowedModels: allowedModels)
+        Scope(excludedModels: excludedModels, allowedModels: allowedModels, minimumSamples: minimumSamples)
     }
 }

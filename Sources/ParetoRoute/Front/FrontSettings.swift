@@ -29,6 +29,8 @@ public struct FrontSettings: Sendable, Equatable {
     public var pinnedIntents: [String]
     /// Whether kept baseline cells had to be feasible too (a front of repairs).
     public var feasibleOnly: Bool
+    /// The fewest golden samples a usable cell had, if a minimum was set.
+    public var minimumSamples: Int?
     /// The what-if overrides applied to the data.
     public var whatIf: WhatIf
     /// The confidence at which cells had to clear floors and caps, if any.
@@ -37,7 +39,8 @@ public struct FrontSettings: Sendable, Equatable {
     /// Creates settings; everything but the search defaults to "as measured, unrestricted".
     public init(search: Search, constraints: GlobalConstraints = GlobalConstraints(), excludedModels: [String] = [],
                 allowedModels: [String: [String]] = [:], baseline: Configuration? = nil, maxChanges: Int? = nil,
-                pinnedIntents: [String] = [], feasibleOnly: Bool = false, whatIf: WhatIf = WhatIf(), confidence: Double? = nil) {
+                pinnedIntents: [String] = [], feasibleOnly: Bool = false, minimumSamples: Int? = nil,
+                whatIf: WhatIf = WhatIf(), confidence: Double? = nil) {
         self.search = search
         self.constraints = constraints
         self.excludedModels = excludedModels
@@ -46,6 +49,7 @@ public struct FrontSettings: Sendable, Equatable {
         self.maxChanges = maxChanges
         self.pinnedIntents = pinnedIntents
         self.feasibleOnly = feasibleOnly
+        self.minimumSamples = minimumSamples
         self.whatIf = whatIf
         self.confidence = confidence
     }
@@ -56,7 +60,8 @@ public struct FrontSettings: Sendable, Equatable {
                   allowedModels: request.scope.allowedModels,
                   baseline: request.scope.baseline.map { table.configuration(of: $0) },
                   maxChanges: request.scope.maxChanges, pinnedIntents: request.scope.pinnedIntents,
-                  feasibleOnly: request.scope.feasibleOnly, whatIf: request.whatIf, confidence: request.confidence)
+                  feasibleOnly: request.scope.feasibleOnly, minimumSamples: request.scope.minimumSamples,
+                  whatIf: request.whatIf, confidence: request.confidence)
     }
 
     /// The settings as written in a front file: search settings, constraints, scope,
@@ -88,6 +93,7 @@ public struct FrontSettings: Sendable, Equatable {
         if let maxChanges { entries.append(("max_changes", .number(Double(maxChanges)))) }
         if !pinnedIntents.isEmpty { entries.append(("pinned_intents", .array(pinnedIntents.map { .string($0) }))) }
         if feasibleOnly { entries.append(("feasible_only", .bool(true))) }
+        if let minimumSamples { entries.append(("min_samples", .number(Double(minimumSamples)))) }
         entries += [("what_if", whatIf.json), ("confidence", confidence.map { .number($0) } ?? .null)]
         return entries
     }
@@ -120,6 +126,8 @@ public struct FrontSettings: Sendable, Equatable {
         maxChanges = try reader.optionalInteger(json["max_changes"], "max_changes")
         pinnedIntents = try reader.strings(json["pinned_intents"], "pinned_intents")
         feasibleOnly = try reader.bool(json["feasible_only"] ?? .bool(false), "feasible_only")
+        minimumSamples = try reader.optionalInteger(json["min_samples"], "min_samples")
+        if let minimumSamples, minimumSamples < 1 { throw reader.error("min_samples", "\(minimumSamples) is not a sample count; expected an integer of at least 1") }
         whatIf = try json["what_if"].map { try WhatIf(json: $0, file: file, field: "settings.what_if") } ?? WhatIf()
         confidence = try reader.optionalNumber(json["confidence"], "confidence")
     }
@@ -143,6 +151,7 @@ public struct FrontSettings: Sendable, Equatable {
             phrases.append("baseline of \(baseline.entries.count) intents\(limit)\(feasible)")
         }
         if !pinnedIntents.isEmpty { phrases.append("pinned: \(pinnedIntents.joined(separator: ", "))") }
+        if let minimumSamples { phrases.append("cells of at least \(minimumSamples) samples") }
         for model in whatIf.prices.keys.sorted() {
             let price = whatIf.prices[model] ?? WhatIf.Price(input: 0, output: 0)
             phrases.append("what if \(model) cost $\(formatNumber(price.input)) in / $\(formatNumber(price.output)) out per Mtok")

@@ -69,7 +69,8 @@ public struct FrontStatistics: Sendable, Equatable {
             return SearchSpace.Pruning(
                 intent: try reader.string(entry["intent"], "\(field).intent"), cells: try count("cells"),
                 belowFloor: try count("below_quality_floor"), aboveCap: try count("above_p99_cap"),
-                excludedModel: try count("excluded_model"), pinned: try count("pinned"), candidates: try count("candidates"))
+                excludedModel: try count("excluded_model"), pinned: try count("pinned"),
+                tooFewSamples: try count("too_few_samples"), candidates: try count("candidates"))
         }
         switch method {
         case .nsga2:

@@ -19,6 +19,8 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case pinnedIntents
         /// ``Scope/feasibleOnly``.
         case feasibleOnly
+        /// ``Scope/minimumSamples``.
+        case minimumSamples
         /// ``WhatIf/prices``.
         case prices
         /// ``WhatIf/fixedFees``.

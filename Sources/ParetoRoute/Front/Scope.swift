@@ -19,15 +19,26 @@ public struct Scope: Sendable, Hashable {
     /// reachable); on, every point is feasible, so the front lists repairs of an infeasible
     /// baseline, and an intent whose baseline cell is infeasible must change.
     public var feasibleOnly: Bool
+    /// Cells measured on fewer golden samples than this may not be chosen (nil: any count).
+    /// A mean of a handful of samples can top a front by luck; a team that wants every
+    /// decision to rest on, say, 50 samples rules the rest out here.
+    public var minimumSamples: Int?
 
     /// Creates a scope; everything defaults to unrestricted.
     public init(excludedModels: [String] = [], allowedModels: [String: [String]] = [:], baseline: [Int]? = nil,
-                maxChanges: Int? = nil, pinnedIntents: [String] = [], feasibleOnly: Bool = false) {
+                maxChanges: Int? = nil, pinnedIntents: [String] = [], feasibleOnly: Bool = false,
+                minimumSamples: Int? = nil) {
         self.excludedModels = excludedModels
         self.allowedModels = allowedModels
         self.baseline = baseline
         self.maxChanges = maxChanges
         self.pinnedIntents = pinnedIntents
         self.feasibleOnly = feasibleOnly
+        self.minimumSamples = minimumSamples
+    }
+
+    /// Whether `cell` has enough samples for this scope.
+    public func hasEnoughSamples(_ cell: Cell) -> Bool {
+        cell.sampleCount >= (minimumSamples ?? 0)
     }
 }

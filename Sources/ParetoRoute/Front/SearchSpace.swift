@@ -19,6 +19,8 @@ public struct SearchSpace: Sendable {
         public var excludedModel: Int
         /// Cells left out because the intent is pinned to its baseline cell.
         public var pinned: Int
+        /// Cells measured on fewer samples than ``Scope/minimumSamples``.
+        public var tooFewSamples: Int = 0
         /// Cells left to search.
         public var candidates: Int
     }
@@ -61,6 +63,9 @@ public struct SearchSpace: Sendable {
         if scope.maxChanges != nil, scope.baseline == nil {
             throw RequestError([.maxChanges], "a change budget needs a baseline (what the changes are counted from)")
         }
+        if let minimum = scope.minimumSamples, minimum < 1 {
+            throw RequestError([.minimumSamples], "\(minimum) is not a sample count; expected an integer of at least 1")
+        }
         if scope.feasibleOnly, scope.baseline == nil {
             throw RequestError([.feasibleOnly], "keeping only feasible baseline cells needs a baseline (without one every point is feasible already)")
         }
@@ -93,6 +98,10 @@ public struct SearchSpace: Sendable {
                     report.excludedModel += 1
                     continue
                 }
+                if !scope.hasEnoughSamples(cell) {
+                    report.tooFewSamples += 1
+                    continue
+                }
                 let violation = table.violation(intent: i, cell: c)
                 if !violation.isEmpty, scope.baseline?[i] == c, !scope.feasibleOnly {
                     // What runs today stays reachable: an intent that is not changed keeps
@@ -111,16 +120,22 @@ public struct SearchSpace: Sendable {
             if kept.isEmpty, scope.feasibleOnly, let pin = pinnedCells[i] {
                 throw RequestError([.pinnedIntents, .feasibleOnly], "intent '\(intent.name)' is pinned to its baseline cell \(table.cells[i][pin].setting), which fails (\(table.violation(intent: i, cell: pin).labels.joined(separator: ", "))) while only feasible cells are kept; expected an intent whose baseline cell is feasible")
             }
-            let ruledOut = { (model: String) in excludedModels.contains(model) || (allowed.map { !$0.contains(model) } ?? false) }
+            let ruledOutModel = { (model: String) in excludedModels.contains(model) || (allowed.map { !$0.contains(model) } ?? false) }
+            let ruledOut = { (cell: Cell) in ruledOutModel(cell.setting.model) || !scope.hasEnoughSamples(cell) }
             if kept.isEmpty, pinnedCells[i] == nil,
-               table.cells[i].indices.contains(where: { ruledOut(table.cells[i][$0].setting.model) && table.violation(intent: i, cell: $0).isEmpty }) {
-                // Blame the request, not the data: the models ruled out held the feasible cells.
-                let left = table.cells[i].filter { !ruledOut($0.setting.model) }
+               table.cells[i].indices.contains(where: { ruledOut(table.cells[i][$0]) && table.violation(intent: i, cell: $0).isEmpty }) {
+                // Blame the request, not the data: the cells ruled out held the feasible ones.
+                let left = table.cells[i].filter { !ruledOut($0) }
                 let options: [RequestError.Option] = (table.cells[i].contains { excludedModels.contains($0.setting.model) } ? [.excludedModels] : [])
                     + (allowed != nil ? [.allowedModels] : [])
+                    + (table.cells[i].contains { !scope.hasEnoughSamples($0) } ? [.minimumSamples] : [])
+                let thin = options.contains(.minimumSamples)
+                let what = options == [.minimumSamples] ? "cells with fewer than \(scope.minimumSamples ?? 0) samples"
+                    : thin ? "these models and cells with fewer than \(scope.minimumSamples ?? 0) samples" : "these models"
                 let figures = left.isEmpty ? "no cell is left"
-                    : "best quality \(formatQuality(left.map(\.quality).max() ?? 0)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(left.map(\.p99LatencyMs).min() ?? 0, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms) among the models still allowed"
-                throw RequestError(options, "intent '\(intent.name)' has no feasible cell once these models are ruled out: \(figures); expected to allow a model with a feasible cell for it")
+                    : "best quality \(formatQuality(left.map(\.quality).max() ?? 0)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(left.map(\.p99LatencyMs).min() ?? 0, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms) among the \(thin ? "cells" : "models") still allowed"
+                let expected = thin ? "a feasible cell with enough samples for it (a lower minimum, or more samples)" : "to allow a model with a feasible cell for it"
+                throw RequestError(options, "intent '\(intent.name)' has no feasible cell once \(what) are ruled out: \(figures); expected \(expected)")
             }
             if kept.isEmpty {
                 let cells = table.cells[i]

@@ -16,6 +16,8 @@ public struct Cell: Sendable, Hashable {
     public var qualityStandardError: Double
     /// Whether the mean quality has a standard error (at least 2 samples).
     public var hasQualityStandardError: Bool { sampleCount >= 2 }
+    /// The standard error as reports show it: nil (`null`, `n/a`) under 2 samples, not 0.
+    public var knownQualityStandardError: Double? { hasQualityStandardError ? qualityStandardError : nil }
     /// The fewest samples behind a mean with a standard error.
     public static let minimumSamplesForStandardError = 2
     /// Mean billed input tokens.

@@ -28,7 +28,7 @@ extension CellTable {
             let cell = cells[i][c]
             return IntentEvaluation(
                 intent: intents[i].name, cellIndex: c, setting: cell.setting, monthlyCostUSD: cell.monthlyCostUSD,
-                quality: cell.quality, p99LatencyMs: cell.p99LatencyMs, qualityStandardError: cell.qualityStandardError,
+                quality: cell.quality, p99LatencyMs: cell.p99LatencyMs, qualityStandardError: cell.knownQualityStandardError,
                 weightShare: intents[i].qualityWeight / totalWeight, minQuality: intents[i].minQuality,
                 maxP99LatencyMs: intents[i].maxP99LatencyMs, violation: violation(intent: i, cell: c))
         }

@@ -12,8 +12,8 @@ public struct IntentEvaluation: Sendable, Hashable {
     public var quality: Double
     /// The cell's P99 latency.
     public var p99LatencyMs: Double
-    /// Standard error of the cell's mean quality.
-    public var qualityStandardError: Double
+    /// Standard error of the cell's mean quality (nil under 2 samples).
+    public var qualityStandardError: Double?
     /// The intent's share of the total quality weight (wᵢ/W).
     public var weightShare: Double
     /// The intent's floor and cap, for reports.
@@ -35,7 +35,8 @@ public struct ConfigurationEvaluation: Sendable, Hashable {
     /// Weighted average quality.
     public var quality: Double
     /// Standard error of the weighted quality: √Σ (wᵢ/W)² SEᵢ², the intents' samples being independent.
-    public var qualityStandardError: Double = 0
+    /// Nil when a cell's mean rests on fewer than 2 samples.
+    public var qualityStandardError: Double? = 0
     /// Per-intent figures, in the table's intent order.
     public var perIntent: [IntentEvaluation]
     /// Global constraints that fail (monthly cost cap, overall quality floor), as sentences.

@@ -13,8 +13,9 @@ public struct ConfigurationScore: Sendable, Hashable {
     public var fixedFeesUSD: Double
     /// Weighted average quality.
     public var quality: Double
-    /// Standard error of the weighted quality: √Σ (wᵢ/W)² SEᵢ².
-    public var qualityStandardError: Double
+    /// Standard error of the weighted quality: √Σ (wᵢ/W)² SEᵢ²; nil when a cell's mean
+    /// rests on fewer than 2 samples (one sample measures no spread, so the sum is unknown).
+    public var qualityStandardError: Double?
     /// True when every intent meets its floor and cap and every global constraint holds.
     public var isFeasible: Bool
 
@@ -33,14 +34,16 @@ extension CellTable {
         let (cost, quality, fees) = objectives(of: choice)
         var variance = 0.0
         var feasible = true
+        var known = true
         let total = totalWeight
         for (i, c) in choice.enumerated() {
             let share = intents[i].qualityWeight / total
             variance += share * share * cells[i][c].qualityStandardError * cells[i][c].qualityStandardError
+            if !cells[i][c].hasQualityStandardError { known = false }
             if feasible, !violation(intent: i, cell: c).isEmpty { feasible = false }
         }
         if feasible { feasible = constraints.failures(monthlyCostUSD: cost, quality: quality).isEmpty }
         return ConfigurationScore(choice: choice, monthlyCostUSD: cost, fixedFeesUSD: fees, quality: quality,
-                                  qualityStandardError: variance.squareRoot(), isFeasible: feasible)
+                                  qualityStandardError: known ? variance.squareRoot() : nil, isFeasible: feasible)
     }
 }

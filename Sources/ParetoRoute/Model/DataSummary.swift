@@ -6,8 +6,12 @@ public struct DataSummary: Sendable {
         public var intent: String
         /// Evaluated cells.
         public var cells: Int
-        /// Cells meeting both the floor and the cap.
+        /// Cells meeting both the floor and the cap (and, with a minimum, measured on enough samples).
         public var feasibleCells: Int
+        /// Cells measured on fewer samples than the minimum (0 without one).
+        public var tooFewSamples: Int = 0
+        /// Cells meeting the floor and the cap but measured on too few samples.
+        public var feasibleButThin: Int = 0
         /// Cells below the quality floor.
         public var belowFloor: Int
         /// Cells above the P99 cap.
@@ -34,9 +38,13 @@ public struct DataSummary: Sendable {
     public var intents: [IntentSummary]
     /// Warnings from loading.
     public var warnings: [String]
+    /// The fewest samples a cell needs to count (nil: any count).
+    public var minimumSamples: Int?
 
-    /// Summarizes `table`.
-    public init(_ table: CellTable) {
+    /// Summarizes `table`; with `minimumSamples`, cells measured on fewer samples are
+    /// counted apart and are not feasible.
+    public init(_ table: CellTable, minimumSamples: Int? = nil) {
+        self.minimumSamples = minimumSamples
         fingerprint = table.fingerprint
         files = table.files
         rows = table.rowCount
@@ -46,15 +54,19 @@ public struct DataSummary: Sendable {
             let cells = table.cells[i]
             let violations = cells.indices.map { table.violation(intent: i, cell: $0) }
             let counts = cells.map(\.sampleCount)
+            let enough = cells.map { $0.sampleCount >= (minimumSamples ?? 0) }
+            let usable = zip(violations, enough).map { $0.isEmpty && $1 }
             return IntentSummary(
                 intent: table.intents[i].name, cells: cells.count,
-                feasibleCells: violations.filter(\.isEmpty).count,
+                feasibleCells: usable.filter { $0 }.count,
+                tooFewSamples: enough.filter { !$0 }.count,
+                feasibleButThin: zip(violations, enough).filter { $0.isEmpty && !$1 }.count,
                 belowFloor: violations.filter { $0.contains(.qualityBelowFloor) }.count,
                 aboveCap: violations.filter { $0.contains(.latencyAboveCap) }.count,
                 samples: (counts.min() ?? 0)...(counts.max() ?? 0),
                 bestQuality: cells.map(\.quality).max() ?? 0,
                 lowestP99: cells.map(\.p99LatencyMs).min() ?? 0,
-                cheapestFeasibleUSD: zip(cells, violations).filter { $0.1.isEmpty }.map(\.0.monthlyCostUSD).min())
+                cheapestFeasibleUSD: zip(cells, usable).filter { $0.1 }.map(\.0.monthlyCostUSD).min())
         }
     }
 
@@ -63,10 +75,16 @@ public struct DataSummary: Sendable {
         intents.filter { $0.feasibleCells == 0 }
     }
 
-    /// The error for the first intent with no feasible cell, naming its best reachable figures.
-    public func infeasibilityError(table: CellTable) -> DataError? {
+    /// The error for the first intent with no feasible cell, naming its best reachable
+    /// figures: a ``DataError`` of intents.csv, or a ``RequestError`` of
+    /// ``RequestError/Option/minimumSamples`` when only the minimum ruled its feasible cells out.
+    public func infeasibilityError(table: CellTable) -> (any Error)? {
         guard let bad = infeasibleIntents.first, let i = table.intentIndex(named: bad.intent) else { return nil }
         let intent = table.intents[i]
+        if bad.feasibleButThin > 0, let minimum = minimumSamples {
+            let most = table.cells[i].indices.filter { table.violation(intent: i, cell: $0).isEmpty }.map { table.cells[i][$0].sampleCount }.max() ?? 0
+            return RequestError([.minimumSamples], "intent '\(bad.intent)' has no feasible cell once cells with fewer than \(minimum) samples are ruled out: its \(bad.feasibleButThin) feasible cell(s) have at most \(most) samples; expected a minimum of at most \(most), or more samples for it")
+        }
         return DataError(file: "intents.csv", line: intent.sourceLine, field: "min_quality",
                          "intent '\(bad.intent)' has no feasible cell: best quality \(formatQuality(bad.bestQuality)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(bad.lowestP99, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms); expected at least one cell meeting both")
     }
@@ -81,6 +99,7 @@ public struct DataSummary: Sendable {
             ("fingerprint", .string(fingerprint)),
             ("files", .array(files.map { .string($0) })),
             ("rows", .number(Double(rows))),
+        ] + (minimumSamples.map { [("min_samples_required", JSONValue.number(Double($0)))] } ?? []) + [
             ("models", .array(models.map { model in
                 .object([
                     ("model", .string(model.name)),
@@ -98,6 +117,7 @@ public struct DataSummary: Sendable {
                     ("above_p99_cap", .number(Double(summary.aboveCap))),
                     ("min_samples", .number(Double(summary.samples.lowerBound))),
                     ("max_samples", .number(Double(summary.samples.upperBound))),
+                ] + (minimumSamples == nil ? [] : [("too_few_samples", JSONValue.number(Double(summary.tooFewSamples)))]) + [
                     ("best_quality", .number(summary.bestQuality)),
                     ("lowest_p99_latency_ms", .number(summary.lowestP99)),
                     ("cheapest_feasible_monthly_cost_usd", summary.cheapestFeasibleUSD.map { .number($0) } ?? .null),
@@ -121,14 +141,18 @@ public struct DataSummary: Sendable {
             let fee = model.monthlyFixedUSD > 0 ? ", \(formatUSD(model.monthlyFixedUSD))/month fixed" : ""
             lines.append("  model \(model.name): $\(formatNumber(model.inputUSDPerMTok)) in / $\(formatNumber(model.outputUSDPerMTok)) out per Mtok\(fee)")
         }
+        if let minimumSamples { lines.append("cells of fewer than \(minimumSamples) samples are ruled out (column 'thin'); they are not counted feasible") }
         let rows = intents.map { s in
-            [s.intent, "\(s.cells)", "\(s.feasibleCells)", "\(s.belowFloor)", "\(s.aboveCap)",
-             s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)",
-             formatQuality(s.bestQuality), formatFixed(s.lowestP99, decimals: 0), s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none"]
+            [s.intent, "\(s.cells)", "\(s.feasibleCells)", "\(s.belowFloor)", "\(s.aboveCap)"]
+                + (minimumSamples == nil ? [] : ["\(s.tooFewSamples)"])
+                + [s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)",
+                   formatQuality(s.bestQuality), formatFixed(s.lowestP99, decimals: 0), s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none"]
         }
         lines += TextTable(columns: [
             .init("intent", cuttable: true), .init("cells", .right), .init("feasible", .right), .init("<floor", .right),
-            .init(">p99cap", .right), .init("samples", .right, dropRank: 0), .init("best q", .right),
+            .init(">p99cap", .right),
+        ] + (minimumSamples == nil ? [] : [.init("thin", .right)]) + [
+            .init("samples", .right, dropRank: 0), .init("best q", .right),
             .init("min p99 ms", compact: "p99 ms", .right), .init("cheapest feasible", compact: "cheapest", .right),
         ], rows: rows).lines(width: width)
         for warning in warnings { lines.append("warning: \(warning)") }

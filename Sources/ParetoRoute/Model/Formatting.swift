@@ -22,6 +22,12 @@ public func formatUSD(_ value: Double) -> String {
     return (negative ? "-$" : "$") + text
 }
 
+/// Formats a standard error like a quality, or `n/a` when there is none (a mean of
+/// fewer than 2 samples measures no spread).
+public func formatStandardError(_ value: Double?) -> String {
+    value.map(formatQuality) ?? "n/a"
+}
+
 /// Formats a quality for people with four decimals: `0.8731`.
 public func formatQuality(_ value: Double) -> String {
     formatFixed(value, decimals: 4)

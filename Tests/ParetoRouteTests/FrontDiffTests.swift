@@ -1,0 +1,48 @@
+import NSGA2
+import Testing
+@testable import ParetoRoute
+
+/// `diff`'s configurations gained and lost against a comparison of every pair of points.
+@Suite struct FrontDiffTests {
+    /// The new table: the old one with a third of its cells' qualities moved at random and
+    /// its intents listed in reverse order (fronts match intents by name, not position).
+    static func rescored(_ table: CellTable, seed: UInt64) -> CellTable {
+        var rng = Xoshiro256StarStar(seed: seed)
+        let cells = table.cells.map { list in
+            list.map { cell -> Cell in
+                var moved = cell
+                if rng.nextInt(below: 3) == 0 { moved.quality = min(1, max(0, cell.quality + 0.2 * (rng.nextDouble() - 0.5))) }
+                return moved
+            }
+        }
+        return CellTable(models: table.models, intents: table.intents.reversed(), cells: cells.reversed())
+    }
+
+    /// Indices of `front`'s points whose configuration (intent name → setting) `other` lacks.
+    static func bruteMissing(_ front: Front, from other: Front) -> [Int] {
+        func key(_ point: FrontPoint) -> [String: Setting] {
+            Dictionary(uniqueKeysWithValues: point.configuration.entries.map { ($0.intent, $0.setting) })
+        }
+        let others = other.points.map(key)
+        return front.points.indices.filter { i in !others.contains(key(front.points[i])) }
+    }
+
+    @Test func gainedAndLostEqualEveryPairCompared() throws {
+        var changed = 0, kept = 0
+        for seed in 1...8 as ClosedRange<UInt64> {
+            let table = RandomTables.make(seed: seed, intents: 4, cellsPerIntent: 6, feeModels: 2)
+            let old = try FrontRun.exact(table).front
+            let new = try FrontRun.exact(Self.rescored(table, seed: seed + 100)).front
+            let diff = FrontDiff(old: old, new: new)
+            let gained = Self.bruteMissing(new, from: old), lost = Self.bruteMissing(old, from: new)
+            #expect(diff.gained == gained, "seed \(seed)")
+            #expect(diff.lost == lost, "seed \(seed)")
+            if !gained.isEmpty || !lost.isEmpty { changed += 1 }
+            kept += new.points.count - gained.count
+            let same = FrontDiff(old: old, new: old)
+            #expect(same.gained.isEmpty && same.lost.isEmpty)
+        }
+        // Most seeds move the front, and some configurations survive: the comparison is exercised both ways.
+        #expect(changed >= 5 && kept > 0)
+    }
+}
