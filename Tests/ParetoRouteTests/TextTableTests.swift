@@ -45,4 +45,10 @@ import Testing
         #expect(wrapText("aaaa bbbb cccc", width: 9) == ["aaaa bbbb", "    cccc"])
         #expect(wrapLines("one two three\nfour\n", width: 8) == "one two\n    three\nfour\n")
     }
+
+    @Test func wordsCarriedOverAfterACommaBreakStillFit() {
+        // The break after "bbbbbbb," carries "cccccc" over; with "dddddddddddd" that is 23
+        // columns, so the line breaks again (it used to run to 23).
+        #expect(wrapText("aaaa bbbbbbb, cccccc dddddddddddd", width: 20) == ["aaaa bbbbbbb,", "    cccccc", "    dddddddddddd"])
+    }
 }

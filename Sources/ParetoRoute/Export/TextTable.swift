@@ -121,7 +121,8 @@ public func wrapText(_ line: String, width: Int?, indent: Int = 4) -> [String] {
     var start = String(repeating: " ", count: lead)
     func length(_ words: [Substring]) -> Int { start.count + words.reduce(0) { $0 + $1.count } + max(0, words.count - 1) }
     for word in line.dropFirst(lead).split(separator: " ", omittingEmptySubsequences: false) {
-        if !words.isEmpty, length(words + [word]) > width {
+        // A break after a comma carries words over, which may still not leave room: break again.
+        while !words.isEmpty, length(words + [word]) > width {
             // Break after the last `,`/`;` in the second half of the line, else here.
             var cut = words.count
             if let k = words.indices.last(where: { $0 > 0 && (words[$0 - 1].hasSuffix(",") || words[$0 - 1].hasSuffix(";")) }),
