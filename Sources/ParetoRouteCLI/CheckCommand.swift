@@ -77,10 +77,20 @@ enum CheckCommand {
         let check = DominanceCheck(evaluation: evaluation, front: front, confidence: confidence)
         let moves = try LimitedMove.headline(from: choice, table: table, constraints: constraints, scope: scope)
         let repair = try FeasibilityRepair.find(for: choice, table: table, constraints: constraints, scope: scope)
+        let thin = scope.thinIntents(of: choice, table: table)
         if args.flag("json") {
-            console.out(json(check, front: front, moves: moves, repair: repair, assumptions: assumptions).serialized())
+            var result = json(check, front: front, moves: moves, repair: repair, assumptions: assumptions)
+            if scope.minimumSamples != nil, case .object(var members) = result {
+                members.append(("thin_intents", .array(thin.map { .string(table.intents[$0].name) })))
+                result = .object(members)
+            }
+            console.out(result.serialized())
         } else {
-            console.text((assumptions.map { $0 + "\n" } ?? "") + text(check, front: front, moves: moves, repair: repair, width: console.width))
+            let notes = thin.map { i in
+                let cell = table.cells[i][choice[i]]
+                return wrapLines("note: \(table.intents[i].name) runs \(cell.setting) on \(cell.sampleCount) sample\(cell.sampleCount == 1 ? "" : "s"), fewer than the minimum of \(scope.minimumSamples ?? 0); no move or repair uses such a cell\n", width: console.width)
+            }.joined()
+            console.text((assumptions.map { $0 + "\n" } ?? "") + notes + text(check, front: front, moves: moves, repair: repair, width: console.width))
         }
         let failed = (check.isDominated && args.flag("fail-if-dominated")) || (!evaluation.isFeasible && args.flag("fail-if-infeasible"))
         return failed ? ExitStatus.gateFailed : ExitStatus.ok

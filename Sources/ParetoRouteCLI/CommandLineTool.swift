@@ -52,7 +52,7 @@ enum CommandLineTool {
         }
         let rest = Array(arguments.dropFirst())
         if name == "--help" || name == "-h" || name == "help" {
-            console.out(usage)
+            console.out(fitted(usage, width: console.width))
             return ExitStatus.ok
         }
         if name == "--version" {
@@ -104,8 +104,46 @@ enum CommandLineTool {
     static func helpRequested(_ arguments: [String], help: String, console: Console) -> Bool {
         guard arguments.contains("--help") || arguments.contains("-h") else { return false }
         let body = help.hasSuffix("\n\n") ? String(help.dropLast()) : help
-        console.out(body + OutputWidth.help(column: OutputWidth.descriptionColumn(of: help)) + "\n")
+        console.out(fitted(body + OutputWidth.help(column: OutputWidth.descriptionColumn(of: help)) + "\n", width: console.width))
         return true
+    }
+
+    /// A help text fitted to `width` columns. Unchanged when every line fits; else each
+    /// paragraph (prose lines, or an option and the lines continuing its description) is
+    /// joined and wrapped again: an option's description continues under its description
+    /// column, a usage line under its command, prose under itself.
+    static func fitted(_ help: String, width: Int?) -> String {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let width, lines.contains(where: { $0.count > width }) else { return help }
+        let column = OutputWidth.descriptionColumn(of: help)
+        func lead(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        func isOption(_ line: String) -> Bool { line.hasPrefix("  -") }
+        func isUsage(_ line: String) -> Bool { line.hasPrefix("usage: ") || line.hasPrefix("       paretoroute") }
+        func isProse(_ line: String) -> Bool { !line.isEmpty && lead(line) == 0 && !isUsage(line) }
+        var output: [String] = []
+        var k = 0
+        while k < lines.count {
+            var paragraph = lines[k]
+            var indent = 0
+            if isOption(paragraph) {
+                indent = max(0, column - lead(paragraph))
+                // Description lines of this option sit at the description column.
+                while k + 1 < lines.count, lead(lines[k + 1]) >= column, !isOption(lines[k + 1]) {
+                    paragraph += " " + lines[k + 1].drop { $0 == " " }
+                    k += 1
+                }
+            } else if isUsage(paragraph) {
+                indent = 8
+            } else if isProse(paragraph) {
+                while k + 1 < lines.count, isProse(lines[k + 1]) {
+                    paragraph += " " + lines[k + 1]
+                    k += 1
+                }
+            }
+            output += wrapText(paragraph, width: width, indent: indent, listBreaks: false)
+            k += 1
+        }
+        return output.joined(separator: "\n")
     }
 }
 

@@ -62,7 +62,7 @@ enum DiffCommand {
             lines.append("  new #\(n.index + 1): \(formatUSD(b.monthlyCostUSD)), quality \(formatQuality(b.quality)) (cost \(signedUSD(b.monthlyCostUSD - a.monthlyCostUSD)), quality \(signed(b.quality - a.quality)))")
             let overallNoise = diff.qualityNoiseMargin(z: z) ?? 0
             if abs(b.quality - a.quality) < overallNoise, b.quality != a.quality {
-                lines.append("  the quality change is within noise (95% margin ±\(formatQuality(overallNoise)))")
+                lines.append("  the quality change is within noise (95% margin \(overallNoise.isFinite ? "±" + formatQuality(overallNoise) : "unknown: a cell rests on one sample"))")
             }
             if diff.changes.isEmpty { lines.append("  same configuration") }
             for c in diff.changes {

@@ -70,7 +70,7 @@ import ParetoRoute
         for command in [["exact"], ["optimize", "--generations", "2", "--population", "8"], ["check", Self.production]] {
             let run = runTool(command + ["--data", Paths.tiny, "--min-samples", "3"])
             #expect(run.status == 64)
-            #expect(run.err == "paretoroute: --min-samples: intent 'faq' has no feasible cell once cells with fewer than 3 samples are ruled out: no cell is left; expected a feasible cell with enough samples for it (a lower minimum, or more samples)\n")
+            #expect(run.err == "paretoroute: --min-samples: intent 'faq' has no feasible cell once cells with fewer than 3 samples are ruled out: no cell is left; its feasible cells have at most 2 samples; expected a minimum of at most 2, or more samples for it\n")
         }
         let validate = runTool(["validate", "--data", Paths.tiny, "--min-samples", "3"])
         #expect(validate.status == 64)
@@ -110,10 +110,52 @@ import ParetoRoute
         #expect(check.status == 0)
         let json = try JSONParser.parse(Array(check.out.utf8), file: "check")
         #expect(json["assumptions"]?.string?.contains("cells of at least 2 samples") == true)
+        #expect(json["thin_intents"] == .array([.string("chat")]))
+        #expect(runTool(["check", Self.production, "--data", Paths.tiny, "--front", front]).out
+            .contains("note: chat runs big/150/t0.7/rag2 on 1 sample, fewer than the minimum of 2; no move or repair uses such a cell\n"))
+        #expect(runTool(["check", Self.production, "--data", Paths.tiny, "--json"]).out.contains("thin_intents") == false)
         for move in json["limited_moves"]?.array ?? [] {
             let chat = move["config"]?["intents"]?["chat"]
             #expect(chat?["model"] != .string("big") || move["changed_intents"]?.array?.contains(.string("chat")) == false)
         }
         #expect(runTool(["check", Self.production, "--data", Paths.tiny, "--front", front, "--min-samples", "2"]).status == 64)
+    }
+
+    @Test func aThinBaselineCellMustChangeForTheRightReason() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // faq on small (quality 0.75, floor 0.80) breaks its floor; chat on big rests on one sample.
+        let config = directory + "/bad.json"
+        try #"{"intents": {"faq": {"model": "small", "max_tokens": 250, "temperature": 0.1, "rag_chunks": 0}, "chat": {"model": "big", "max_tokens": 150, "temperature": 0.7, "rag_chunks": 2}}}"#
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let run = runTool(["check", config, "--data", Paths.tiny, "--min-samples", "2"])
+        #expect(run.out.contains("""
+            NOT feasible: 1 intent breaks a floor or cap
+              faq     quality 0.7500 below the 0.8000 floor
+              and the cell of chat rests on fewer samples than the minimum, so it must change too
+            fewest intents to change: 2 (those above and the ruled-out ones)
+            """), "\(run.out)")
+        #expect(!run.out.contains("rules out the model"))
+    }
+
+    @Test func aChangeFromOrToASingleSampleCellIsWithinNoiseBothWays() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let all = directory + "/all.json", thick = directory + "/thick.json"
+        #expect(runTool(["exact", "--data", Paths.tiny, "--out", all, "--quiet"]).status == 0)
+        #expect(runTool(["exact", "--data", Paths.tiny, "--min-samples", "2", "--out", thick, "--quiet"]).status == 0)
+        // At $200 the first front buys chat on big (one sample), the second chat on small.
+        for (old, new) in [(all, thick), (thick, all)] {
+            let run = runTool(["diff", old, new, "--budget", "200", "--json"])
+            let json = try JSONParser.parse(Array(run.out.utf8), file: "diff")
+            let changes = json["at_budget"]?["changes"]?.array ?? []
+            #expect(changes.count == 1 && changes.first?["intent"] == .string("chat"))
+            #expect(changes.first?["within_noise"] == .bool(true))
+            // A quality loss at the budget resting on one sample is no regression (the lost
+            // hypervolume of the first direction is).
+            #expect(json["regressions"]?.array?.contains { $0.string?.contains("beyond noise") == true } == false)
+            let text = runTool(["diff", old, new, "--budget", "200"]).out
+            #expect(text.contains("[within noise]") && text.contains("the quality change is within noise (95% margin unknown: a cell rests on one sample)"))
+        }
     }
 }

@@ -12,9 +12,14 @@ extension FeasibilityRepair {
         }
         for failure in evaluation.globalFailures { lines.append("NOT feasible: \(failure)") }
         let breaking = Set(breaches.map(\.intentIndex))
-        let ruledOut = mustChange.filter { !breaking.contains($0) }.map { evaluation.perIntent[$0].intent }
-        if !ruledOut.isEmpty {
-            lines.append("  and the scope rules out the model of \(ruledOut.joined(separator: ", ")), so \(ruledOut.count == 1 ? "it" : "they") must change too")
+        let ruledOut = mustChange.filter { !breaking.contains($0) }
+        let byModel = ruledOut.filter { !thinIntents.contains($0) }.map { evaluation.perIntent[$0].intent }
+        let bySamples = ruledOut.filter { thinIntents.contains($0) }.map { evaluation.perIntent[$0].intent }
+        if !byModel.isEmpty {
+            lines.append("  and the scope rules out the model of \(byModel.joined(separator: ", ")), so \(byModel.count == 1 ? "it" : "they") must change too")
+        }
+        if !bySamples.isEmpty {
+            lines.append("  and the cell of \(bySamples.joined(separator: ", ")) rests on fewer samples than the minimum, so \(bySamples.count == 1 ? "it" : "they") must change too")
         }
         guard let fewest = fewestChanges else {
             lines.append("no feasible configuration exists\(constraintsPhrase.map { " under \($0)" } ?? "") whatever changes")

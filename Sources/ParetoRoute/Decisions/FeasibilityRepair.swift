@@ -45,6 +45,9 @@ public struct FeasibilityRepair: Sendable {
     public var options: [Option]
     /// The confidence at which cells had to clear floors and caps, if any (the table's).
     public var confidence: Double? = nil
+    /// Intents of ``mustChange`` whose cell rests on fewer samples than the scope's minimum
+    /// (the others there break a floor or cap, or use a model the scope rules out).
+    public var thinIntents: [Int] = []
 
     /// Whether a global constraint forces more changes than the intents that break their own.
     public var globalConstraintBinds: Bool {
@@ -93,7 +96,8 @@ public struct FeasibilityRepair: Sendable {
             k += 1
         }
         return FeasibilityRepair(evaluation: evaluation, breaches: breaches, mustChange: space.mustChange,
-                                 fewestChanges: fewest, constraints: constraints, options: options, confidence: table.confidence)
+                                 fewestChanges: fewest, constraints: constraints, options: options, confidence: table.confidence,
+                                 thinIntents: space.mustChange.filter { !scope.hasEnoughSamples(table.cells[$0][choice[$0]]) })
     }
 
     /// The intents `evaluation` changes from the configuration, by name.

@@ -132,7 +132,7 @@ public struct FrontDiff: Sendable {
                         intent: figures.intent, old: previous?.setting, new: figures.setting,
                         costDeltaUSD: figures.monthlyCostUSD - (previous?.monthlyCostUSD ?? 0),
                         qualityDelta: figures.quality - (previous?.quality ?? 0),
-                        oldStandardError: previous?.qualityStandardError ?? 0, newStandardError: figures.qualityStandardError))
+                        oldStandardError: previous.flatMap(\.qualityStandardError), newStandardError: figures.qualityStandardError))
                 }
             }
             for figures in before where !after.contains(where: { $0.intent == figures.intent }) {

@@ -111,8 +111,9 @@ public struct TextTable: Sendable {
 /// Wraps `line` to `width` columns at spaces, preferring to break after a `,` or `;` in
 /// the second half of the line so that list items stay whole; continuation lines start
 /// with `indent` spaces more than the line's own leading spaces. A word longer than a line
-/// stays whole. With no width the line is returned as is.
-public func wrapText(_ line: String, width: Int?, indent: Int = 4) -> [String] {
+/// stays whole. With no width the line is returned as is. `listBreaks: false` fills each
+/// line greedily instead (prose, where a comma is no item boundary).
+public func wrapText(_ line: String, width: Int?, indent: Int = 4, listBreaks: Bool = true) -> [String] {
     guard let width, line.count > width else { return [line] }
     let lead = line.prefix { $0 == " " }.count
     let prefix = String(repeating: " ", count: lead + indent)
@@ -125,7 +126,7 @@ public func wrapText(_ line: String, width: Int?, indent: Int = 4) -> [String] {
         while !words.isEmpty, length(words + [word]) > width {
             // Break after the last `,`/`;` in the second half of the line, else here.
             var cut = words.count
-            if let k = words.indices.last(where: { $0 > 0 && (words[$0 - 1].hasSuffix(",") || words[$0 - 1].hasSuffix(";")) }),
+            if listBreaks, let k = words.indices.last(where: { $0 > 0 && (words[$0 - 1].hasSuffix(",") || words[$0 - 1].hasSuffix(";")) }),
                length(Array(words[..<k])) * 2 >= width {
                 cut = k
             }

@@ -60,7 +60,9 @@ public struct FrontSettings: Sendable, Equatable {
                   allowedModels: request.scope.allowedModels,
                   baseline: request.scope.baseline.map { table.configuration(of: $0) },
                   maxChanges: request.scope.maxChanges, pinnedIntents: request.scope.pinnedIntents,
-                  feasibleOnly: request.scope.feasibleOnly, minimumSamples: request.scope.minimumSamples,
+                  feasibleOnly: request.scope.feasibleOnly,
+                  // Every cell has a sample: a minimum of 1 rules nothing out and is not recorded.
+                  minimumSamples: request.scope.minimumSamples.flatMap { $0 > 1 ? $0 : nil },
                   whatIf: request.whatIf, confidence: request.confidence)
     }
 

@@ -37,6 +37,12 @@ public struct Scope: Sendable, Hashable {
         self.minimumSamples = minimumSamples
     }
 
+    /// The intents whose cell in `choice` rests on fewer samples than ``minimumSamples``:
+    /// what runs today may use such a cell, but no move or repair picks one.
+    public func thinIntents(of choice: [Int], table: CellTable) -> [Int] {
+        choice.indices.filter { !hasEnoughSamples(table.cells[$0][choice[$0]]) }
+    }
+
     /// Whether `cell` has enough samples for this scope.
     public func hasEnoughSamples(_ cell: Cell) -> Bool {
         cell.sampleCount >= (minimumSamples ?? 0)

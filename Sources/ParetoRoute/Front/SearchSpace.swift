@@ -132,9 +132,14 @@ public struct SearchSpace: Sendable {
                 let thin = options.contains(.minimumSamples)
                 let what = options == [.minimumSamples] ? "cells with fewer than \(scope.minimumSamples ?? 0) samples"
                     : thin ? "these models and cells with fewer than \(scope.minimumSamples ?? 0) samples" : "these models"
-                let figures = left.isEmpty ? "no cell is left"
-                    : "best quality \(formatQuality(left.map(\.quality).max() ?? 0)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(left.map(\.p99LatencyMs).min() ?? 0, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms) among the \(thin ? "cells" : "models") still allowed"
-                let expected = thin ? "a feasible cell with enough samples for it (a lower minimum, or more samples)" : "to allow a model with a feasible cell for it"
+                // With a minimum, how many samples the feasible cells of allowed models have.
+                let most = table.cells[i].indices.filter { !ruledOutModel(table.cells[i][$0].setting.model) && table.violation(intent: i, cell: $0).isEmpty }
+                    .map { table.cells[i][$0].sampleCount }.max()
+                let samples = thin ? most.map { "; its feasible cells have at most \($0) samples" } ?? "" : ""
+                let figures = (left.isEmpty ? "no cell is left"
+                    : "best quality \(formatQuality(left.map(\.quality).max() ?? 0)) (floor \(formatQuality(intent.minQuality))), lowest P99 \(formatFixed(left.map(\.p99LatencyMs).min() ?? 0, decimals: 0)) ms (cap \(formatFixed(intent.maxP99LatencyMs, decimals: 0)) ms) among the \(thin ? "cells" : "models") still allowed") + samples
+                let expected = options == [.minimumSamples] ? "a minimum of at most \(most ?? 1), or more samples for it"
+                    : thin ? "a feasible cell with enough samples for it (more models, a lower minimum, or more samples)" : "to allow a model with a feasible cell for it"
                 throw RequestError(options, "intent '\(intent.name)' has no feasible cell once \(what) are ruled out: \(figures); expected \(expected)")
             }
             if kept.isEmpty {

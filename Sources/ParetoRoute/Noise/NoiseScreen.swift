@@ -76,7 +76,7 @@ public struct NoiseScreen: Sendable {
     public var text: String {
         var lines = ["\(entries.count) cells whose feasibility depends on noise (\(formatFixed(confidence * 100, decimals: 0))% bootstrap intervals, \(Bootstrap.resamples) resamples):"]
         for e in entries {
-            lines.append("  \(e.intent) \(e.setting): quality \(formatQuality(e.quality)) [\(formatQuality(e.interval.qualityLower)), \(formatQuality(e.interval.qualityUpper))], p99 \(formatFixed(e.p99LatencyMs, decimals: 0)) [\(formatFixed(e.interval.p99Lower, decimals: 0)), \(formatFixed(e.interval.p99Upper, decimals: 0))] ms; feasible by estimate: \(e.feasibleByEstimate ? "yes" : "no"), with margin: \(e.feasibleWithMargin ? "yes" : "no")")
+            lines.append("  \(e.intent) \(e.setting): quality \(formatQuality(e.quality)) \(e.interval.qualityLower.isFinite ? "[\(formatQuality(e.interval.qualityLower)), \(formatQuality(e.interval.qualityUpper))]" : "[n/a: one sample]"), p99 \(formatFixed(e.p99LatencyMs, decimals: 0)) [\(formatFixed(e.interval.p99Lower, decimals: 0)), \(formatFixed(e.interval.p99Upper, decimals: 0))] ms; feasible by estimate: \(e.feasibleByEstimate ? "yes" : "no"), with margin: \(e.feasibleWithMargin ? "yes" : "no")")
         }
         return lines.joined(separator: "\n") + "\n"
     }
