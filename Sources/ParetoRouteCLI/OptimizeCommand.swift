@@ -54,7 +54,7 @@ enum OptimizeCommand {
         }
         let statistics = run.front.statistics
         if case let .nsga2(_, _, _, points?, dropped?) = statistics.search {
-            options.diagnose("warm start: \(points - dropped) configurations seeded, \(dropped) dropped (a cell vanished or is no longer feasible)", console: console)
+            options.diagnose("warm start: \(points - dropped) configuration\(points - dropped == 1 ? "" : "s") seeded, \(dropped) dropped (a cell vanished or is no longer feasible)", console: console)
         }
         if let share = statistics.exactHypervolumeShare, let count = statistics.exactPointCount {
             console.note("hypervolume vs exact front: \(formatFixed(share * 100, decimals: 3))% (\(run.front.points.count) points; the exact front has \(count); reference point from the exact front)\n")

@@ -46,17 +46,17 @@ extension PickCommand {
                                           scenario: scenario, options: options, file: path)
         let explanation = pick.explanation(front: front).joined(separator: "\n") + "\n"
         guard let chosen = pick.chosen else {
-            console.err("pick: " + explanation)
+            console.note("pick: " + explanation)
             let nearest = pick.tried.max { ($0.probabilityWithinBudget, -$0.index) < ($1.probabilityWithinBudget, -$1.index) }?.index ?? 0
-            console.out(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))") + "\n")
+            console.text(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))", width: console.width) + "\n")
             return ExitStatus.noAnswer
         }
         let point = front.points[chosen.index]
         if args.flag("json") {
             console.out(point.configuration.json.serialized())
-            console.err(explanation)
+            console.note(explanation)
         } else {
-            console.out(FrontText.describe(point, title: "point #\(chosen.index + 1) of \(front.points.count)") + "\n" + explanation)
+            console.text(FrontText.describe(point, title: "point #\(chosen.index + 1) of \(front.points.count)", width: console.width) + "\n" + explanation)
         }
         return ExitStatus.ok
     }

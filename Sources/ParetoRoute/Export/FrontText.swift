@@ -8,7 +8,7 @@ public enum FrontText {
     public static func render(_ front: Front, points limit: Int? = nil, width: Int? = nil) -> String {
         var lines: [String] = []
         let reference = front.referencePoint
-        lines.append("ParetoRoute front (\(front.method.rawValue)): \(front.points.count) points, data \(front.dataFingerprint), hypervolume \(formatFixed(front.hypervolume, decimals: 2)) (reference \(formatUSD(reference.cost)), \(formatQuality(reference.quality)))")
+        lines.append("ParetoRoute front (\(front.method.rawValue)): \(front.points.count) point\(front.points.count == 1 ? "" : "s"), data \(front.dataFingerprint), hypervolume \(formatFixed(front.hypervolume, decimals: 2)) (reference \(formatUSD(reference.cost)), \(formatQuality(reference.quality)))")
         let assumptions = front.assumptions
         if !assumptions.isEmpty { lines.append("assumptions: " + assumptions.joined(separator: "; ")) }
         guard !front.points.isEmpty else {

@@ -21,7 +21,7 @@ extension SearchSpace.Pruning {
         if excludedModel > 0 { parts.append("\(excludedModel) of excluded models") }
         if pinned > 0 { parts.append("\(pinned) left out by the pin") }
         if tooFewSamples > 0 { parts.append("\(tooFewSamples) with too few samples") }
-        return "\(intent): " + parts.joined(separator: ", ") + " → \(candidates) candidates"
+        return "\(intent): " + parts.joined(separator: ", ") + " → \(candidates) candidate\(candidates == 1 ? "" : "s")"
     }
 }
 
