@@ -47,7 +47,8 @@ enum CommandLineTool {
             return ExitStatus.usage
         }
         guard let name = arguments.first else {
-            console.err(usage)
+            // An error is one line, also when only global flags were given (`paretoroute --wide`).
+            console.err("paretoroute: expected a command (\(commands.map(\.name).joined(separator: ", "))); see 'paretoroute --help'\n")
             return ExitStatus.usage
         }
         let rest = Array(arguments.dropFirst())

@@ -62,6 +62,13 @@ import Testing
 
     @Test func usageMistakesExit64() {
         #expect(runTool([]).status == 64)
+        // Found by the arguments fuzzer: only a global flag left no command, and the whole usage
+        // went to stderr; an error is one line.
+        for arguments in [[], ["--wide"], ["--width", "80"]] {
+            let run = runTool(arguments)
+            #expect(run.status == 64)
+            #expect(run.err == "paretoroute: expected a command (validate, evaluate, optimize, exact, pick, check, diff, report, import, project, ladder); see 'paretoroute --help'\n")
+        }
         #expect(runTool(["frobnicate"]).status == 64)
         #expect(runTool(["validate", "--bogus"]).status == 64)
         #expect(runTool(["optimize", "--population", "many"]).status == 64)
