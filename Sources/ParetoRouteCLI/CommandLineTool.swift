@@ -43,7 +43,8 @@ enum CommandLineTool {
                 from: &arguments, environment: ProcessInfo.processInfo.environment,
                 stdoutIsTerminal: console.outIsTerminal, terminalColumns: OutputWidth.terminalColumns)
         } catch {
-            console.err("paretoroute: \(error)\n")
+            // A typed line break in the quoted value must not split the one-line error.
+            console.err("paretoroute: \(DataError.oneLine(String(describing: error)))\n")
             return ExitStatus.usage
         }
         guard let name = arguments.first else {
@@ -81,7 +82,7 @@ enum CommandLineTool {
             console.err("paretoroute: \(DataError.oneLine(error.description))\n")
             return ExitStatus.usage
         } catch let error as RequestError {
-            console.err("paretoroute: \(ScopeOptions.flags(of: error)): \(error.message)\n")
+            console.err("paretoroute: \(ScopeOptions.flags(of: error)): \(DataError.oneLine(error.message))\n")
             return ExitStatus.usage
         } catch let errors as DataErrors {
             for error in errors.errors { console.err("paretoroute: \(error)\n") }

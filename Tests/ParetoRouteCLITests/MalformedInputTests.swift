@@ -64,6 +64,11 @@ import Testing
         #expect(runTool([]).status == 64)
         // Found by the arguments fuzzer: only a global flag left no command, and the whole usage
         // went to stderr; an error is one line.
+        // And a --width value with a line break in it is quoted on that one line.
+        let width = runTool(["--width=8\n0", "exact"])
+        #expect(width.status == 64 && width.err.hasPrefix("paretoroute: ") && width.err.filter { $0 == "\n" }.count == 1)
+        let model = runTool(["exact", "--data", Paths.tiny, "--exclude-model", "a\nb"])
+        #expect(model.status == 64 && model.err == "paretoroute: --exclude-model: 'a\\nb' names no model of models.csv; expected one of big, small, tuned\n")
         for arguments in [[], ["--wide"], ["--width", "80"]] {
             let run = runTool(arguments)
             #expect(run.status == 64)
