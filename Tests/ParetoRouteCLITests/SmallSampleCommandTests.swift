@@ -158,4 +158,14 @@ import ParetoRoute
             #expect(text.contains("[within noise]") && text.contains("the quality change is within noise (95% margin unknown: a cell rests on one sample)"))
         }
     }
+
+    @Test func pinningAThinOrExcludedBaselineCellBlamesBothFlags() {
+        // Production runs chat on big, measured on one sample.
+        let thin = runTool(["exact", "--data", Paths.tiny, "--baseline", Self.production, "--pin", "chat", "--min-samples", "2"])
+        #expect(thin.status == 64)
+        #expect(thin.err == "paretoroute: --pin/--min-samples: intent 'chat' is pinned to its baseline cell big/150/t0.7/rag2, but it rests on 1 sample(s), fewer than the minimum of 2; expected not to pin it, or to allow its cell\n")
+        let excluded = runTool(["exact", "--data", Paths.tiny, "--baseline", Self.production, "--pin", "chat", "--exclude-model", "big"])
+        #expect(excluded.status == 64)
+        #expect(excluded.err == "paretoroute: --pin/--exclude-model: intent 'chat' is pinned to its baseline cell big/150/t0.7/rag2, but its model big is ruled out; expected not to pin it, or to allow its cell\n")
+    }
 }

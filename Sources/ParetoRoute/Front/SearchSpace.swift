@@ -122,6 +122,14 @@ public struct SearchSpace: Sendable {
             }
             let ruledOutModel = { (model: String) in excludedModels.contains(model) || (allowed.map { !$0.contains(model) } ?? false) }
             let ruledOut = { (cell: Cell) in ruledOutModel(cell.setting.model) || !scope.hasEnoughSamples(cell) }
+            if kept.isEmpty, let pin = pinnedCells[i], ruledOut(table.cells[i][pin]) {
+                // The pin and another rule contradict each other: blame both, not the data.
+                let cell = table.cells[i][pin]
+                let byModel = ruledOutModel(cell.setting.model)
+                let option: RequestError.Option = !byModel ? .minimumSamples : excludedModels.contains(cell.setting.model) ? .excludedModels : .allowedModels
+                let why = byModel ? "its model \(cell.setting.model) is ruled out" : "it rests on \(cell.sampleCount) sample(s), fewer than the minimum of \(scope.minimumSamples ?? 0)"
+                throw RequestError([.pinnedIntents, option], "intent '\(intent.name)' is pinned to its baseline cell \(cell.setting), but \(why); expected not to pin it, or to allow its cell")
+            }
             if kept.isEmpty, pinnedCells[i] == nil,
                table.cells[i].indices.contains(where: { ruledOut(table.cells[i][$0]) && table.violation(intent: i, cell: $0).isEmpty }) {
                 // Blame the request, not the data: the cells ruled out held the feasible ones.
