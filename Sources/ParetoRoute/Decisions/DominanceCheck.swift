@@ -41,8 +41,7 @@ public struct DominanceCheck: Sendable {
             // few points pay for the standard error's per-intent walk.
             guard p.monthlyCostUSD <= evaluation.monthlyCostUSD, p.quality >= evaluation.quality else { return false }
             let margin = p.quality - evaluation.quality - z * p.qualityDifferenceStandardError(to: mine)
-            return p.monthlyCostUSD <= evaluation.monthlyCostUSD && margin >= 0
-                && (p.monthlyCostUSD < evaluation.monthlyCostUSD || margin > 0)
+            return margin >= 0 && (p.monthlyCostUSD < evaluation.monthlyCostUSD || margin > 0)
         }
         let cost = evaluation.monthlyCostUSD, quality = evaluation.quality
         let points = front.points

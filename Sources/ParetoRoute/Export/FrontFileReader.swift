@@ -142,9 +142,8 @@ enum FrontFileReader {
         var point = RawPoint()
         var seenKeys = 0
         var otherKeys: [String] = []
-        func number(_ key: String, nullable: Bool = false) throws -> Double {
-            // Numbers straight from the bytes; a JSON null only where the field may be unknown.
-            if nullable, parser.peek() == UInt8(ascii: "n"), try parser.parseValue() == .null { return .nan }
+        func number(_ key: String) throws -> Double {
+            // Numbers straight from the bytes.
             guard let byte = parser.peek(), byte == UInt8(ascii: "-") || (byte >= 48 && byte <= 57),
                   let value = try? parser.parseNumber() else {
                 throw DataError(file: file, line: parser.line, field: "\(path).\(key)", "not a number")
@@ -179,8 +178,9 @@ enum FrontFileReader {
                 case .cost?: point.cost = try number("monthly_cost_usd")
                 case .quality?: point.quality = try number("quality")
                 case .standardError?:
-                    let value = try number("quality_standard_error", nullable: true)
-                    point.standardError = value.isNaN ? nil : value
+                    // null: the mean of a cell it uses rests on fewer than 2 samples.
+                    let unknown = try parser.peek() == UInt8(ascii: "n") && parser.parseValue() == .null
+                    point.standardError = try unknown ? nil : number("quality_standard_error")
                 case .fees?: point.fees = try number("fixed_fees_usd")
                 case .feasible?:
                     guard case .bool(let flag) = try parser.parseValue() else {
