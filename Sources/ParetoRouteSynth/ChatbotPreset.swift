@@ -78,7 +78,7 @@ public enum ChatbotPreset {
         truncation: Double
     ) -> IntentProfile {
         IntentProfile(
-            name: name, dailyVolume: volume, cacheHitRate: cache, minQuality: floor, maxP99LatencyMS: 5000,
+            name: name, dailyVolume: volume, responseCacheHitRate: cache, minQuality: floor, maxP99LatencyMS: 5000,
             promptTokens: prompt, answerTokens: answer,
             modelQuality: ["haiku": quality.haiku, "haiku-ft": quality.fineTuned, "sonnet": quality.sonnet],
             retrievalGain: retrieval.gain, retrievalNoisePerChunk: retrieval.noisePerChunk,

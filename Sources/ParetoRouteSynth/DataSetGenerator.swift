@@ -45,7 +45,7 @@ public struct DataSetGenerator: Sendable {
         if hasWeights { header.append("quality_weight") }
         csv.appendRecord(header)
         for intent in spec.intents {
-            var record = [intent.name, String(intent.dailyVolume), DecimalText.rate(intent.cacheHitRate),
+            var record = [intent.name, String(intent.dailyVolume), DecimalText.rate(intent.responseCacheHitRate),
                           DecimalText.rate(intent.minQuality),
                           DecimalText.format(intent.maxP99LatencyMS, minDecimals: 0, maxDecimals: 3)]
             if hasWeights {

@@ -92,7 +92,7 @@ public struct DataSetSpec: Sendable, Hashable {
 
     private static func check(_ intent: IntentProfile, models: [ModelProfile]) throws(SynthError) {
         let name = intent.name
-        guard intent.dailyVolume > 0, (0..<1).contains(intent.cacheHitRate),
+        guard intent.dailyVolume > 0, (0..<1).contains(intent.responseCacheHitRate),
               (0...1).contains(intent.minQuality), intent.maxP99LatencyMS > 0,
               isWritable(intent.maxP99LatencyMS) else {
             throw .invalidSpec("intent \(name): needs daily_volume > 0, cache_hit_rate in [0, 1), "

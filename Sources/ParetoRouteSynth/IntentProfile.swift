@@ -11,7 +11,7 @@ public struct IntentProfile: Sendable, Hashable {
     /// Conversations per day.
     public var dailyVolume: Int
     /// Share of conversations served from the response cache.
-    public var cacheHitRate: Double
+    public var responseCacheHitRate: Double
     /// Hard floor on the intent's mean quality.
     public var minQuality: Double
     /// Hard cap on the intent's P99 latency.
@@ -37,7 +37,7 @@ public struct IntentProfile: Sendable, Hashable {
 
     /// Creates an intent profile; see the properties for the meaning of each figure.
     public init(
-        name: String, dailyVolume: Int, cacheHitRate: Double, minQuality: Double,
+        name: String, dailyVolume: Int, responseCacheHitRate: Double, minQuality: Double,
         maxP99LatencyMS: Double, qualityWeight: Double? = nil, promptTokens: Double,
         answerTokens: Double, modelQuality: [String: Double], retrievalGain: Double,
         retrievalNoisePerChunk: Double, bestTemperature: Double, temperatureSensitivity: Double,
@@ -45,7 +45,7 @@ public struct IntentProfile: Sendable, Hashable {
     ) {
         self.name = name
         self.dailyVolume = dailyVolume
-        self.cacheHitRate = cacheHitRate
+        self.responseCacheHitRate = responseCacheHitRate
         self.minQuality = minQuality
         self.maxP99LatencyMS = maxP99LatencyMS
         self.qualityWeight = qualityWeight

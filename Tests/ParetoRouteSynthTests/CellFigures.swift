@@ -53,7 +53,7 @@ struct CellFigures: Sendable {
 
     /// Monthly token cost of serving the intent with this cell (fees excluded).
     func monthlyCost(for intent: IntentProfile, model: ModelProfile) -> Double {
-        Double(intent.dailyVolume) * 30 * (1 - intent.cacheHitRate)
+        Double(intent.dailyVolume) * 30 * (1 - intent.responseCacheHitRate)
             * (meanInput * model.inputUSDPerMTok + meanOutput * model.outputUSDPerMTok) / 1e6
     }
 }

@@ -106,12 +106,15 @@ public enum GoldenDataLoader {
         var models: [Model] = []
         var parser: FieldParser?
         var columns: (model: Int, input: Int, output: Int, fee: Int?) = (0, 0, 0, nil)
+        var cacheColumns: (read: Int?, write: Int?, providerIDs: Int?) = (nil, nil, nil)
         var firstLine: [String: Int] = [:]
         try CSVFile.forEachRecord(path: path, displayName: file, hasher: &hasher) { record in
             guard let fields = parser else {
                 let header = try CSVHeader(record, file: file)
                 columns = (try header.require("model"), try header.require("input_usd_per_mtok"),
                            try header.require("output_usd_per_mtok"), header.optional("monthly_fixed_usd"))
+                cacheColumns = (header.optional("cache_read_usd_per_mtok"), header.optional("cache_write_usd_per_mtok"),
+                                header.optional("provider_ids"))
                 parser = FieldParser(file: file, header: header)
                 return
             }
@@ -124,7 +127,16 @@ public enum GoldenDataLoader {
             let input = try fields.fillableDouble(record, columns.input, expected: "a number >= 0", subject: "model '\(name)'", empty: &empty) { $0 >= 0 }
             let output = try fields.fillableDouble(record, columns.output, expected: "a number >= 0", subject: "model '\(name)'", empty: &empty) { $0 >= 0 }
             let fee = try fields.optionalDouble(record, columns.fee, expected: "a number >= 0 or empty") { $0 >= 0 } ?? 0
-            models.append(Model(name: name, inputUSDPerMTok: input, outputUSDPerMTok: output, monthlyFixedUSD: fee))
+            let read = try fields.optionalDouble(record, cacheColumns.read, expected: "a number >= 0 or empty") { $0 >= 0 }
+            let write = try fields.optionalDouble(record, cacheColumns.write, expected: "a number >= 0 or empty") { $0 >= 0 }
+            let ids = try cacheColumns.providerIDs.map { column -> [String] in
+                guard let text = record.string(at: column) else {
+                    throw fields.error(record, column, "is not valid UTF-8; expected identifiers separated by spaces")
+                }
+                return text.split(separator: " ").map(String.init)
+            } ?? []
+            models.append(Model(name: name, prices: PriceCard(input: input, output: output, cacheRead: read, cacheWrite: write),
+                                monthlyFixedUSD: fee, providerIDs: ids))
         }
         guard !models.isEmpty else { throw DataError(file: file, line: 2, "no model rows; expected at least one model") }
         return models
@@ -137,6 +149,7 @@ public enum GoldenDataLoader {
         var parser: FieldParser?
         var columns = [Int]()
         var weightColumn: Int?
+        var shareColumn: Int?
         var firstLine: [String: Int] = [:]
         try CSVFile.forEachRecord(path: path, displayName: file, hasher: &hasher) { record in
             guard let fields = parser else {
@@ -144,6 +157,7 @@ public enum GoldenDataLoader {
                 columns = try ["intent", "daily_volume", "cache_hit_rate", "min_quality", "max_p99_latency_ms"]
                     .map { try header.require($0) }
                 weightColumn = header.optional("quality_weight")
+                shareColumn = header.optional("prompt_cache_read_share")
                 parser = FieldParser(file: file, header: header)
                 return
             }
@@ -159,8 +173,9 @@ public enum GoldenDataLoader {
             let floor = try fields.fillableDouble(record, columns[3], expected: "a number in [0, 1]", subject: subject, empty: &empty) { $0 >= 0 && $0 <= 1 }
             let cap = try fields.fillableDouble(record, columns[4], expected: "a number > 0", subject: subject, empty: &empty) { $0 > 0 }
             let weight = try fields.optionalDouble(record, weightColumn, expected: "a number >= 0 or empty") { $0 >= 0 }
-            intents.append(Intent(name: name, dailyVolume: volume, cacheHitRate: cache, minQuality: floor,
-                                  maxP99LatencyMs: cap, qualityWeight: weight, sourceLine: record.line))
+            let share = try fields.optionalDouble(record, shareColumn, expected: "a number in [0, 1] or empty") { $0 >= 0 && $0 <= 1 }
+            intents.append(Intent(name: name, dailyVolume: volume, responseCacheHitRate: cache, minQuality: floor,
+                                  maxP99LatencyMs: cap, qualityWeight: weight, promptCacheReadShare: share, sourceLine: record.line))
         }
         guard !intents.isEmpty else { throw DataError(file: file, line: 2, "no intent rows; expected at least one intent") }
         // Placeholder zeros of empty fields would fail the weight checks; the empty fields are reported instead.

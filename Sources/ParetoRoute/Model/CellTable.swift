@@ -102,8 +102,7 @@ public struct CellTable: Sendable {
             for j in copy.cells[i].indices {
                 let cell = copy.cells[i][j]
                 copy.cells[i][j].monthlyCostUSD = Cell.monthlyCost(
-                    intent: intents[i], model: models[cell.modelIndex],
-                    meanInputTokens: cell.meanInputTokens, meanOutputTokens: cell.meanOutputTokens)
+                    intent: intents[i], prices: models[cell.modelIndex].prices, meanTokens: cell.meanTokens)
             }
         }
         return copy

@@ -24,6 +24,11 @@ public struct DataSummary: Sendable {
         public var lowestP99: Double
         /// The cheapest feasible cell's monthly cost, when there is one.
         public var cheapestFeasibleUSD: Double?
+        /// The share of the cells' input tokens that the evals measured as prompt-cache reads
+        /// or writes (summed over the intent's cells); nil when none was cached.
+        public var cachedInputShare: Double? = nil
+        /// The intent's `prompt_cache_read_share`, when intents.csv gives one.
+        public var promptCacheReadShare: Double? = nil
     }
 
     /// The data's fingerprint.
@@ -56,6 +61,8 @@ public struct DataSummary: Sendable {
             let counts = cells.map(\.sampleCount)
             let enough = cells.map { $0.sampleCount >= (minimumSamples ?? 0) }
             let usable = zip(violations, enough).map { $0.isEmpty && $1 }
+            let cached = cells.reduce(0.0) { $0 + $1.meanCacheReadTokens + $1.meanCacheWriteTokens }
+            let allInput = cells.reduce(0.0) { $0 + $1.meanInputTokens } + cached
             return IntentSummary(
                 intent: table.intents[i].name, cells: cells.count,
                 feasibleCells: usable.filter { $0 }.count,
@@ -66,7 +73,9 @@ public struct DataSummary: Sendable {
                 samples: (counts.min() ?? 0)...(counts.max() ?? 0),
                 bestQuality: cells.map(\.quality).max() ?? 0,
                 lowestP99: cells.map(\.p99LatencyMs).min() ?? 0,
-                cheapestFeasibleUSD: zip(cells, usable).filter { $0.1 }.map(\.0.monthlyCostUSD).min())
+                cheapestFeasibleUSD: zip(cells, usable).filter { $0.1 }.map(\.0.monthlyCostUSD).min(),
+                cachedInputShare: cached > 0 ? cached / allInput : nil,
+                promptCacheReadShare: table.intents[i].promptCacheReadShare)
         }
     }
 
@@ -100,14 +109,7 @@ public struct DataSummary: Sendable {
             ("files", .array(files.map { .string($0) })),
             ("rows", .number(Double(rows))),
         ] + (minimumSamples.map { [("min_samples_required", JSONValue.number(Double($0)))] } ?? []) + [
-            ("models", .array(models.map { model in
-                .object([
-                    ("model", .string(model.name)),
-                    ("input_usd_per_mtok", .number(model.inputUSDPerMTok)),
-                    ("output_usd_per_mtok", .number(model.outputUSDPerMTok)),
-                    ("monthly_fixed_usd", .number(model.monthlyFixedUSD)),
-                ])
-            })),
+            ("models", .array(models.map(Self.modelJSON))),
             ("intents", .array(intents.map { summary in
                 .object([
                     ("intent", .string(summary.intent)),
@@ -121,12 +123,36 @@ public struct DataSummary: Sendable {
                     ("best_quality", .number(summary.bestQuality)),
                     ("lowest_p99_latency_ms", .number(summary.lowestP99)),
                     ("cheapest_feasible_monthly_cost_usd", summary.cheapestFeasibleUSD.map { .number($0) } ?? .null),
-                ])
+                ] + Self.promptCacheJSON(summary))
             })),
             ("warnings", .array(warnings.map { .string($0) })),
         ] + (noise.map { [("noise", $0.json)] } ?? []) + [
             ("ok", .bool(infeasibleIntents.isEmpty)),
         ])
+    }
+
+    /// A model's prices; the cache prices only when models.csv gives them, so version-1 data
+    /// keeps its bytes.
+    private static func modelJSON(_ model: Model) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("model", .string(model.name)),
+            ("input_usd_per_mtok", .number(model.prices.input)),
+            ("output_usd_per_mtok", .number(model.prices.output)),
+        ]
+        if model.prices.cacheReadOverride != nil || model.prices.cacheWriteOverride != nil {
+            fields += [("cache_read_usd_per_mtok", .number(model.prices.cacheRead)),
+                       ("cache_write_usd_per_mtok", .number(model.prices.cacheWrite))]
+        }
+        fields.append(("monthly_fixed_usd", .number(model.monthlyFixedUSD)))
+        return .object(fields)
+    }
+
+    /// An intent's prompt-cache figures, present only when it has any.
+    private static func promptCacheJSON(_ summary: IntentSummary) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = []
+        if let share = summary.cachedInputShare { fields.append(("cached_input_share", .number(share))) }
+        if let share = summary.promptCacheReadShare { fields.append(("prompt_cache_read_share", .number(share))) }
+        return fields
     }
 
     /// The summary as a table for people.
@@ -139,7 +165,17 @@ public struct DataSummary: Sendable {
         lines.append("data fingerprint \(fingerprint): \(files.count) files, \(rows) eval rows, \(intents.count) intents, \(models.count) models, \(intents.reduce(0) { $0 + $1.cells }) cells")
         for model in models {
             let fee = model.monthlyFixedUSD > 0 ? ", \(formatUSD(model.monthlyFixedUSD))/month fixed" : ""
-            lines.append("  model \(model.name): $\(formatNumber(model.inputUSDPerMTok)) in / $\(formatNumber(model.outputUSDPerMTok)) out per Mtok\(fee)")
+            let prices = model.prices
+            var cache = ""
+            if prices.cacheReadOverride != nil || prices.cacheWriteOverride != nil {
+                cache = " / $\(formatNumber(prices.cacheRead)) cache read / $\(formatNumber(prices.cacheWrite)) cache write"
+            }
+            lines.append("  model \(model.name): $\(formatNumber(prices.input)) in / $\(formatNumber(prices.output)) out\(cache) per Mtok\(fee)")
+        }
+        for s in intents where s.cachedInputShare != nil || s.promptCacheReadShare != nil {
+            let measured = s.cachedInputShare.map { "\(formatPercent($0)) of input tokens cached in the evals" } ?? "no cached tokens in the evals"
+            let share = s.promptCacheReadShare.map { "; billed as \(formatPercent($0)) cache reads, the rest writes" } ?? "; billed as measured"
+            lines.append("  prompt cache \(s.intent): \(measured)\(share)")
         }
         if let minimumSamples { lines.append("cells of fewer than \(minimumSamples) samples are ruled out (column 'thin'); they are not counted feasible") }
         let rows = intents.map { s in
