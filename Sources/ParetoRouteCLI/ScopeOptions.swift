@@ -27,7 +27,8 @@ enum ScopeOptions {
                                   an unchanged intent keeps its cell even when it is infeasible)
           --min-samples N         never use a cell measured on fewer than N golden samples
           --price MODEL=IN/OUT    what if this model cost IN/OUT USD per million tokens; append
-                                  /READ/WRITE for its prompt-cache read and write prices
+                                  /READ/WRITE for its prompt-cache prices (without them they
+                                  keep their ratio to IN)
           --fixed-fee MODEL=USD   what if this model's monthly fee were USD
           --volume-scale X        what if every intent's daily volume were X times as large
           --volume INTENT=N       what if this intent had N conversations a day

@@ -20,6 +20,14 @@ public struct IntentProfile: Sendable, Hashable {
     public var qualityWeight: Double?
     /// Mean input tokens of the prompt without retrieved chunks.
     public var promptTokens: Double
+    /// Tokens of the fixed system prompt at the head of every prompt (part of ``promptTokens``):
+    /// the prefix a provider's prompt cache holds. 0: nothing is cached.
+    public var systemPromptTokens: Double = 0
+    /// Whether the retrieved chunks follow the system prompt inside the cached prefix (a small,
+    /// stable corpus whose chunks recur).
+    public var cachesChunks = false
+    /// The intent's `prompt_cache_read_share` in intents.csv; nil leaves it empty.
+    public var promptCacheReadShare: Double? = nil
     /// Mean length of the answer the task calls for, before any max_tokens cut.
     public var answerTokens: Double
     /// Expected quality of each model with no chunks, the best temperature and no truncation.

@@ -201,18 +201,25 @@ import Testing
     @Test func aWhatIfPriceCardReplacesTheCachePricesAndIsRecorded() throws {
         let data = try Self.writeRandomData(seed: 21)
         let table = try GoldenDataLoader.load(directory: data.directory)
-        // m0 without its cache discount: cached input at the input price.
+        // m0 (3/15, cache 0.3/3.75) without its cache discount: cached input at the input price.
         let whatIf = WhatIf(prices: ["m0": try #require(PriceCard(spelling: "3/15/3/3"))])
         let repriced = try whatIf.apply(to: table)
-        let noDiscount = try WhatIf(prices: ["m0": try #require(PriceCard(spelling: "3/15"))]).apply(to: table)
+        // Twice the price with the cache left out: the cache keeps its ratios (0.6/7.5), every cost doubles.
+        let doubled = try WhatIf(prices: ["m0": try #require(PriceCard(spelling: "6/30"))]).apply(to: table)
+        var checked = 0
         for (i, cells) in repriced.cells.enumerated() {
             for (c, cell) in cells.enumerated() where cell.setting.model == "m0" {
-                #expect(cell.monthlyCostUSD == noDiscount.cells[i][c].monthlyCostUSD)
-                if table.cells[i][c].meanCacheReadTokens + table.cells[i][c].meanCacheWriteTokens > 0 {
+                let tokens = table.cells[i][c].meanTokens
+                #expect(Self.close(cell.monthlyCostUSD, Cell.monthlyCost(intent: table.intents[i], prices: PriceCard(input: 3, output: 15, cacheRead: 3, cacheWrite: 3), meanTokens: tokens)))
+                #expect(Self.close(doubled.cells[i][c].monthlyCostUSD, 2 * table.cells[i][c].monthlyCostUSD))
+                if tokens.cacheRead + tokens.cacheWrite > 0 {
                     #expect(cell.monthlyCostUSD != table.cells[i][c].monthlyCostUSD)
+                    checked += 1
                 }
             }
         }
+        #expect(checked > 0)
+        #expect(doubled.models[0].prices == PriceCard(input: 6, output: 30, cacheRead: 0.6, cacheWrite: 7.5))
         // The front's settings record the cache prices and read them back.
         let json = whatIf.json
         #expect(json.compact().contains("\"cache_read_usd_per_mtok\""))

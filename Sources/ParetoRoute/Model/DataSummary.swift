@@ -172,17 +172,20 @@ public struct DataSummary: Sendable {
             }
             lines.append("  model \(model.name): $\(formatNumber(prices.input)) in / $\(formatNumber(prices.output)) out\(cache) per Mtok\(fee)")
         }
-        for s in intents where s.cachedInputShare != nil || s.promptCacheReadShare != nil {
-            let measured = s.cachedInputShare.map { "\(formatPercent($0)) of input tokens cached in the evals" } ?? "no cached tokens in the evals"
-            let share = s.promptCacheReadShare.map { "; billed as \(formatPercent($0)) cache reads, the rest writes" } ?? "; billed as measured"
-            lines.append("  prompt cache \(s.intent): \(measured)\(share)")
+        let promptCache = intents.contains { $0.cachedInputShare != nil || $0.promptCacheReadShare != nil }
+        if promptCache {
+            lines.append("prompt cache: 'cached' = share of the evals' input tokens in the cached prefix, 'reads' = share of the prefix billed as cache reads ('evals': as measured)")
         }
         if let minimumSamples { lines.append("cells of fewer than \(minimumSamples) samples are ruled out (column 'thin'); they are not counted feasible") }
-        let rows = intents.map { s in
-            [s.intent, "\(s.cells)", "\(s.feasibleCells)", "\(s.belowFloor)", "\(s.aboveCap)"]
-                + (minimumSamples == nil ? [] : ["\(s.tooFewSamples)"])
-                + [s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)",
-                   formatQuality(s.bestQuality), formatFixed(s.lowestP99, decimals: 0), s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none"]
+        let rows = intents.map { s -> [String] in
+            var row: [String] = [s.intent, "\(s.cells)", "\(s.feasibleCells)", "\(s.belowFloor)", "\(s.aboveCap)"]
+            if minimumSamples != nil { row.append("\(s.tooFewSamples)") }
+            let samples = s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)"
+            row += [samples, formatQuality(s.bestQuality), formatFixed(s.lowestP99, decimals: 0), s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none"]
+            if promptCache {
+                row += [s.cachedInputShare.map(formatPercent) ?? "-", s.promptCacheReadShare.map(formatPercent) ?? "evals"]
+            }
+            return row
         }
         lines += TextTable(columns: [
             .init("intent", cuttable: true), .init("cells", .right), .init("feasible", .right), .init("<floor", .right),
@@ -190,7 +193,8 @@ public struct DataSummary: Sendable {
         ] + (minimumSamples == nil ? [] : [.init("thin", .right)]) + [
             .init("samples", .right, dropRank: 0), .init("best q", .right),
             .init("min p99 ms", compact: "p99 ms", .right), .init("cheapest feasible", compact: "cheapest", .right),
-        ], rows: rows).lines(width: width)
+        ] + (promptCache ? [.init("cached", .right, dropRank: 1), .init("reads", .right, dropRank: 1)] : []),
+        rows: rows).lines(width: width)
         for warning in warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -4,7 +4,8 @@
 /// fee, traffic growth. Overrides rewrite the cell table's inputs and recompute costs;
 /// fronts record them, so a front says which assumptions produced it.
 public struct WhatIf: Sendable, Hashable {
-    /// New price cards per model name (cache prices left out follow the new input price).
+    /// New price cards per model name (cache prices left out keep their ratio to the input
+    /// price: ``PriceCard/applying(_:)``).
     public var prices: [String: PriceCard]
     /// New monthly fixed fees per model name.
     public var fixedFees: [String: Double]
@@ -37,7 +38,7 @@ public struct WhatIf: Sendable, Hashable {
         var copy = table
         for (name, price) in prices.sorted(by: { $0.key < $1.key }) {
             guard let m = table.modelIndex(named: name) else { throw unknown(.prices, name, table.models.map(\.name)) }
-            copy.models[m].prices = price
+            copy.models[m].prices = table.models[m].prices.applying(price)
         }
         for (name, fee) in fixedFees.sorted(by: { $0.key < $1.key }) {
             guard let m = table.modelIndex(named: name) else { throw unknown(.fixedFees, name, table.models.map(\.name)) }

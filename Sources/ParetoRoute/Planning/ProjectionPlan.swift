@@ -97,7 +97,7 @@ public struct ProjectionPlan: Sendable {
         for month in 1...max(1, months) {
             var changes: [String] = []
             for (at, m, change) in prices where at == month {
-                models[m].prices = change.prices
+                models[m].prices = models[m].prices.applying(change.prices)
                 changes.append("price \(change.model) \(change.prices.description)")
             }
             for (at, i, c) in cells where at == month {

@@ -48,7 +48,8 @@ public struct Scenario: Sendable, Hashable {
         public var model: String
         /// From when.
         public var effectiveMonth: EffectiveMonth
-        /// The new prices; cache prices left out default to the new input price.
+        /// The new prices; cache prices left out keep their ratio to the input price
+        /// (``PriceCard/applying(_:)``).
         public var prices: PriceCard
 
         /// Creates a price change.

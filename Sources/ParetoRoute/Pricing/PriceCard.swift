@@ -83,3 +83,22 @@ extension PriceCard {
                   cacheRead: values.count == 4 ? values[2] : nil, cacheWrite: values.count == 4 ? values[3] : nil)
     }
 }
+
+extension PriceCard {
+    /// This card after a price change: `change`'s prices, and where `change` leaves the cache
+    /// prices out, this card's cache prices scaled with the input price.
+    ///
+    /// Providers quote cache prices as multiples of the input price (0.1× to read, 1.25× to
+    /// write), so "sonnet now costs 2.5/12" keeps sonnet's cache at 0.1× and 1.25× of 2.5 rather
+    /// than billing cached input at the full new price. A card whose cache prices were the input
+    /// price keeps them so; a free input price (0) keeps the cache prices as they were.
+    public func applying(_ change: PriceCard) -> PriceCard {
+        func scaled(_ price: Double?) -> Double? {
+            guard let price else { return nil }
+            return input > 0 ? price * (change.input / input) : price
+        }
+        return PriceCard(input: change.input, output: change.output,
+                         cacheRead: change.cacheReadOverride ?? scaled(cacheReadOverride),
+                         cacheWrite: change.cacheWriteOverride ?? scaled(cacheWriteOverride))
+    }
+}
