@@ -22,7 +22,10 @@ import Foundation
 /// while `prompt` stays OpenAI's `prompt_tokens`, which includes them. So they are taken out
 /// of `prompt`: `input_tokens = prompt − cache reads − cache writes`. Older promptfoo versions
 /// (the types of commit 013bf39, which the fixtures follow) have no such fields, and their
-/// rows import as before, cached prompt tokens at the full input price.
+/// rows import as before, OpenAI's cached prompt tokens at the full input price. Its Anthropic
+/// provider (`src/providers/anthropic/util.ts` of the versions read) writes Anthropic's
+/// `input_tokens`, which excludes cached tokens, as `prompt` and reports no cache counts: those
+/// rows carry no cached tokens to import.
 public enum PromptfooResultsReader {
     /// The roots an intent or RAG chunk path may start with in promptfoo results.
     public static let pathRoots = ["vars."]
