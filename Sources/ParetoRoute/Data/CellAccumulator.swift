@@ -19,6 +19,8 @@ struct CellAccumulator {
     /// Per-sample prompt-cache reads and writes, kept with the qualities when the data has them.
     var cacheReadTokens: [Int] = []
     var cacheWriteTokens: [Int] = []
+    /// Sample identifiers in file order, kept with the qualities.
+    var sampleIDs: [String] = []
     var sampleHashes: Set<UInt64> = []
     let file: String
 
@@ -29,8 +31,11 @@ struct CellAccumulator {
     /// The samples a bootstrap needs, when they were kept.
     var samples: CellSamples? {
         qualities.map {
-            CellSamples(qualities: $0, sortedLatencies: latencies.sorted(), inputTokens: inputTokens, outputTokens: outputTokens,
-                        cacheReadTokens: cacheReadTokens, cacheWriteTokens: cacheWriteTokens)
+            var samples = CellSamples(qualities: $0, sortedLatencies: latencies.sorted(), inputTokens: inputTokens, outputTokens: outputTokens,
+                                      cacheReadTokens: cacheReadTokens, cacheWriteTokens: cacheWriteTokens)
+            samples.sampleIDs = sampleIDs
+            samples.latencies = latencies
+            return samples
         }
     }
 

@@ -9,6 +9,8 @@ struct EvalsReader {
     private let intentBytes: [[UInt8]]
     private var cells: [CellKey: (CellAccumulator, Setting)] = [:]
     private(set) var rowCount = 0
+    /// Cells a later file replaced with far fewer samples, in the order met (see ``read``).
+    private(set) var shrunkCells: [ShrunkCell] = []
     private let keepsSamples: Bool
 
     init(models: [Model], intents: [Intent], keepsSamples: Bool = false) {
@@ -125,6 +127,7 @@ struct EvalsReader {
             accumulators[slot].cacheWriteTokenSum = writeSum
             accumulators[slot].latencies.append(latency)
             if keepsSamples {
+                accumulators[slot].sampleIDs.append(record.string(at: c[5]) ?? "")
                 accumulators[slot].qualities?.append(quality)
                 accumulators[slot].inputTokens.append(input)
                 accumulators[slot].outputTokens.append(output)
@@ -138,6 +141,11 @@ struct EvalsReader {
         for (slot, key) in keys.enumerated() {
             var accumulator = accumulators[slot]
             accumulator.sampleHashes = []
+            if let old = cells[key], ShrunkCell.isShrunk(from: old.0.count, to: accumulator.count) {
+                shrunkCells.append(ShrunkCell(intent: intents[key.intent].name, setting: settings[slot],
+                                              oldSamples: old.0.count, oldFile: old.0.file,
+                                              newSamples: accumulator.count, newFile: displayName))
+            }
             cells[key] = (accumulator, settings[slot])
         }
     }

@@ -14,7 +14,9 @@ public enum GoldenDataLoader {
     ///   token pairs (24 bytes per sample more), which the bootstrap of
     ///   ``CellTable/applyingConfidence(_:seed:)`` and the cost projection (``CostProjector``)
     ///   need; off by default so a load stays at a few bytes per row.
-    public static func load(directory: String, keepingSamples: Bool = false) throws -> CellTable {
+    /// - Parameter laterEvalsFile: an evals file read after the directory's own, as the next run
+    ///   (its cells supersede); `compare` lays new scores over a directory this way.
+    public static func load(directory: String, keepingSamples: Bool = false, laterEvalsFile: String? = nil) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw DataError(.missingInput, file: directory, "no such data directory")
@@ -38,12 +40,21 @@ public enum GoldenDataLoader {
             try reader.read(path: base + file, displayName: file, hasher: &hasher)
             fingerprint = hasher ?? fingerprint
         }
+        if let later = laterEvalsFile {
+            guard FileManager.default.fileExists(atPath: later) else {
+                throw DataError(.missingInput, file: later, "no such evals file")
+            }
+            fingerprint.combine(Array(later.utf8) + [0])
+            var hasher: FNV1a64? = fingerprint
+            try reader.read(path: later, displayName: later, hasher: &hasher)
+            fingerprint = hasher ?? fingerprint
+        }
         // Lexical order of relative paths: evals… < intents.csv < models.csv.
         fingerprint = chain(fingerprint, name: "intents.csv", path: base + "intents.csv")
         fingerprint = chain(fingerprint, name: "models.csv", path: base + "models.csv")
 
         let (cells, samples) = try reader.finish()
-        var warnings: [String] = []
+        var warnings: [String] = reader.shrunkCells.map(\.warning)
         for (i, intentCells) in cells.enumerated() {
             let single = intentCells.filter { !$0.hasQualityStandardError }
             if !single.isEmpty {
@@ -55,7 +66,7 @@ public enum GoldenDataLoader {
             }
         }
         var table = CellTable(models: models, intents: intents, cells: cells, fingerprint: fingerprint.hexDigest,
-                              files: evalFiles + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
+                              files: evalFiles + (laterEvalsFile.map { [$0] } ?? []) + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
                               warnings: warnings)
         // Every configuration's cost must be a finite sum.
         guard table.dearestMonthlyCostUSD.isFinite else {
@@ -63,6 +74,7 @@ public enum GoldenDataLoader {
                             "the dearest configuration's monthly cost (cells plus fees) overflows a Double; expected smaller prices, fees and volumes")
         }
         table.samples = samples
+        table.shrunkCells = reader.shrunkCells
         return table
     }
 

@@ -18,6 +18,8 @@ public struct CellTable: Sendable {
     public var rowCount: Int
     /// Things worth a look that do not stop the run (few samples behind a P99, …).
     public var warnings: [String]
+    /// Cells a later evals file replaced with far fewer samples (also among ``warnings``).
+    public var shrunkCells: [ShrunkCell] = []
     /// Per cell, its samples (only when loaded with `keepingSamples`), aligned with ``cells``.
     public var samples: [[CellSamples]]?
     /// Per cell, its bootstrap intervals, once ``applyingConfidence(_:seed:)`` ran.

@@ -104,6 +104,13 @@ public struct DataSummary: Sendable {
     /// The summary as a JSON object, with the cells whose feasibility depends on noise
     /// (key `noise`, before `ok`) when a screen is given.
     public func json(noise: NoiseScreen?) -> JSONValue {
+        json(noise: noise, power: nil)
+    }
+
+    /// The summary as a JSON object with, when given, the noise screen and the detectable
+    /// effects of a configuration's cells (key `power`, each with `samples_for_change` when
+    /// `change` is given).
+    public func json(noise: NoiseScreen?, power: (effects: [DetectableEffect], change: Double?)?) -> JSONValue {
         .object([
             ("fingerprint", .string(fingerprint)),
             ("files", .array(files.map { .string($0) })),
@@ -126,7 +133,7 @@ public struct DataSummary: Sendable {
                 ] + Self.promptCacheJSON(summary))
             })),
             ("warnings", .array(warnings.map { .string($0) })),
-        ] + (noise.map { [("noise", $0.json)] } ?? []) + [
+        ] + (noise.map { [("noise", $0.json)] } ?? []) + (power.map { [("power", DetectableEffect.json($0.effects, change: $0.change))] } ?? []) + [
             ("ok", .bool(infeasibleIntents.isEmpty)),
         ])
     }

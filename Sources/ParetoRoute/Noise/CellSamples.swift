@@ -13,6 +13,11 @@ public struct CellSamples: Sendable, Hashable {
     /// Billed output tokens per sample, in file order (`outputTokens[k]` pairs with `inputTokens[k]`).
     public var outputTokens: [Int]
 
+    /// Sample identifiers in file order, aligned with ``qualities``: what pairs two cells'
+    /// answers to the same golden sample (paired comparisons, routes).
+    public var sampleIDs: [String] = []
+    /// Latencies in file order, aligned with ``qualities`` (``sortedLatencies`` sorted).
+    public var latencies: [Double] = []
     /// Prompt-cache reads per sample, paired with ``inputTokens``; empty when the data has none.
     public var cacheReadTokens: [Int]
     /// Prompt-cache writes per sample, paired with ``inputTokens``; empty when the data has none.
