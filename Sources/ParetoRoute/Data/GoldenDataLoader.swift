@@ -49,9 +49,16 @@ public enum GoldenDataLoader {
             try reader.read(path: later, displayName: later, hasher: &hasher)
             fingerprint = hasher ?? fingerprint
         }
-        // Lexical order of relative paths: evals… < intents.csv < models.csv.
+        // Lexical order of relative paths: evals… < intents.csv < models.csv < router_costs.csv < routers.csv
+        // (the last two only when present, so version-1 data keeps its fingerprint).
         fingerprint = chain(fingerprint, name: "intents.csv", path: base + "intents.csv")
         fingerprint = chain(fingerprint, name: "models.csv", path: base + "models.csv")
+        let routerScores = try RoutersReader.read(base: base, intents: intents)
+        var routerFiles: [String] = []
+        for name in ["router_costs.csv", "routers.csv"] where FileManager.default.fileExists(atPath: base + name) {
+            fingerprint = chain(fingerprint, name: name, path: base + name)
+            routerFiles.append(name)
+        }
 
         let (cells, samples) = try reader.finish()
         var warnings: [String] = reader.shrunkCells.map(\.warning)
@@ -66,7 +73,7 @@ public enum GoldenDataLoader {
             }
         }
         var table = CellTable(models: models, intents: intents, cells: cells, fingerprint: fingerprint.hexDigest,
-                              files: evalFiles + (laterEvalsFile.map { [$0] } ?? []) + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
+                              files: evalFiles + (laterEvalsFile.map { [$0] } ?? []) + ["intents.csv", "models.csv"] + routerFiles, rowCount: reader.rowCount,
                               warnings: warnings)
         // Every configuration's cost must be a finite sum.
         guard table.dearestMonthlyCostUSD.isFinite else {
@@ -75,6 +82,7 @@ public enum GoldenDataLoader {
         }
         table.samples = samples
         table.shrunkCells = reader.shrunkCells
+        table.routerScores = routerScores
         return table
     }
 

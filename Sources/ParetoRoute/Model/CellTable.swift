@@ -20,6 +20,8 @@ public struct CellTable: Sendable {
     public var warnings: [String]
     /// Cells a later evals file replaced with far fewer samples (also among ``warnings``).
     public var shrunkCells: [ShrunkCell] = []
+    /// The routers of routers.csv and router_costs.csv and their scores (none without them).
+    public var routerScores = RouterScores(routers: [], scores: [])
     /// Per cell, its samples (only when loaded with `keepingSamples`), aligned with ``cells``.
     public var samples: [[CellSamples]]?
     /// Per cell, its bootstrap intervals, once ``applyingConfidence(_:seed:)`` ran.
