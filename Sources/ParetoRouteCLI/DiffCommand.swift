@@ -47,9 +47,28 @@ enum DiffCommand {
         var lines: [String] = []
         let change = diff.hypervolumeChangePercent
         lines.append("hypervolume \(formatFixed(diff.oldHypervolume, decimals: 2)) → \(formatFixed(diff.newHypervolume, decimals: 2)) (\(change >= 0 ? "+" : "")\(formatFixed(change, decimals: 2))%; reference \(formatUSD(diff.referencePoint.cost)), \(formatQuality(diff.referencePoint.quality)) over both fronts)")
-        lines.append("points: \(diff.old.pointCount) → \(diff.new.pointCount); \(diff.gained.count) configurations gained, \(diff.lost.count) lost")
+        if let search = diff.searchDifferences {
+            let exact = diff.old.method == .exact && diff.new.method == .exact
+            if exact, search.onlyOld == 0, search.onlyNew == 0 {
+                lines.append("points: \(diff.old.pointCount) → \(diff.new.pointCount); same data (\(diff.old.dataFingerprint)) and assumptions: both are its exact front, equal")
+            } else {
+                lines.append("points: \(diff.old.pointCount) → \(diff.new.pointCount); same data (\(diff.old.dataFingerprint)) and assumptions: nothing changed; the differences are the search's (\(search.onlyOld) configurations only in the old front, \(search.onlyNew) only in the new)")
+            }
+        } else {
+            lines.append("points: \(diff.old.pointCount) → \(diff.new.pointCount); \(diff.gained.count) configurations gained, \(diff.lost.count) lost")
+        }
         if diff.dataChanged {
             lines.append("data changed: \(diff.old.dataFingerprint) → \(diff.new.dataFingerprint)")
+            let beyond = diff.movedCells.filter(\.qualityBeyondNoise)
+            if diff.movedCells.isEmpty {
+                lines.append("no cell both fronts use moved: the differences come from cells only one front uses")
+            } else {
+                let named = (beyond.isEmpty ? diff.movedCells : beyond).prefix(3).map { cell in
+                    "\(cell.intent) \(cell.setting) \(formatQuality(cell.oldQuality))→\(formatQuality(cell.newQuality))"
+                }
+                let more = (beyond.isEmpty ? diff.movedCells : beyond).count - named.count
+                lines.append("cause: \(diff.movedCells.count) cell(s) both fronts use moved, \(beyond.count) in quality beyond noise: \(named.joined(separator: ", "))\(more > 0 ? ", +\(more) more" : "")")
+            }
         }
         for setting in diff.settingChanges {
             lines.append("setting \(setting.key): \(setting.old.compact()) → \(setting.new.compact())")

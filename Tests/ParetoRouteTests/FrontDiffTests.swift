@@ -15,7 +15,8 @@ import Testing
                 return moved
             }
         }
-        return CellTable(models: table.models, intents: table.intents.reversed(), cells: cells.reversed())
+        // Other data, so the diff reads its differences as the data's (same data: the search's).
+        return CellTable(models: table.models, intents: table.intents.reversed(), cells: cells.reversed(), fingerprint: "rescored-\(seed)")
     }
 
     /// Indices of `front`'s points whose configuration (intent name → setting) `other` lacks.
@@ -44,5 +45,46 @@ import Testing
         }
         // Most seeds move the front, and some configurations survive: the comparison is exercised both ways.
         #expect(changed >= 5 && kept > 0)
+    }
+
+    @Test func twoFrontsOfTheSameDataCountNoChangeAndNameTheSearch() throws {
+        let table = RandomTables.make(seed: 3, intents: 5, cellsPerIntent: 6, feeModels: 2)
+        var options = Optimizer.Options()
+        options.population = 12
+        options.generations = 5
+        let rough = try FrontRun.optimize(table, options: options).front
+        let exact = try FrontRun.exact(table).front
+        let diff = FrontDiff(old: rough, new: exact)
+        #expect(!diff.dataChanged)
+        #expect(diff.gained.isEmpty && diff.lost.isEmpty)
+        let search = try #require(diff.searchDifferences)
+        // The configurations only one front has, counted apart, equal a comparison of every pair.
+        #expect(search.onlyOld == Self.bruteMissing(rough, from: exact).count)
+        #expect(search.onlyNew == Self.bruteMissing(exact, from: rough).count)
+        #expect(search.onlyNew > 0)
+        #expect(diff.json(z: 1.96)["same_data"] == .bool(true))
+        #expect(diff.json(z: 1.96)["configurations_gained"] == .number(0))
+        // Another what-if is another problem: its differences are changes.
+        var whatIf = FrontRequest()
+        whatIf.whatIf = WhatIf(prices: ["free-a": PriceCard(input: 0.5, output: 2)])
+        let repriced = try FrontRun.exact(table, request: whatIf).front
+        #expect(FrontDiff(old: exact, new: repriced).searchDifferences == nil)
+    }
+
+    @Test func otherDataNamesTheCellsThatMoved() throws {
+        let table = RandomTables.make(seed: 5, intents: 4, cellsPerIntent: 5, feeModels: 1)
+        let old = try FrontRun.exact(table).front
+        // One cell every configuration could use gets far better; its standard error is 0.01.
+        var better = table
+        better.fingerprint = "better"
+        let intent = 0
+        let cell = try #require(old.catalog.cells[intent].first.flatMap { used in table.cells[intent].firstIndex { $0.setting == used.setting } })
+        better.cells[intent][cell].quality += 0.1
+        let new = try FrontRun.exact(better).front
+        let diff = FrontDiff(old: old, new: new)
+        let moved = diff.movedCells.filter { $0.intent == "intent0" }
+        #expect(moved.count == 1)
+        #expect(moved.first?.qualityBeyondNoise == true)
+        #expect(diff.movedCells.count == 1)
     }
 }

@@ -73,6 +73,12 @@ public struct FrontDiff: Sendable {
 
     /// Whether the two fronts were made from different data.
     public var dataChanged: Bool { old.dataFingerprint != new.dataFingerprint }
+    /// Cells both fronts use whose figures moved (different data only; empty on the same data).
+    public var movedCells: [MovedCell] = []
+    /// Configurations only one front has, when both come from the same data under the same
+    /// assumptions: the search's differences, not changes (``gained`` and ``lost`` are then
+    /// empty). Nil otherwise.
+    public var searchDifferences: (onlyOld: Int, onlyNew: Int)?
 
     /// Old hypervolume against the union's reference point.
     public var oldHypervolume: Double { old.hypervolume }
@@ -107,7 +113,7 @@ public struct FrontDiff: Sendable {
         // building 10⁵ configurations of names and settings.
         var identities = CellIdentities()
         let oldKeys = identities.keys(of: old), newKeys = identities.keys(of: new)
-        (lost, gained) = ConfigurationKeys.unmatched(oldKeys, newKeys)
+        let (onlyOld, onlyNew) = ConfigurationKeys.unmatched(oldKeys, newKeys)
         let oldSettings = old.settings.json, newSettings = new.settings.json
         var settingChanges: [SettingChange] = []
         for (key, oldValue) in oldSettings {
@@ -118,6 +124,20 @@ public struct FrontDiff: Sendable {
             settingChanges.append(SettingChange(key: key, old: .null, new: newValue))
         }
         self.settingChanges = settingChanges
+        // The same problem: the same data under the same assumptions; only the search's own
+        // settings (method, seed, population, …) may differ.
+        let searchKeys: Set<String> = ["population", "generations", "stall_generations", "seed", "max_points"]
+        if old.dataFingerprint == new.dataFingerprint, settingChanges.allSatisfy({ searchKeys.contains($0.key) }) {
+            // Same data, same cells: a configuration one front lacks is one its search missed
+            // (or thinned away), not something the data gained or lost.
+            (lost, gained) = ([], [])
+            searchDifferences = (onlyOld.count, onlyNew.count)
+        } else {
+            (lost, gained) = (onlyOld, onlyNew)
+            if old.dataFingerprint != new.dataFingerprint {
+                movedCells = MovedCell.between(old, new, z: NormalQuantile.twoSided(0.95))
+            }
+        }
         let budget = budget ?? old.kneeIndex.map { old.points[$0].monthlyCostUSD } ?? 0
         budgetUSD = budget
         if case .found(let i) = FrontPicker.pick(.budget(budget), from: old) { oldPick = (i, old.points[i]) }
@@ -192,8 +212,18 @@ public struct FrontDiff: Sendable {
             ("reference_point", .object([("monthly_cost_usd", .number(referencePoint.cost)), ("quality", .number(referencePoint.quality))])),
             ("hypervolume_change", .number(newHypervolume - oldHypervolume)),
             ("hypervolume_change_percent", .number(hypervolumeChangePercent)),
+            ("same_data", .bool(!dataChanged)),
             ("configurations_gained", .number(Double(gained.count))),
             ("configurations_lost", .number(Double(lost.count))),
+            ("search_differences", searchDifferences.map {
+                .object([("only_old", .number(Double($0.onlyOld))), ("only_new", .number(Double($0.onlyNew)))])
+            } ?? .null),
+            ("moved_cells", .array(movedCells.map { cell in
+                .object([("intent", .string(cell.intent)), ("setting", .string(cell.setting.description)),
+                         ("old_quality", .number(cell.oldQuality)), ("new_quality", .number(cell.newQuality)),
+                         ("quality_beyond_noise", .bool(cell.qualityBeyondNoise)),
+                         ("cost_change_usd", .number(cell.costChangeUSD)), ("p99_change_ms", .number(cell.p99ChangeMs))])
+            })),
             ("settings_changed", .array(settingChanges.map {
                 .object([("key", .string($0.key)), ("old", $0.old), ("new", $0.new)])
             })),
