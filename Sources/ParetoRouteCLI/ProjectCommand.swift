@@ -49,7 +49,7 @@ enum ProjectCommand {
         let dataDirectory = args.value("data") ?? "GoldenData"
         let table = try whatIf.apply(to: GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true))
         let path = args.positionals[0]
-        let document = try JSONFile.read(path: path)
+        let document = try JSONFile.read(path: path, limit: InputFile.Limit.unlimited)
         let configuration: Configuration
         var subject = path
         if document["format"] != nil {

@@ -343,8 +343,11 @@ enum FrontFileReader {
 
 extension Front {
     /// Reads a front file of format 2 or 1, checking its format tag and every point.
+    ///
+    /// - Throws: ``DataError``: `.missingInput` (no file), `.readFailure`, or `.badData` naming
+    ///   the field (not a regular file, not JSON, not a front, a point that does not add up).
     public static func load(path: String) throws -> Front {
-        try FrontFileReader.read(JSONFile.bytes(path: path), file: path)
+        try FrontFileReader.read(JSONFile.bytes(path: path, limit: InputFile.Limit.unlimited), file: path)
     }
 
     /// Reads several front files at once, one thread each (a diff reads two 70 MB files);

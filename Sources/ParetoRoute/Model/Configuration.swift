@@ -59,7 +59,9 @@ public struct Configuration: Sendable, Hashable {
         self.entries = entries
     }
 
-    /// Reads a configuration file.
+    /// Reads a configuration file (a regular file of at most 16 MiB).
+    ///
+    /// - Throws: ``DataError``: `.missingInput`, `.readFailure`, or `.badData` naming the field.
     public static func load(path: String) throws -> Configuration {
         try Configuration(json: JSONFile.read(path: path), file: path)
     }

@@ -129,7 +129,9 @@ public struct Scenario: Sendable, Hashable {
         self.file = file
     }
 
-    /// Reads a scenario file.
+    /// Reads a scenario file (a regular file of at most 16 MiB).
+    ///
+    /// - Throws: ``DataError``: `.missingInput`, `.readFailure`, or `.badData` naming the field.
     public static func load(path: String) throws -> Scenario {
         try Scenario(json: JSONFile.read(path: path), file: path)
     }
