@@ -47,6 +47,9 @@ enum ProjectCommand {
         let outputs = try OutputOptions(args, names: ["svg"])
         let whatIf = try ScopeOptions.whatIf(args, command: "project")
         let dataDirectory = args.value("data") ?? "GoldenData"
+        var inputs: [(path: String, role: String)] = [(args.positionals[0], "the configuration or front")]
+        if let scenario = args.value("scenario") { inputs.append((scenario, "the scenario")) }
+        try outputs.protect(inputs + OutputOptions.dataFiles(dataDirectory))
         let table = try whatIf.apply(to: GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true))
         let path = args.positionals[0]
         let document = try JSONFile.read(path: path, limit: InputFile.Limit.unlimited)

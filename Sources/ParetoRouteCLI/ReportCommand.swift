@@ -31,6 +31,10 @@ enum ReportCommand {
         }
         let outputs = try OutputOptions(args, names: ["html", "svg"])
         let path = args.positionals[0]
+        var inputs: [(path: String, role: String)] = [(path, "the front")]
+        if let mark = args.value("mark") { inputs.append((mark, "the configuration to mark")) }
+        if args.value("data") != nil || args.value("mark") != nil { inputs += OutputOptions.dataFiles(args.value("data") ?? "GoldenData") }
+        try outputs.protect(inputs)
         let front = try Front.load(path: path)
         var mark: FrontHTML.Mark?
         if args.value("data") != nil || args.value("mark") != nil {

@@ -52,6 +52,28 @@ public struct OutputTarget: Sendable, Hashable {
         }
     }
 
+    /// Checks that the target does not name the file at `input`, which the command reads:
+    /// compared by device and inode (a symlink or a hard link to the input is the input).
+    /// Standard output and a path that does not exist yet never collide.
+    ///
+    /// `role` says in the error what the input is ("a data file", "the --mark configuration").
+    /// - Throws: ``DataError`` of kind `.badRequest`, before any work.
+    public func checkNotOverwriting(input: String, role: String) throws {
+        guard !isStandardOutput else { return }
+        var inputInfo = stat()
+        guard stat(input, &inputInfo) == 0, inputInfo.st_mode & S_IFMT == S_IFREG else { return }
+        var outputInfo = stat()
+        let same: Bool
+        if let descriptor = OutputTarget.descriptorNumber(path) {
+            same = fstat(descriptor, &outputInfo) == 0
+        } else {
+            same = stat(path, &outputInfo) == 0
+        }
+        guard same, outputInfo.st_dev == inputInfo.st_dev, outputInfo.st_ino == inputInfo.st_ino else { return }
+        throw DataError(.badRequest, file: name,
+                        "names \(role) (\(input)), which the command reads; an output never replaces an input: expected another path")
+    }
+
     /// Writes `text` (UTF-8) to the target.
     public func write(_ text: String) throws {
         try write(Data(text.utf8))
