@@ -77,7 +77,7 @@ struct FrontOptions {
             maxMonthlyCostUSD: try args.double("max-monthly-cost", command: command, minimum: 0),
             minQuality: try args.double("min-quality", command: command, minimum: 0))
         let confidence = try args.double("confidence", command: command, minimum: 0)
-        if let confidence, !(confidence > 0 && confidence < 1) { throw UsageError("\(command): --confidence must be in (0, 1)") }
+        if let confidence { try ConfidenceLevel.check(confidence) }
         return FrontRequest(constraints: constraints, scope: try ScopeOptions.scope(args, table: data, command: command),
                             whatIf: try ScopeOptions.whatIf(args, command: command), confidence: confidence)
     }

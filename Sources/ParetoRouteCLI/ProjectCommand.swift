@@ -67,10 +67,7 @@ enum ProjectCommand {
                 index = knee
                 subject = "the knee (#\(knee + 1)) of \(path)"
             case (false, let point?):
-                guard point <= front.points.count else {
-                    throw UsageError("project: --point \(point) is beyond the front's \(front.points.count) points")
-                }
-                index = point - 1
+                index = try front.pointIndex(number: point)
                 subject = "point #\(point) of \(path)"
             default:
                 throw UsageError("project: with a front file give exactly one of --knee, --point N")

@@ -46,8 +46,8 @@ enum ReportCommand {
             mark = try args.value("mark").map { try Self.mark(path: $0, table: table) }
         }
         // Error bars at the confidence the front was made with (95% when none was given).
-        let confidence = front.settings.confidence ?? 0.95
-        let z = NormalQuantile.twoSided(confidence > 0 && confidence < 1 ? confidence : 0.95)
+        // (The front reader checked that a recorded confidence lies in (0, 1).)
+        let z = NormalQuantile.twoSided(front.settings.confidence ?? ConfidenceLevel.default)
         let logCost = args.flag("log-cost")
         try outputs.write("html", console: console, FrontHTML.render(front, mark: mark, z: z, logCost: logCost))
         let marks = mark.map { [FrontSVG.Mark(label: $0.label, evaluation: $0.evaluation)] } ?? []

@@ -104,6 +104,15 @@ enum ScopeOptions {
             case .volumeScale: return "--volume-scale"
             case .volumes: return "--volume"
             case .cacheRates: return "--cache-rate"
+            case .confidence: return "--confidence"
+            case .point: return "--point"
+            case .budget: return "--budget"
+            case .risk: return "--risk"
+            case .runs: return "--runs"
+            case .months: return "--months"
+            case .month: return "--month"
+            case .steps: return "--steps"
+            case .maxChangesPerStep: return "--max-changes-per-step"
             }
         }.joined(separator: "/")
     }

@@ -32,7 +32,7 @@ import Testing
         #expect(data["index_bytes"] == .number(1))
         // Point-major: point i's cell of intent j at i × 2 + j.
         #expect(Self.bytes(payload, "point_cells") == [0, 0, 0, 1, 1, 2])
-        #expect(data["knee_index"] == .number(1))
+        #expect(data["knee_point"] == .number(2))
         #expect(data["mark"] == .null)
     }
 

@@ -138,7 +138,7 @@ enum FrontHTMLAssets {
     const rawCells = bytes(column("point_cells"));
     const cellIndex = D.index_bytes === 1 ? rawCells : D.index_bytes === 2 ? new Uint16Array(rawCells.buffer) : new Uint32Array(rawCells.buffer);
     function cell(i, j) { return D.cells[j][cellIndex[i * M + j]]; }
-    const knee = D.knee_index === null ? -1 : D.knee_index;
+    const knee = D.knee_point === null ? -1 : D.knee_point - 1;
     const z = D.z;
     const mark = D.mark;
 

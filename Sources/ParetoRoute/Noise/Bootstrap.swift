@@ -148,11 +148,9 @@ extension CellTable {
     ///
     /// Needs the samples (load with `keepingSamples: true`).
     public func applyingConfidence(_ confidence: Double, seed: UInt64 = 1) throws -> CellTable {
-        guard confidence > 0, confidence < 1 else {
-            throw DataError(file: "--confidence", "\(confidence) is out of range; expected a number in (0, 1), e.g. 0.95")
-        }
+        try ConfidenceLevel.check(confidence)
         guard let samples else {
-            throw DataError(file: "--confidence", "the data was loaded without samples; load with keepingSamples")
+            throw ConfidenceLevel.samplesMissing
         }
         var copy = self
         copy.confidence = confidence

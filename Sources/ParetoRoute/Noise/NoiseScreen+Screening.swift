@@ -27,11 +27,9 @@ extension NoiseScreen {
     /// parallel; every cell has its own seeded generator, so the result does not depend on the schedule.
     /// - Complexity: O(resamples × samples) per cell that is not clear.
     public init(table: CellTable, confidence: Double, seed: UInt64 = 1) throws {
-        guard confidence > 0, confidence < 1 else {
-            throw DataError(file: "--confidence", "\(confidence) is out of range; expected a number in (0, 1), e.g. 0.95")
-        }
+        try ConfidenceLevel.check(confidence)
         guard let samples = table.samples else {
-            throw DataError(file: "--confidence", "the data was loaded without samples; load with keepingSamples")
+            throw ConfidenceLevel.samplesMissing
         }
         let perIntent = parallelMap(count: table.intents.count) { i -> [Entry] in
             let intent = table.intents[i]
