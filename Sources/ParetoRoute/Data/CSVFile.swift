@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Memory stays bounded by the chunk and the longest record, whatever the file's
 /// size; the bytes can be hashed on the way for the data fingerprint.
-public enum CSVFile {
+package enum CSVFile {
     /// The chunk size used for reading.
-    public static let chunkSize = 1 << 20
+    package static let chunkSize = 1 << 20
 
     /// Calls `body` for every record of the file at `path`; errors name `displayName`.
     ///
@@ -14,7 +14,7 @@ public enum CSVFile {
     /// before a byte is read.
     ///
     /// - Parameter hasher: when given, every byte of the file is mixed into it.
-    public static func forEachRecord(
+    package static func forEachRecord(
         path: String, displayName: String, hasher: inout FNV1a64?,
         _ body: (CSVRecord) throws -> Void
     ) throws {
@@ -33,7 +33,7 @@ public enum CSVFile {
     }
 
     /// Parses in-memory bytes (tests, fuzzing) exactly as a file would be parsed.
-    public static func forEachRecord(
+    package static func forEachRecord(
         bytes: [UInt8], displayName: String, _ body: (CSVRecord) throws -> Void
     ) throws {
         var parser = CSVParser(file: displayName)

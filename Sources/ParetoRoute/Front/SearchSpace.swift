@@ -172,7 +172,7 @@ public struct SearchSpace: Sendable {
         let feeModels = feePayingModels.count
         guard feeModels <= SearchSpace.maxFeePayingModels else {
             throw DataError(file: "models.csv", field: "monthly_fixed_usd",
-                            "\(feeModels) models that charge a monthly fee (models.csv or --fixed-fee) have candidate cells; expected at most \(SearchSpace.maxFeePayingModels), since the exact front solves once per subset of them (rule some out with --exclude-model)")
+                            "\(feeModels) models that charge a monthly fee (in models.csv or by a what-if) have candidate cells; expected at most \(SearchSpace.maxFeePayingModels), since the exact front solves once per subset of them (exclude some of those models)")
         }
     }
 

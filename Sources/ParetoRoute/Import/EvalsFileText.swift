@@ -4,12 +4,12 @@ import Foundation
 ///
 /// Rows are sorted by cell (intent, then setting) and then by sample id, so the same logs
 /// give the same bytes whatever order the tool wrote them in.
-public enum EvalsFileText {
+package enum EvalsFileText {
     /// The header, in the contract's column order.
-    public static let header = "intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms"
+    package static let header = "intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms"
 
     /// The file's text; `samples` must not repeat a sample id within a cell.
-    public static func render(_ samples: [ImportedSample]) -> String {
+    package static func render(_ samples: [ImportedSample]) -> String {
         let sorted = samples.sorted { a, b in
             a.cell != b.cell ? a.cell < b.cell : Array(a.sampleID.utf8).lexicographicallyPrecedes(Array(b.sampleID.utf8))
         }

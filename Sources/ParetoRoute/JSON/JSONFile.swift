@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads JSON files for the commands, mapping file-system failures to exit-status kinds.
-public enum JSONFile {
+package enum JSONFile {
     /// Reads and parses the JSON file at `path`.
     ///
     /// The file must be a regular file of at most `limit` bytes (a configuration or a
@@ -10,7 +10,7 @@ public enum JSONFile {
     ///
     /// - Throws: ``DataError``: `.missingInput` when there is no file, `.readFailure` when it
     ///   cannot be read, `.badData` when it is not a regular file, too large or not JSON.
-    public static func read(path: String, limit: Int = 16 << 20) throws -> JSONValue {
+    package static func read(path: String, limit: Int = 16 << 20) throws -> JSONValue {
         try read(path: path, limit: limit, checkingStart: { _ in })
     }
 

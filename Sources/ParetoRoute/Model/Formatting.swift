@@ -1,5 +1,5 @@
 /// Formats dollars for people: `$12,345` (whole dollars; cents below $100).
-public func formatUSD(_ value: Double) -> String {
+package func formatUSD(_ value: Double) -> String {
     guard value.isFinite else { return "$?" }
     let negative = value < 0
     let magnitude = abs(value)
@@ -24,17 +24,17 @@ public func formatUSD(_ value: Double) -> String {
 
 /// Formats a standard error like a quality, or `n/a` when there is none (a mean of
 /// fewer than 2 samples measures no spread).
-public func formatStandardError(_ value: Double?) -> String {
+package func formatStandardError(_ value: Double?) -> String {
     value.map(formatQuality) ?? "n/a"
 }
 
 /// Formats a quality for people with four decimals: `0.8731`.
-public func formatQuality(_ value: Double) -> String {
+package func formatQuality(_ value: Double) -> String {
     formatFixed(value, decimals: 4)
 }
 
 /// Formats `value` with a fixed number of decimals, without Foundation or locale.
-public func formatFixed(_ value: Double, decimals: Int) -> String {
+package func formatFixed(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return "?" }
     var scale = 1.0
     for _ in 0..<max(0, decimals) { scale *= 10 }
