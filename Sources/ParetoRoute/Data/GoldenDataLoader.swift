@@ -14,6 +14,7 @@ public enum GoldenDataLoader {
     ///   token pairs (24 bytes per sample more), which the bootstrap of
     ///   ``CellTable/applyingConfidence(_:seed:)`` and the cost projection (``CostProjector``)
     ///   need; off by default so a load stays at a few bytes per row.
+    /// - Throws: ``DataError`` (`.missingInput` no directory or file, `.readFailure`, `.badData` naming file, line and column) or ``DataErrors`` for several empty fields of models.csv and intents.csv.
     public static func load(directory: String, keepingSamples: Bool = false) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {

@@ -59,6 +59,7 @@ public struct FeasibilityRepair: Sendable {
     /// `scope`'s model restrictions apply (its baseline, change budget and pins do not:
     /// changes are counted from `choice`). `extra` further intents beyond the fewest are tried.
     /// - Complexity: one change-budget fold per budget tried, at most one per intent.
+    /// - Throws: ``RequestError`` when `scope` does not fit the data (an unknown model or intent).
     public static func find(for choice: [Int], table: CellTable, constraints: GlobalConstraints = GlobalConstraints(),
                             scope: Scope = Scope(), extra: Int = 2) throws -> FeasibilityRepair? {
         let evaluation = table.evaluate(choice, constraints: constraints)

@@ -51,6 +51,7 @@ public struct PickedPoint: Sendable {
 
     /// The point `index` of `front`, judged on `table` under `constraints` (the front's own,
     /// typically). Fails when the data lacks a cell the point uses.
+    /// - Throws: ``DataError`` naming `file` when the data lacks a cell the point uses.
     public init(front: Front, index: Int, table: CellTable, constraints: GlobalConstraints, file: String) throws {
         self.index = index
         point = front.points[index]

@@ -352,11 +352,13 @@ extension Front {
 
     /// Reads several front files at once, one thread each (a diff reads two 70 MB files);
     /// the first failure, in the order of `paths`, is thrown.
+    /// - Throws: as ``load(path:)``, the first failure in the order of `paths`.
     public static func load(paths: [String]) throws -> [Front] {
         try parallelMap(count: paths.count) { i in Result { try Front.load(path: paths[i]) } }.map { try $0.get() }
     }
 
     /// Reads a front file's bytes; `file` names the source in errors.
+    /// - Throws: ``DataError`` of kind `.badData` naming the field.
     public init(bytes: [UInt8], file: String) throws {
         self = try FrontFileReader.read(bytes, file: file)
     }

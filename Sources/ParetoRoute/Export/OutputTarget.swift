@@ -75,18 +75,21 @@ public struct OutputTarget: Sendable, Hashable {
     }
 
     /// Writes `text` (UTF-8) to the target.
+    /// - Throws: ``DataError`` of kind `.writeFailure`, in words; a replaced file stays whole.
     public func write(_ text: String) throws {
         try write(Data(text.utf8))
     }
 
     /// Writes `data` to the target; `failAfterWriting` lets tests simulate a failure after
     /// the temporary file of an atomic replacement was written.
+    /// - Throws: ``DataError`` of kind `.writeFailure`, in words; a replaced file stays whole.
     public func write(_ data: Data, failAfterWriting: Bool = false) throws {
         try write(failAfterWriting: failAfterWriting) { sink in try sink([UInt8](data)) }
     }
 
     /// Writes what `produce` hands its sink, chunk by chunk: a large file (a 100 MB front)
     /// is never held in memory whole, and an atomic replacement happens after the last chunk.
+    /// - Throws: ``DataError`` of kind `.writeFailure`, or what `produce` throws; a replaced file stays whole.
     public func write(failAfterWriting: Bool = false, _ produce: (([UInt8]) throws -> Void) throws -> Void) throws {
         switch try resolve(checkingAccess: false) {
         case .standardOutput:

@@ -101,6 +101,7 @@ public struct FrontSettings: Sendable, Equatable {
     }
 
     /// Reads the `settings` object of a front made by `method` (formats 1 and 2).
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, method: Front.Method, file: String) throws {
         let reader = JSONFieldReader(file: file, prefix: "settings")
         guard json.members != nil else { throw reader.error("", "not an object") }

@@ -40,6 +40,7 @@ public struct SearchSpace: Sendable {
     public let scope: Scope
 
     /// Builds the space; fails with the intent's best figures when an intent has no usable cell.
+    /// - Throws: ``RequestError`` when the scope names an unknown model or intent or leaves an intent no cell; ``DataError`` when an intent has no feasible cell in the data or too many fee-paying models remain.
     public init(table: CellTable, constraints: GlobalConstraints = GlobalConstraints(), scope: Scope = Scope()) throws {
         let modelNames = table.models.map(\.name).joined(separator: ", ")
         let intentNames = table.intents.map(\.name).joined(separator: ", ")

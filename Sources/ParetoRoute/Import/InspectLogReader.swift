@@ -13,6 +13,7 @@ public enum InspectLogReader {
     public static let pathRoots = ["metadata.", "eval.task_args.", "eval.task"]
 
     /// Reads every log in `paths` (in the order given).
+    /// - Throws: ``DataError`` naming the log, the sample and the field (a `.eval` zip names the command converting it); `.missingInput`/`.readFailure` for the file.
     public static func read(paths: [String], options: ImportOptions) throws -> ImportedRun {
         var samples: [ImportedSample] = []
         var skips = ImportSkips()

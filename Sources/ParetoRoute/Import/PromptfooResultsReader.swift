@@ -14,6 +14,7 @@ public enum PromptfooResultsReader {
     public static let pathRoots = ["vars."]
 
     /// Reads the results file at `path` (`.jsonl` as JSON Lines, anything else as one JSON document).
+    /// - Throws: ``DataError`` naming the file, the row and the field; `.missingInput`/`.readFailure` for the file.
     public static func read(path: String, options: ImportOptions) throws -> ImportedRun {
         if path.hasSuffix(".jsonl") {
             let rows = try JSONParser.parseSequence(try bytes(of: path), file: path)

@@ -46,6 +46,7 @@ public struct Configuration: Sendable, Hashable {
     }
 
     /// Reads the contract's JSON form; `file` names the source in errors.
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, file: String, fieldPrefix: String = "") throws {
         guard let intents = json["intents"], let members = intents.members else {
             throw DataError(file: file, field: fieldPrefix + "intents",

@@ -47,6 +47,7 @@ public struct WhatIf: Sendable, Hashable {
     /// The table with the overrides applied and costs recomputed.
     ///
     /// Quality weights that defaulted to the daily volume follow a volume override.
+    /// - Throws: ``RequestError`` on the option naming an unknown model or intent, or whose figures overflow.
     public func apply(to table: CellTable) throws -> CellTable {
         var copy = table
         for (name, price) in prices.sorted(by: { $0.key < $1.key }) {
@@ -100,6 +101,7 @@ public struct WhatIf: Sendable, Hashable {
     }
 
     /// Reads the overrides as a front's settings record them; `field` names the object in errors.
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, file: String, field: String) throws {
         let reader = JSONFieldReader(file: file, prefix: field)
         self.init()

@@ -147,6 +147,7 @@ extension CellTable {
     /// The table with bootstrap intervals at `confidence`; feasibility then uses their bounds.
     ///
     /// Needs the samples (load with `keepingSamples: true`).
+    /// - Throws: ``RequestError`` on ``RequestError/Option/confidence``: out of (0, 1), or the table has no samples.
     public func applyingConfidence(_ confidence: Double, seed: UInt64 = 1) throws -> CellTable {
         try ConfidenceLevel.check(confidence)
         guard let samples else {

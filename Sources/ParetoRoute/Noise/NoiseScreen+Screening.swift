@@ -26,6 +26,7 @@ extension NoiseScreen {
     /// interval alone (no P99 bookkeeping) decides a cell whose P99 is clear. Intents run in
     /// parallel; every cell has its own seeded generator, so the result does not depend on the schedule.
     /// - Complexity: O(resamples × samples) per cell that is not clear.
+    /// - Throws: ``RequestError`` on ``RequestError/Option/confidence``: out of (0, 1), or the table has no samples.
     public init(table: CellTable, confidence: Double, seed: UInt64 = 1) throws {
         try ConfidenceLevel.check(confidence)
         guard let samples = table.samples else {

@@ -140,6 +140,7 @@ public struct Scenario: Sendable, Hashable {
     ///
     /// Unknown fields are errors, so a misspelt or design-doc-style key (`effective_date`)
     /// is not silently ignored.
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, file: String) throws {
         let reader = ScenarioFieldReader(file: file)
         let top = try reader.object(json, path: "", keys: [
@@ -208,6 +209,7 @@ public struct Scenario: Sendable, Hashable {
     /// The 1-based projection month of `month`; `field` names it in errors.
     ///
     /// A calendar month needs ``startMonth`` and must not precede it.
+    /// - Throws: ``DataError`` naming `field` when the month lies before the start.
     public func monthIndex(of month: EffectiveMonth, field: String) throws -> Int {
         switch month {
         case .index(let index):
