@@ -94,8 +94,11 @@ enum ProjectCommand {
         try outputs.write("svg", console: console, ProjectionSVG.render(projection, title: "Projected monthly cost of \(subject)"))
         guard !outputs.claimsStandardOutput else { return ExitStatus.ok }
         let scenarioLabel = args.value("scenario").map { file in scenario.name.map { "'\($0)' (\(file))" } ?? file }
-        console.out(args.flag("json") ? projection.json.serialized()
-                                      : ProjectionText.render(projection, subject: subject, scenario: scenarioLabel))
+        if args.flag("json") {
+            console.out(projection.json.serialized())
+        } else {
+            console.text(ProjectionText.render(projection, subject: subject, scenario: scenarioLabel))
+        }
         return ExitStatus.ok
     }
 
