@@ -1,3 +1,4 @@
+import Foundation
 import ParetoRoute
 
 /// `pick FRONT.json --budget USD --risk P --data DIR`: the risk-aware pick, a path of its own.
@@ -46,15 +47,23 @@ extension PickCommand {
         let pick = try RiskAwarePick.pick(from: front, table: table, budgetUSD: budget, risk: risk, month: month,
                                           scenario: scenario, options: options, file: path)
         let explanation = pick.explanation(front: front).joined(separator: "\n") + "\n"
+        // The same JSON as pick --json: the configuration with found, point (its number), feasible, failures.
+        func judged(_ index: Int) throws -> PickedPoint {
+            try PickedPoint(front: front, index: index, table: table, constraints: front.settings.constraints, file: path)
+        }
         guard let chosen = pick.chosen else {
             console.note("pick: " + explanation)
             let nearest = pick.tried.max { ($0.probabilityWithinBudget, -$0.index) < ($1.probabilityWithinBudget, -$1.index) }?.index ?? 0
-            console.text(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))", width: console.width) + "\n")
+            if args.flag("json") {
+                console.out(PickedPoint.unmetJSON(reason: explanation.trimmingCharacters(in: .newlines), nearest: try judged(nearest)).serialized())
+            } else {
+                console.text(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))", width: console.width) + "\n")
+            }
             return ExitStatus.noAnswer
         }
         let point = front.points[chosen.index]
         if args.flag("json") {
-            console.out(point.configuration.json.serialized())
+            console.out(try judged(chosen.index).json.serialized())
             console.note(explanation)
         } else {
             console.text(FrontText.describe(point, title: "point #\(chosen.index + 1) of \(front.points.count)", width: console.width) + "\n" + explanation)

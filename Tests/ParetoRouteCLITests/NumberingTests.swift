@@ -26,6 +26,16 @@ import ParetoRoute
             #expect(text.out.hasPrefix("point #\(Int(number)) of 2:"), "\(request): \(text.out.prefix(40))")
             #expect(json["point"]?["index"] == nil)
         }
+        // pick --risk --json is pick --json's object, numbered as its text.
+        let riskArguments = ["pick", Self.front, "--budget", "200", "--risk", "0.5", "--runs", "200", "--data", Paths.tiny]
+        let riskText = runTool(riskArguments)
+        let riskJSON = try Self.json(runTool(riskArguments + ["--json"]).out)
+        #expect(riskText.out.hasPrefix("point #2 of 2: $151/month"))
+        #expect(riskJSON["point"]?["number"] == .number(2) && riskJSON["found"] == .bool(true))
+        #expect(riskJSON["intents"]?.members?.count == 2)
+        let unmet = try Self.json(runTool(["pick", Self.front, "--budget", "50", "--risk", "0.5", "--runs", "200",
+                                           "--data", Paths.tiny, "--json"]).out)
+        #expect(unmet["found"] == .bool(false) && unmet["nearest"]?["point"]?["number"] == .number(1))
         // --point N is the point the text calls #N, and its costs agree.
         let second = try Self.json(runTool(["pick", Self.front, "--point", "2", "--json"]).out)
         #expect(second["point"]?["number"] == .number(2))
