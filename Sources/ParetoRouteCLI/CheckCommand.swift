@@ -3,8 +3,9 @@ import ParetoRoute
 /// `paretoroute check CONFIG.json`: is a configuration dominated, and what could it save.
 enum CheckCommand {
     static let help = """
-        usage: paretoroute check CONFIG.json [--data DIR] [--front FRONT.json | --out FRONT.json]
-                                             [--fail-if-dominated] [--fail-if-infeasible] [--json]
+        usage: paretoroute check CONFIG.json [--data DIR] [--json]
+                                 [--front FRONT.json | --out FRONT.json]
+                                 [--fail-if-dominated] [--fail-if-infeasible]
 
         Evaluates a configuration (e.g. what production runs today) and compares it with
         a front: the given one, or the exact front of the data (point numbers #N refer to

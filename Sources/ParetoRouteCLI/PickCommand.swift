@@ -3,8 +3,10 @@ import ParetoRoute
 /// `paretoroute pick FRONT.json`: choose a point by budget, quality floor or knee.
 enum PickCommand {
     static let help = """
-        usage: paretoroute pick FRONT.json (--budget USD | --min-quality Q | --knee | --point N) [--json] [--data DIR]
-               paretoroute pick FRONT.json --budget USD --risk P --data DIR [--scenario S] [--month M]
+        usage: paretoroute pick FRONT.json [--json] [--data DIR]
+                                (--budget USD | --min-quality Q | --knee | --point N)
+               paretoroute pick FRONT.json --budget USD --risk P --data DIR
+                                [--scenario S] [--month M] [--json]
 
         Chooses one point of a front and prints its cost, quality and per-intent settings.
           --budget USD      the highest-quality point costing at most USD a month
