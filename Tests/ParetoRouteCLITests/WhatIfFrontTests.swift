@@ -66,4 +66,27 @@ import ParetoRoute
         #expect(cli.status == 64)
         #expect(cli.err == "paretoroute: --risk: 1 is not a probability in [0, 1); expected e.g. 0.9\n")
     }
+
+    /// What-if ranges are checked once, in the library: a library caller gets the typed
+    /// error, the CLI names its flag, and a front file recording a bad what-if is blamed by field.
+    @Test func whatIfRangesAreTheLibrarysAndAFileIsBlamedByField() throws {
+        var whatIf = WhatIf()
+        whatIf.cacheRates["faq"] = 1
+        #expect(throws: RequestError([.cacheRates], "faq: 1 is not a cache hit rate; expected a number in [0, 1)")) { try whatIf.validate() }
+        let table = try GoldenDataLoader.load(directory: Paths.tiny)
+        #expect(throws: RequestError.self) { try whatIf.apply(to: table) }
+        let cli = runTool(["exact", "--data", Paths.tiny, "--cache-rate", "faq=1"])
+        #expect(cli.status == 64)
+        #expect(cli.err == "paretoroute: --cache-rate: faq: 1 is not a cache hit rate; expected a number in [0, 1)\n")
+
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let text = try String(contentsOfFile: Self.front, encoding: .utf8)
+        let bad = directory + "/bad.json"
+        try text.replacingOccurrences(of: "\"volume_scale\": 10", with: "\"volume_scale\": -10").write(toFile: bad, atomically: true, encoding: .utf8)
+        let pick = runTool(["pick", bad, "--knee", "--data", Paths.tiny])
+        #expect(pick.status == 65)
+        #expect(pick.err == "paretoroute: \(bad): field 'settings.what_if': -10 is not a scale; expected a number > 0\n")
+    }
 }
+

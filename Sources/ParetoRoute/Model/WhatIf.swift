@@ -47,8 +47,10 @@ public struct WhatIf: Sendable, Hashable {
     /// The table with the overrides applied and costs recomputed.
     ///
     /// Quality weights that defaulted to the daily volume follow a volume override.
-    /// - Throws: ``RequestError`` on the option naming an unknown model or intent, or whose figures overflow.
+    /// - Throws: ``RequestError`` on the option out of range (``validate()``), naming an unknown
+    ///   model or intent, or whose figures overflow.
     public func apply(to table: CellTable) throws -> CellTable {
+        try validate()
         var copy = table
         for (name, price) in prices.sorted(by: { $0.key < $1.key }) {
             guard let m = table.modelIndex(named: name) else { throw unknown(.prices, name, table.models.map(\.name)) }
@@ -119,5 +121,7 @@ public struct WhatIf: Sendable, Hashable {
         for (intent, rate) in try reader.object(json, "cache_hit_rates") {
             cacheRates[intent] = try reader.number(rate, "cache_hit_rates.\(intent)")
         }
+        // The file is at fault, not an option: its field is named, not a flag.
+        do { try validate() } catch { throw DataError(file: file, field: field, error.message) }
     }
 }
