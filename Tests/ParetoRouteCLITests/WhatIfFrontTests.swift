@@ -88,5 +88,21 @@ import ParetoRoute
         #expect(pick.status == 65)
         #expect(pick.err == "paretoroute: \(bad): field 'settings.what_if': -10 is not a scale; expected a number > 0\n")
     }
+
+    /// A front whose recorded confidence is 1.5 is the file's fault: `pick --data` blamed
+    /// `--confidence`, a flag nobody typed.
+    @Test func aFrontsBadConfidenceIsBlamedOnItsField() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let front = directory + "/front.json"
+        #expect(runTool(["exact", "--data", Paths.tiny, "--confidence", "0.95", "--out", front, "--quiet"]).status == 0)
+        let text = try String(contentsOfFile: front, encoding: .utf8)
+        #expect(text.contains("\"confidence\": 0.95"))
+        try text.replacingOccurrences(of: "\"confidence\": 0.95", with: "\"confidence\": 1.5").write(toFile: front, atomically: true, encoding: .utf8)
+        let pick = runTool(["pick", front, "--knee", "--data", Paths.tiny])
+        #expect(pick.status == 65)
+        #expect(pick.err == "paretoroute: \(front): field 'settings.confidence': 1.5 is out of range; expected a number in (0, 1), e.g. 0.95\n")
+        #expect(!pick.err.contains("--confidence"))
+    }
 }
 
