@@ -106,3 +106,18 @@ import ParetoRoute
     }
 }
 
+
+/// A choice of the wrong shape handed to the library is a typed error, never an index trap.
+@Suite struct ChoiceShapeTests {
+    @Test func wrongChoicesAreRequestErrors() throws {
+        let table = try GoldenDataLoader.load(directory: Paths.tiny)
+        for choice in [[0], [0, 0, 0], [0, 99], [-1, 0]] {
+            #expect(throws: RequestError.self) { try FeasibilityRepair.find(for: choice, table: table) }
+            #expect(throws: RequestError.self) { try LimitedMove.headline(from: choice, table: table) }
+            #expect(throws: RequestError.self) { try SearchSpace(table: table, scope: Scope(baseline: choice, maxChanges: 1)) }
+        }
+        #expect(throws: RequestError([.maxChanges], "-1 changes; expected a count of intents >= 0")) {
+            try SearchSpace(table: table, scope: Scope(baseline: [0, 0], maxChanges: -1))
+        }
+    }
+}

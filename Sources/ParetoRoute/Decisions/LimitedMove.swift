@@ -21,6 +21,7 @@ public struct LimitedMove: Sendable {
     /// - Throws: ``RequestError`` when `scope` does not fit the data.
     public static func headline(from choice: [Int], table: CellTable, constraints: GlobalConstraints = GlobalConstraints(),
                                 scope: Scope = Scope()) throws -> [LimitedMove?] {
+        guard table.isValidChoice(choice) else { throw table.invalidChoice(choice, option: .baseline) }
         var free = scope
         free.baseline = nil
         free.maxChanges = nil

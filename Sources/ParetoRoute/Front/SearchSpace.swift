@@ -67,6 +67,12 @@ public struct SearchSpace: Sendable {
         if let minimum = scope.minimumSamples, minimum < 1 {
             throw RequestError([.minimumSamples], "\(minimum) is not a sample count; expected an integer of at least 1")
         }
+        if let baseline = scope.baseline, !table.isValidChoice(baseline) {
+            throw table.invalidChoice(baseline, option: .baseline)
+        }
+        if let k = scope.maxChanges, k < 0 {
+            throw RequestError([.maxChanges], "\(k) changes; expected a count of intents >= 0")
+        }
         if scope.feasibleOnly, scope.baseline == nil {
             throw RequestError([.feasibleOnly], "keeping only feasible baseline cells needs a baseline (without one every point is feasible already)")
         }
