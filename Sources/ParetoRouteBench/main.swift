@@ -100,17 +100,17 @@ lines.append("| optimize, default settings (40 intents) | \(ms(bigOptimize)), \(
 let sampled = try GoldenDataLoader.load(directory: golden, keepingSamples: true)
 let production = try sampled.choice(of: Configuration.load(path: golden + "/production.json"), file: "production.json")
 let productionPlan = try ProjectionPlan(table: sampled, choice: production, months: 6)
-let projection = median(5) { _ = CostProjector.project(productionPlan) }
+let projection = median(5) { _ = try? CostProjector.project(productionPlan) }
 lines.append("| project, 6 months × 10,000 runs (10 intents, production.json) | \(ms(projection)) |")
 let growthScenario = Scenario(growth: .init(type: .linear, monthlyRate: 0.1, monthlyRateSD: 0.05), dailyVolumeCV: 0.15)
 let growthPlan = try ProjectionPlan(table: sampled, choice: production, scenario: growthScenario, months: 6)
-let growthProjection = median(5) { _ = CostProjector.project(growthPlan) }
+let growthProjection = median(5) { _ = try? CostProjector.project(growthPlan) }
 lines.append("| the same with growth uncertainty and daily_volume_cv (10 intents) | \(ms(growthProjection)) |")
 let bigSampled = try GoldenDataLoader.load(directory: bench, keepingSamples: true)
 let bigKnee = capped.flatMap { result in FrontGeometry.kneeIndex(result.points.map { ($0.monthlyCostUSD, $0.quality) }).map { result.points[$0].choice } }
     ?? bigSpace.candidates.map { $0[0] }
 let bigPlan = try ProjectionPlan(table: bigSampled, choice: bigKnee, months: 6)
-let bigProjection = median(5) { _ = CostProjector.project(bigPlan) }
+let bigProjection = median(5) { _ = try? CostProjector.project(bigPlan) }
 lines.append("| project, 6 months × 10,000 runs (40 intents, knee of the capped front) | \(ms(bigProjection)) |")
 
 // The multifee preset: the cheap end of the front avoids a $7,000 fee that every intent's

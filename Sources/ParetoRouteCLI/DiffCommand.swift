@@ -49,8 +49,8 @@ enum DiffCommand {
         lines.append("hypervolume \(formatFixed(diff.oldHypervolume, decimals: 2)) → \(formatFixed(diff.newHypervolume, decimals: 2)) (\(change >= 0 ? "+" : "")\(formatFixed(change, decimals: 2))%; reference \(formatUSD(diff.referencePoint.cost)), \(formatQuality(diff.referencePoint.quality)) over both fronts)")
         if let search = diff.searchDifferences {
             let exact = diff.old.method == .exact && diff.new.method == .exact
-            if exact, search.onlyOld == 0, search.onlyNew == 0 {
-                lines.append("points: \(diff.old.pointCount) → \(diff.new.pointCount); same data (\(diff.old.dataFingerprint)) and assumptions: both are its exact front, equal")
+            if search.onlyOld == 0, search.onlyNew == 0 {
+                lines.append("points: \(diff.old.pointCount) → \(diff.new.pointCount); same data (\(diff.old.dataFingerprint)) and assumptions: the same configurations\(exact ? " (its exact front)" : "")")
             } else {
                 lines.append("points: \(diff.old.pointCount) → \(diff.new.pointCount); same data (\(diff.old.dataFingerprint)) and assumptions: nothing changed; the differences are the search's (\(search.onlyOld) configurations only in the old front, \(search.onlyNew) only in the new)")
             }

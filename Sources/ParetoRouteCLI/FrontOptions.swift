@@ -77,14 +77,25 @@ struct FrontOptions {
             maxMonthlyCostUSD: try args.double("max-monthly-cost", command: command, minimum: 0),
             minQuality: try args.double("min-quality", command: command, minimum: 0))
         let confidence = try args.double("confidence", command: command, minimum: 0)
-        if let confidence, !(confidence > 0 && confidence < 1) { throw UsageError("\(command): --confidence must be in (0, 1)") }
+        if let confidence { try ConfidenceLevel.check(confidence) }
         return FrontRequest(constraints: constraints, scope: try ScopeOptions.scope(args, table: data, command: command),
                             whatIf: try ScopeOptions.whatIf(args, command: command), confidence: confidence)
     }
 
     /// Checks the cheap options before the search, so a typo does not cost a run.
+    /// Outputs naming an input (a data file, the configuration to mark, the baseline, the
+    /// warm-start front) are refused; `--out` may name the `--warm-start` front it re-reads.
     func validateOutputs() throws {
         if args.value("points") != "all" { _ = try args.int("points", command: command, minimum: 1) }
+        var inputs = OutputOptions.dataFiles(dataDirectory)
+        if let mark = args.value("mark") { inputs.append((mark, "the configuration to mark")) }
+        if let baseline = args.value("baseline") { inputs.append((baseline, "the baseline configuration")) }
+        var allowed: [(option: String, path: String)] = []
+        if let warmStart = args.value("warm-start") {
+            inputs.append((warmStart, "the warm-start front"))
+            allowed.append(("out", warmStart))
+        }
+        try outputs.protect(inputs, allowing: allowed)
     }
 
     /// Prints diagnostics about a finished run and writes every output asked for.

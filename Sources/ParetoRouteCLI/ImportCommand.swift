@@ -112,7 +112,7 @@ enum ImportCommand {
         let plan = try ImportPlan.make(run: run, directory: args.value("data") ?? "GoldenData", name: args.value("name"))
         let dryRun = args.flag("dry-run")
         if !dryRun { try plan.write() }
-        console.out(plan.report(dryRun: dryRun))
+        console.text(plan.report(dryRun: dryRun))
         return ExitStatus.ok
     }
 }

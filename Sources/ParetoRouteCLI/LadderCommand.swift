@@ -37,10 +37,24 @@ enum LadderCommand {
         let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
         let from = try args.value("from").map { try table.choice(of: Configuration.load(path: $0), file: $0) }
         let ladder = try DegradeLadder.build(table: table, budgetUSD: budget, fractions: fractions, maxChangesPerStep: k, from: from)
-        console.out(args.flag("json") ? ladder.json(table: table).serialized() : ladder.text(table: table, from: from))
+        if args.flag("json") {
+            console.out(ladder.json(table: table).serialized())
+        } else {
+            console.text(ladder.text(table: table, from: from))
+        }
         if let fraction = ladder.unansweredFraction {
+            let limited = !ladder.steps.isEmpty || from != nil
             let base = ladder.steps.isEmpty ? (from == nil ? "" : " within \(k) change(s) of --from") : " within \(k) change(s) of step \(formatNumber(ladder.steps[ladder.steps.count - 1].fraction))"
-            console.err("ladder: step \(formatNumber(fraction)) has no answer: no configuration meeting every floor and cap costs at most \(formatUSD(fraction * budget)) a month\(base)\n")
+            let all = ladder.cheapestFeasibleUSD.map(formatUSD) ?? "nothing"
+            let cheapest: String
+            if !limited {
+                cheapest = "; the cheapest feasible configuration costs \(all)"
+            } else if let within = ladder.cheapestWithinChangesUSD {
+                cheapest = "; the cheapest within those changes costs \(formatUSD(within)) (of all: \(all))"
+            } else {
+                cheapest = "; no configuration within those changes meets every floor and cap (the cheapest of all costs \(all))"
+            }
+            console.err("ladder: step \(formatNumber(fraction)) has no answer: no configuration meeting every floor and cap costs at most \(formatUSD(fraction * budget)) a month\(base)\(cheapest)\n")
             return ExitStatus.noAnswer
         }
         return ExitStatus.ok

@@ -45,10 +45,17 @@ enum OptimizeCommand {
         let run = try FrontRun.optimize(data, request: request, options: search, warmStart: warmStart,
                                         referenceExact: args.value("reference") == "exact") { report in
             if progress {
-                console.err("\rgeneration \(report.generation): front \(report.archiveCount) points, hypervolume \(formatFixed(report.hypervolume, decimals: 1))   ")
+                // The search measures against its own reference point, fixed early in the run;
+                // the last line below gives the table's figure instead.
+                console.err("\rgeneration \(report.generation): front \(report.archiveCount) points, search hypervolume \(formatFixed(report.hypervolume, decimals: 1))   ")
             }
         }
-        if progress { console.err("\n") }
+        if progress {
+            let front = run.front, reference = front.referencePoint
+            var generations = ""
+            if case let .nsga2(run, _, _, _, _) = front.statistics.search { generations = "generation \(run): " }
+            console.err("\r\(generations)front \(front.points.count) points, hypervolume \(formatFixed(front.hypervolume, decimals: 2)) (reference \(formatUSD(reference.cost)), \(formatQuality(reference.quality)), as in the table)\u{1B}[K\n")
+        }
         if let bound = run.missedCheapestCostUSD {
             options.diagnose("warning: the front's cheapest point costs \(run.front.objectives.first.map { formatUSD($0.cost) } ?? "nothing"), but a feasible configuration costs \(formatUSD(bound)) (the cheapest over every set of fee-paying models); try a larger --population or --generations, or `exact`", console: console)
         }

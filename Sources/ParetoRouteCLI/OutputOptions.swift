@@ -26,6 +26,23 @@ struct OutputOptions {
         try OutputTarget.validate(ordered)
     }
 
+    /// Checks, before any work, that no output names a file the command reads: `inputs`
+    /// pairs each input's path with what it is ("a data file"); `allowed` names the
+    /// (output option, input path) pairs that may coincide (`optimize --warm-start F
+    /// --out F`, the natural rerun, written atomically after the input was read).
+    func protect(_ inputs: [(path: String, role: String)], allowing allowed: [(option: String, path: String)] = []) throws {
+        for (name, target) in targets.sorted(by: { $0.key < $1.key }) {
+            for input in inputs where !allowed.contains(where: { $0.option == name && $0.path == input.path }) {
+                try target.checkNotOverwriting(input: input.path, role: input.role)
+            }
+        }
+    }
+
+    /// The inputs every data-reading command shares: the data directory's files.
+    static func dataFiles(_ directory: String) -> [(path: String, role: String)] {
+        GoldenDataLoader.files(directory: directory).map { ($0, "a data file") }
+    }
+
     /// Whether some option took standard output (`-`), so nothing else may go there.
     var claimsStandardOutput: Bool { targets.values.contains(where: \.isStandardOutput) }
 

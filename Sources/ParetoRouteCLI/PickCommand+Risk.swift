@@ -1,3 +1,4 @@
+import Foundation
 import ParetoRoute
 
 /// `pick FRONT.json --budget USD --risk P --data DIR`: the risk-aware pick, a path of its own.
@@ -11,7 +12,7 @@ extension PickCommand {
     static let riskHelp = """
           --risk P          with --budget: the best-quality point whose month-M cost stays within
                             the budget with probability at least P (Monte Carlo, see 'project');
-                            needs --data
+                            needs --data; judged under the front's what-if (0: the expected cost)
           --scenario FILE   the projection's scenario (default: none)
           --month M         the month judged (default 1)
           --runs R          Monte Carlo runs (default 10000)
@@ -21,8 +22,8 @@ extension PickCommand {
 
     /// Runs `pick --risk`; `args` were parsed with ``riskOptions``.
     static func runRisk(_ args: Arguments, path: String, console: Console) throws -> Int32 {
-        guard let risk = try args.double("risk", command: "pick", minimum: 0), risk > 0, risk < 1 else {
-            throw UsageError("pick: --risk must be a probability in (0, 1)")
+        guard let risk = try args.double("risk", command: "pick", minimum: 0) else {
+            throw UsageError("pick: --risk needs a probability in [0, 1)")
         }
         guard let budget = try args.double("budget", command: "pick", minimum: 0) else {
             throw UsageError("pick: --risk needs --budget USD")
@@ -36,24 +37,33 @@ extension PickCommand {
         let month = try args.int("month", command: "pick", minimum: 1, maximum: 120) ?? 1
         var options = try ProjectCommand.projectionOptions(args, command: "pick")
         options.months = month
-        let front = try Front.load(path: path)
-        let table = try GoldenDataLoader.load(directory: data, keepingSamples: true)
-        if table.fingerprint != front.dataFingerprint {
-            console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(table.fingerprint); rerun optimize to refresh the front\n")
+        // The data as the front saw it: a what-if front is projected under its what-if.
+        let loaded = try FrontWithData.load(frontPath: path, dataDirectory: data)
+        let front = loaded.front, table = loaded.table
+        if loaded.isFromOtherData {
+            console.note("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(loaded.dataFingerprint); rerun optimize to refresh the front\n")
         }
         let scenario = try args.value("scenario").map { try Scenario.load(path: $0) } ?? Scenario()
         let pick = try RiskAwarePick.pick(from: front, table: table, budgetUSD: budget, risk: risk, month: month,
                                           scenario: scenario, options: options, file: path)
         let explanation = pick.explanation(front: front).joined(separator: "\n") + "\n"
+        // The same JSON as pick --json: the configuration with found, point (its number), feasible, failures.
+        func judged(_ index: Int) throws -> PickedPoint {
+            try PickedPoint(front: front, index: index, table: table, constraints: front.settings.constraints, file: path)
+        }
         guard let chosen = pick.chosen else {
             console.note("pick: " + explanation)
             let nearest = pick.tried.max { ($0.probabilityWithinBudget, -$0.index) < ($1.probabilityWithinBudget, -$1.index) }?.index ?? 0
-            console.text(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))", width: console.width) + "\n")
+            if args.flag("json") {
+                console.out(PickedPoint.unmetJSON(reason: explanation.trimmingCharacters(in: .newlines), nearest: try judged(nearest)).serialized())
+            } else {
+                console.text(FrontText.describe(front.points[nearest], title: "nearest point (#\(nearest + 1))", width: console.width) + "\n")
+            }
             return ExitStatus.noAnswer
         }
         let point = front.points[chosen.index]
         if args.flag("json") {
-            console.out(point.configuration.json.serialized())
+            console.out(try judged(chosen.index).json.serialized())
             console.note(explanation)
         } else {
             console.text(FrontText.describe(point, title: "point #\(chosen.index + 1) of \(front.points.count)", width: console.width) + "\n" + explanation)

@@ -3,13 +3,16 @@ import ParetoRoute
 /// `paretoroute pick FRONT.json`: choose a point by budget, quality floor or knee.
 enum PickCommand {
     static let help = """
-        usage: paretoroute pick FRONT.json (--budget USD | --min-quality Q | --knee) [--json] [--data DIR]
-               paretoroute pick FRONT.json --budget USD --risk P --data DIR [--scenario S] [--month M]
+        usage: paretoroute pick FRONT.json [--json] [--data DIR]
+                                (--budget USD | --min-quality Q | --knee | --point N)
+               paretoroute pick FRONT.json --budget USD --risk P --data DIR
+                                [--scenario S] [--month M] [--json]
 
         Chooses one point of a front and prints its cost, quality and per-intent settings.
           --budget USD      the highest-quality point costing at most USD a month
           --min-quality Q   the cheapest point of weighted quality at least Q
           --knee            the knee of the front (best trade-off, see README)
+          --point N         point #N, numbered from 1 as every output numbers points
           --json            print JSON: the configuration (ready for check or deployment) with
                             found, point, feasible and failures; when nothing fits,
                             {"found": false, "reason", "nearest"} (exit 1)
@@ -25,7 +28,8 @@ enum PickCommand {
         if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
         let args = try Arguments(arguments, options: [
             .init(name: "budget", takesValue: true), .init(name: "min-quality", takesValue: true),
-            .init(name: "knee", takesValue: false), .init(name: "json", takesValue: false), .init(name: "data", takesValue: true),
+            .init(name: "knee", takesValue: false), .init(name: "point", takesValue: true),
+            .init(name: "json", takesValue: false), .init(name: "data", takesValue: true),
         ] + riskOptions, command: "pick")
         try args.requirePositionals(1, command: "pick", names: "one FRONT.json")
         if args.value("risk") != nil { return try runRisk(args, path: args.positionals[0], console: console) }
@@ -36,8 +40,9 @@ enum PickCommand {
         if let budget = try args.double("budget", command: "pick", minimum: 0) { requests.append(.budget(budget)) }
         if let floor = try args.double("min-quality", command: "pick", minimum: 0) { requests.append(.minQuality(floor)) }
         if args.flag("knee") { requests.append(.knee) }
+        if let number = try args.int("point", command: "pick", minimum: 1) { requests.append(.point(number)) }
         guard requests.count == 1, let request = requests.first else {
-            throw UsageError("pick: give exactly one of --budget, --min-quality, --knee")
+            throw UsageError("pick: give exactly one of --budget, --min-quality, --knee, --point N")
         }
         let path = args.positionals[0]
         // With --data the point is judged on the data under the front's own assumptions;
@@ -54,6 +59,7 @@ enum PickCommand {
         } else {
             front = try Front.load(path: path)
         }
+        if case .point(let number) = request { _ = try front.pointIndex(number: number) }
         func judged(_ index: Int) throws -> PickedPoint {
             guard let table else { return PickedPoint(front: front, index: index) }
             return try PickedPoint(front: front, index: index, table: table, constraints: front.settings.constraints, file: path)

@@ -47,15 +47,25 @@ enum ProjectCommand {
         let outputs = try OutputOptions(args, names: ["svg"])
         let whatIf = try ScopeOptions.whatIf(args, command: "project")
         let dataDirectory = args.value("data") ?? "GoldenData"
-        let table = try whatIf.apply(to: GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true))
+        var inputs: [(path: String, role: String)] = [(args.positionals[0], "the configuration or front")]
+        if let scenario = args.value("scenario") { inputs.append((scenario, "the scenario")) }
+        try outputs.protect(inputs + OutputOptions.dataFiles(dataDirectory))
         let path = args.positionals[0]
-        let document = try JSONFile.read(path: path)
+        let document = try JSONFile.read(path: path, limit: InputFile.Limit.unlimited)
         let configuration: Configuration
+        let table: CellTable
         var subject = path
         if document["format"] != nil {
-            let front = try Front.load(path: path)
-            if table.fingerprint != front.dataFingerprint {
-                console.err("warning: \(path) was made from data \(front.dataFingerprint), but \(dataDirectory) is \(table.fingerprint)\n")
+            // A front is projected as it was made: under its own what-if (FrontWithData).
+            let given = whatIfNames.filter { args.value($0) != nil }
+            guard given.isEmpty else {
+                throw UsageError("project: \(path) is a front and records its own what-if; omit --\(given.joined(separator: ", --"))")
+            }
+            let loaded = try FrontWithData.load(frontPath: path, dataDirectory: dataDirectory)
+            let front = loaded.front
+            table = loaded.table
+            if loaded.isFromOtherData {
+                console.note("warning: \(path) was made from data \(front.dataFingerprint), but \(dataDirectory) is \(loaded.dataFingerprint)\n")
             }
             let index: Int
             switch (args.flag("knee"), try args.int("point", command: "project", minimum: 1)) {
@@ -64,10 +74,7 @@ enum ProjectCommand {
                 index = knee
                 subject = "the knee (#\(knee + 1)) of \(path)"
             case (false, let point?):
-                guard point <= front.points.count else {
-                    throw UsageError("project: --point \(point) is beyond the front's \(front.points.count) points")
-                }
-                index = point - 1
+                index = try front.pointIndex(number: point)
                 subject = "point #\(point) of \(path)"
             default:
                 throw UsageError("project: with a front file give exactly one of --knee, --point N")
@@ -78,16 +85,20 @@ enum ProjectCommand {
                 throw UsageError("project: --knee and --point need a front file; \(path) is a configuration")
             }
             configuration = try Configuration(json: document, file: path)
+            table = try whatIf.apply(to: GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true))
         }
         let choice = try table.choice(of: configuration, file: path)
         let scenario = try args.value("scenario").map { try Scenario.load(path: $0) } ?? Scenario()
         let plan = try ProjectionPlan(table: table, choice: choice, scenario: scenario, months: options.months)
-        let projection = CostProjector.project(plan, options: options)
+        let projection = try CostProjector.project(plan, options: options)
         try outputs.write("svg", console: console, ProjectionSVG.render(projection, title: "Projected monthly cost of \(subject)"))
         guard !outputs.claimsStandardOutput else { return ExitStatus.ok }
         let scenarioLabel = args.value("scenario").map { file in scenario.name.map { "'\($0)' (\(file))" } ?? file }
-        console.out(args.flag("json") ? projection.json.serialized()
-                                      : ProjectionText.render(projection, subject: subject, scenario: scenarioLabel))
+        if args.flag("json") {
+            console.out(projection.json.serialized())
+        } else {
+            console.text(ProjectionText.render(projection, subject: subject, scenario: scenarioLabel))
+        }
         return ExitStatus.ok
     }
 

@@ -12,7 +12,7 @@ enum ReportCommand {
           --html REPORT.html  write the interactive report
           --svg FRONT.svg     write the scatter plot
           --mark CONFIG.json  place a configuration (e.g. production) with its feasibility and the
-                              points that dominate it; evaluated on --data
+                              points that dominate it; evaluated on --data under the front's what-if
           --log-cost          log scale for the cost axis (the report's reader can switch)
           --data DIR          the data the front was made from (default ./GoldenData); read only
                               with --mark or to warn when its fingerprint differs from the front's
@@ -31,19 +31,26 @@ enum ReportCommand {
         }
         let outputs = try OutputOptions(args, names: ["html", "svg"])
         let path = args.positionals[0]
-        let front = try Front.load(path: path)
+        var inputs: [(path: String, role: String)] = [(path, "the front")]
+        if let mark = args.value("mark") { inputs.append((mark, "the configuration to mark")) }
+        if args.value("data") != nil || args.value("mark") != nil { inputs += OutputOptions.dataFiles(args.value("data") ?? "GoldenData") }
+        try outputs.protect(inputs)
+        let front: Front
         var mark: FrontHTML.Mark?
         if args.value("data") != nil || args.value("mark") != nil {
+            // The mark is evaluated on the data as the front saw it (its what-if, its confidence).
             let data = args.value("data") ?? "GoldenData"
-            let table = try GoldenDataLoader.load(directory: data)
-            if table.fingerprint != front.dataFingerprint {
-                console.note("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(table.fingerprint); rerun optimize to refresh the front\n")
+            let loaded = try FrontWithData.load(frontPath: path, dataDirectory: data)
+            front = loaded.front
+            if loaded.isFromOtherData {
+                console.note("warning: \(path) was made from data \(front.dataFingerprint), but \(data) is \(loaded.dataFingerprint); rerun optimize to refresh the front\n")
             }
-            mark = try args.value("mark").map { try Self.mark(path: $0, table: table) }
+            mark = try args.value("mark").map { try Self.mark(path: $0, table: loaded.table, constraints: front.settings.constraints) }
+        } else {
+            front = try Front.load(path: path)
         }
-        // Error bars at the confidence the front was made with (95% when none was given).
-        let confidence = front.settings.confidence ?? 0.95
-        let z = NormalQuantile.twoSided(confidence > 0 && confidence < 1 ? confidence : 0.95)
+        // (The front reader checked that a recorded confidence lies in (0, 1).)
+        let z = NormalQuantile.twoSided(front.settings.confidence ?? ConfidenceLevel.default)
         let logCost = args.flag("log-cost")
         try outputs.write("html", console: console, FrontHTML.render(front, mark: mark, z: z, logCost: logCost))
         let marks = mark.map { [FrontSVG.Mark(label: $0.label, evaluation: $0.evaluation)] } ?? []
@@ -51,9 +58,9 @@ enum ReportCommand {
         return ExitStatus.ok
     }
 
-    /// The configuration at `path`, evaluated on `table`, labelled with its file name.
-    static func mark(path: String, table: CellTable) throws -> FrontHTML.Mark {
+    /// The configuration at `path`, evaluated on `table` under `constraints`, labelled with its file name.
+    static func mark(path: String, table: CellTable, constraints: GlobalConstraints = GlobalConstraints()) throws -> FrontHTML.Mark {
         let choice = try table.choice(of: Configuration.load(path: path), file: path)
-        return FrontHTML.Mark(label: String(path.split(separator: "/").last ?? Substring(path)), evaluation: table.evaluate(choice))
+        return FrontHTML.Mark(label: String(path.split(separator: "/").last ?? Substring(path)), evaluation: table.evaluate(choice, constraints: constraints))
     }
 }

@@ -48,21 +48,25 @@ enum ScopeOptions {
         }
         for text in args.all("fixed-fee") {
             let (name, value) = try split(text, flag: "fixed-fee", command: command)
-            guard let fee = number(value), fee >= 0 else { throw UsageError("\(command): --fixed-fee '\(text)' must be MODEL=USD with USD >= 0") }
+            guard let fee = number(value) else { throw UsageError("\(command): --fixed-fee '\(text)' must be MODEL=USD with USD >= 0") }
             whatIf.fixedFees[name] = fee
         }
-        whatIf.volumeScale = try args.double("volume-scale", command: command, minimum: 0)
-        if let scale = whatIf.volumeScale, scale <= 0 { throw UsageError("\(command): --volume-scale must be > 0") }
+        if let text = args.value("volume-scale") {
+            guard let scale = number(text) else { throw UsageError("\(command): --volume-scale '\(text)' is not a number > 0") }
+            whatIf.volumeScale = scale
+        }
         for text in args.all("volume") {
             let (name, value) = try split(text, flag: "volume", command: command)
-            guard let volume = number(value), volume > 0 else { throw UsageError("\(command): --volume '\(text)' must be INTENT=N with N > 0") }
+            guard let volume = number(value) else { throw UsageError("\(command): --volume '\(text)' must be INTENT=N with N > 0") }
             whatIf.volumes[name] = volume
         }
         for text in args.all("cache-rate") {
             let (name, value) = try split(text, flag: "cache-rate", command: command)
-            guard let rate = number(value), rate >= 0, rate < 1 else { throw UsageError("\(command): --cache-rate '\(text)' must be INTENT=R with 0 <= R < 1") }
+            guard let rate = number(value) else { throw UsageError("\(command): --cache-rate '\(text)' must be INTENT=R with 0 <= R < 1") }
             whatIf.responseCacheRates[name] = rate
         }
+        // The ranges are the library's to check (once, for every caller); before any data is read.
+        try whatIf.validate()
         return whatIf
     }
 
@@ -105,6 +109,15 @@ enum ScopeOptions {
             case .volumeScale: return "--volume-scale"
             case .volumes: return "--volume"
             case .responseCacheRates: return "--cache-rate"
+            case .confidence: return "--confidence"
+            case .point: return "--point"
+            case .budget: return "--budget"
+            case .risk: return "--risk"
+            case .runs: return "--runs"
+            case .months: return "--months"
+            case .month: return "--month"
+            case .steps: return "--steps"
+            case .maxChangesPerStep: return "--max-changes-per-step"
             }
         }.joined(separator: "/")
     }

@@ -34,8 +34,8 @@ enum ValidateCommand {
                                                       .init(name: "power", takesValue: true), .init(name: "detect", takesValue: true)],
                                   command: "validate")
         try args.requirePositionals(0, command: "validate", names: "no arguments")
-        let confidence = try args.double("confidence", command: "validate", minimum: 0) ?? 0.95
-        guard confidence > 0 && confidence < 1 else { throw UsageError("validate: --confidence must be in (0, 1)") }
+        let confidence = try args.double("confidence", command: "validate", minimum: 0) ?? ConfidenceLevel.default
+        try ConfidenceLevel.check(confidence)
         let minimumSamples = try ScopeOptions.minimumSamples(args, command: "validate")
         let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData", keepingSamples: true)
         let summary = DataSummary(table, minimumSamples: minimumSamples)

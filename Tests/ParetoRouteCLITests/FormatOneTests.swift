@@ -32,7 +32,8 @@ import ParetoRoute
         #expect(diff.status == 0)
         // Same data, same seed: the same front in either format.
         #expect(diff.out.hasPrefix("hypervolume 1.42 → 1.42 (+0.00%"))
-        #expect(diff.out.contains("points: 2 → 2; 0 configurations gained, 0 lost"))
+        #expect(diff.out.contains("points: 2 → 2; same data ("))
+        #expect(diff.out.contains(") and assumptions: the same configurations\n"))
         #expect(!diff.out.contains("setting "))
         let scopedDiff = runTool(["diff", optimized, scoped])
         #expect(scopedDiff.out.contains("setting max_changes: null → 1"))
@@ -79,5 +80,27 @@ import ParetoRoute
         // And a diff of the two reports no changed setting.
         let diff = runTool(["diff", directory + "/library.json", directory + "/cli.json"])
         #expect(!diff.out.contains("setting "))
+    }
+
+    /// `check --json` is the library's ``ConfigurationCheck/json(savedAs:)``, byte for byte,
+    /// against the computed exact front and against a saved one.
+    @Test func theLibraryCheckIsTheCLIsCheck() throws {
+        let production = Paths.fixture("configs/tiny-production.json")
+        let data = try GoldenDataLoader.load(directory: Paths.tiny)
+        let (check, run) = try ConfigurationCheck.againstExactFront(
+            of: data, dataDirectory: Paths.tiny, configuration: Configuration.load(path: production), file: production)
+        let cli = runTool(["check", production, "--data", Paths.tiny, "--json", "--fail-if-dominated"])
+        #expect(cli.out == check.json().serialized())
+        #expect(cli.status == (check.failsGate(ifDominated: true, ifInfeasible: false) ? 3 : 0))
+        #expect(cli.status == 3)
+        #expect(runTool(["check", production, "--data", Paths.tiny]).out == check.text())
+
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let front = directory + "/front.json"
+        try OutputTarget(path: front).write { try run.front.writeJSON(to: $0) }
+        let loaded = try FrontWithData.load(frontPath: front, dataDirectory: Paths.tiny)
+        let judged = try ConfigurationCheck.against(loaded, frontPath: front, configuration: Configuration.load(path: production), file: production)
+        #expect(runTool(["check", production, "--data", Paths.tiny, "--front", front, "--json"]).out == judged.json().serialized())
     }
 }

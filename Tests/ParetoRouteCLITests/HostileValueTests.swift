@@ -29,8 +29,13 @@ import Testing
     }
 
     @Test func hugeFiguresPrintInsteadOfTrapping() {
-        #expect(formatUSD(1e19) == "$1e+19")
-        #expect(formatUSD(-2.5e16) == "-$2.5e+16")
+        // Money reads the same way at every magnitude: whole dollars, grouped.
+        #expect(formatUSD(1e19) == "$10,000,000,000,000,000,000")
+        #expect(formatUSD(-2.5e16) == "-$25,000,000,000,000,000")
+        #expect(formatUSD(6826237625627000) == "$6,826,237,625,627,000")
+        #expect(formatUSD(2.5060670769377e16) == "$25,060,670,769,377,000")
+        #expect(formatUSD(974_074_500_000_000) == "$974,074,500,000,000")
+        #expect(formatUSD(1.5e300).count == 1 + 301 + 100)
         #expect(formatUSD(123_456.4) == "$123,456")
         #expect(formatFixed(1e19, decimals: 0) == "1e+19")
         #expect(formatFixed(1e15, decimals: 4) == "1000000000000000.0")

@@ -52,7 +52,7 @@ import ParetoRoute
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["f.json", "link.csv"])
     }
 
-    @Test func anOutputMayNameAnInput() throws {
+    @Test func theWarmStartRerunMayReplaceTheFrontItReads() throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let front = directory + "/front.json"

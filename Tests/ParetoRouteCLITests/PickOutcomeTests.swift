@@ -31,7 +31,7 @@ import ParetoRoute
         #expect(found.status == 0)
         let point = try parse(found.out)
         #expect(point["found"] == .bool(true) && point["feasible"] == .bool(true) && point["failures"] == .array([]))
-        #expect(point["point"]?["monthly_cost_usd"] == .number(94.125) && point["point"]?["index"] == .number(2))
+        #expect(point["point"]?["monthly_cost_usd"] == .number(94.125) && point["point"]?["number"] == .number(3))
         #expect(point["intents"]?["faq"]?["model"] == .string("big"))
 
         // Found but infeasible: the cheapest ($11.625) keeps faq on small, quality 0.75 < 0.80.
@@ -56,7 +56,7 @@ import ParetoRoute
         #expect(answer["found"] == .bool(false))
         #expect(answer["reason"] == .string("no point costs at most $5.00 a month; the cheapest costs $11.63"))
         #expect(answer["nearest"]?["feasible"] == .bool(false))
-        #expect(answer["nearest"]?["point"]?["index"] == .number(0))
+        #expect(answer["nearest"]?["point"]?["number"] == .number(1))
 
         // The JSON is a configuration check reads as it is.
         try found.out.write(toFile: directory + "/picked.json", atomically: false, encoding: .utf8)

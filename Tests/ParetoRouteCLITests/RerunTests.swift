@@ -99,7 +99,8 @@ import ParetoRoute
         #expect(json.status == 0)
         let object = try JSONParser.parse(Array(json.out.utf8), file: "diff.json")
         #expect(object.members?.map(\.0) == ["old", "new", "reference_point", "hypervolume_change", "hypervolume_change_percent",
-                                             "configurations_gained", "configurations_lost", "settings_changed", "budget_usd",
+                                             "same_data", "configurations_gained", "configurations_lost", "search_differences",
+                                             "moved_cells", "settings_changed", "budget_usd",
                                              "at_budget", "worse", "regressions"])
         #expect(object["old"]?["point_count"] == .number(2))
         #expect(object["worse"] == .bool(false))

@@ -46,17 +46,29 @@ import Testing
         #expect(run.err == "paretoroute: --width 'x' is not an integer in [20, 10000]\n")
     }
 
-    @Test(arguments: ["optimize", "exact", "pick", "check", "evaluate", "validate", "diff"])
-    func everyCommandOnTheDefaultDataFits80Columns(_ command: String) {
+    /// A fresh directory for `import --dry-run`, which then lists the stubs it would create.
+    static let importTarget: String = ((try? Paths.temporaryDirectory()) ?? NSTemporaryDirectory()) + "/new-data"
+
+    @Test(arguments: ["optimize", "exact", "pick", "check", "evaluate", "validate", "diff",
+                      "ladder", "project", "pick --risk", "import"])
+    func everyCommandOnTheDefaultDataFits80Columns(_ command: String) throws {
         let production = Self.golden + "/production.json"
+        let logs = try FileManager.default.contentsOfDirectory(atPath: Paths.fixture("import/inspect"))
+            .filter { $0.hasSuffix(".json") }.sorted().map { Paths.fixture("import/inspect/" + $0) }
         let arguments: [String] = switch command {
         case "optimize", "exact", "validate": [command, "--data", Self.golden]
         case "pick": [command, Self.front, "--budget", "20000"]
         case "check", "evaluate": [command, production, "--data", Self.golden]
+        case "ladder": [command, "--budget", "130000", "--from", production, "--max-changes-per-step", "5", "--data", Self.golden]
+        case "project": [command, Self.front, "--knee", "--scenario", Self.golden + "/scenario.json", "--budget", "30000",
+                         "--runs", "500", "--data", Self.golden]
+        case "pick --risk": ["pick", Self.front, "--budget", "20000", "--risk", "0.9", "--runs", "500", "--data", Self.golden]
+        case "import": ["import", "inspect"] + logs + ["--score", "judge", "--rag-field", "eval.task_args.rag_chunks",
+                                                        "--data", Self.importTarget, "--dry-run"]
         default: [command, Self.front, Self.front, "--budget", "30000"]
         }
         let fitted = runTool(arguments + ["--width", "80"])
-        #expect(fitted.status == 0)
+        #expect(fitted.status == 0, "\(command): \(fitted.err)")
         #expect(fitted.out.count > 200)
         let out = Self.widest(fitted.out), err = Self.widest(fitted.err)
         #expect(out.width <= 80, "\(command): \(out.line)")
@@ -65,7 +77,7 @@ import Testing
         let wide = runTool(arguments)
         #expect(!wide.out.contains("…"))
         #expect(fitted.out.filter { !$0.isWhitespace }.count <= wide.out.filter { !$0.isWhitespace }.count)
-        if command == "optimize" || command == "validate" || command == "check" {
+        if ["optimize", "validate", "check", "import", "ladder", "project"].contains(command) {
             #expect(Self.widest(wide.out).width > 80, "\(command) keeps its wide lines for pipes")
         }
     }

@@ -32,7 +32,7 @@ import Testing
         #expect(data["index_bytes"] == .number(1))
         // Point-major: point i's cell of intent j at i × 2 + j.
         #expect(Self.bytes(payload, "point_cells") == [0, 0, 0, 1, 1, 2])
-        #expect(data["knee_index"] == .number(1))
+        #expect(data["knee_point"] == .number(2))
         #expect(data["mark"] == .null)
     }
 
@@ -60,4 +60,15 @@ import Testing
         // The JSON, six base64 columns, the script.
         #expect(html.components(separatedBy: "<script").count == 9)
     }
+
+    /// The budget box shows whole dollars (it showed `25590.35918187`, the knee's exact cost):
+    /// every write to it goes through `wholeDollars`, which rounds.
+    @Test func theBudgetBoxShowsWholeDollars() {
+        let html = FrontHTML.render(Self.front, mark: nil, z: 1.96, logCost: false)
+        #expect(html.contains("function wholeDollars(value) { return String(Math.round(value)); }"))
+        #expect(!html.contains("budgetInput.value = String("))
+        #expect(html.components(separatedBy: "budgetInput.value = wholeDollars(").count == 3)
+        #expect(html.contains("const knee = D.knee_point === null ? -1 : D.knee_point - 1;"))
+    }
 }
+

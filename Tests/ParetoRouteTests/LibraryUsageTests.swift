@@ -34,4 +34,36 @@ import ParetoRoute
         #expect(check.dominators == [0, 1])
         #expect(abs((check.cheaperAtSameQuality?.savingUSD ?? 0) - 74.125) < 1e-9)
     }
+
+    /// The README's `check` snippet, line for line, on the tiny fixture: production is
+    /// dominated (exit 3 under `--fail-if-dominated`), and the saved front is the one whose
+    /// numbers the text uses.
+    @Test func theReadmeCheckSnippetRuns() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paretoroute-library-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let golden = FixturePaths.fixture("tiny")
+
+        let data = try GoldenDataLoader.load(directory: golden)
+        let path = FixturePaths.fixture("configs/tiny-production.json")
+        let (check, run) = try ConfigurationCheck.againstExactFront(
+            of: data, dataDirectory: golden, configuration: Configuration.load(path: path), file: path)
+        let text = check.text()
+        let gate = check.failsGate(ifDominated: true, ifInfeasible: false)
+        try OutputTarget(path: directory + "/exact.json").write { try run.front.writeJSON(to: $0) }
+
+        let saved = try FrontWithData.load(frontPath: directory + "/exact.json", dataDirectory: golden)
+        let judged = try ConfigurationCheck.against(saved, frontPath: directory + "/exact.json",
+                                                    configuration: Configuration.load(path: path), file: path)
+
+        // Production ($168.25, 0.8533) is dominated by both points; #1 saves $74.13 a month.
+        #expect(gate)
+        #expect(check.dominance.dominators == [0, 1])
+        #expect(text.contains("same quality for less: #1 at $94.13/month (quality 0.8700) saves $74.13/month"))
+        #expect(text.contains("point numbers (#) refer to the exact front of \(golden) computed for this check (2 points, not saved)"))
+        #expect(judged.dominance.dominators == check.dominance.dominators)
+        #expect(judged.front.points.map(\.monthlyCostUSD) == [94.125, 150.75])
+        #expect(judged.assumptions == "judged under the assumptions of \(directory)/exact.json: the data as measured")
+    }
 }
+

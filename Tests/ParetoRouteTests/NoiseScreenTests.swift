@@ -70,8 +70,13 @@ import Testing
 
     @Test func theScreenNeedsSamplesAndAConfidenceInRange() {
         var table = Self.table(seed: 1)
-        #expect(throws: DataError.self) { try NoiseScreen(table: table, confidence: 1) }
+        // Typed request errors on the confidence option: the library names no flag.
+        #expect(throws: RequestError([.confidence], "1 is out of range; expected a number in (0, 1), e.g. 0.95")) {
+            try NoiseScreen(table: table, confidence: 1)
+        }
         table.samples = nil
-        #expect(throws: DataError.self) { try NoiseScreen(table: table, confidence: 0.95) }
+        #expect(throws: RequestError([.confidence], "needs the data loaded with its samples (GoldenDataLoader.load(directory:keepingSamples: true))")) {
+            try NoiseScreen(table: table, confidence: 0.95)
+        }
     }
 }

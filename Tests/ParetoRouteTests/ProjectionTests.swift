@@ -117,7 +117,7 @@ private func figures(_ values: [Double]) -> (mean: Double, sd: Double, p5: Doubl
         let table = ProjectionTables.make(volumes: [4000, 2500])
         for choice in [[0, 0], [0, 1], [1, 1]] {
             let plan = try ProjectionPlan(table: table, choice: choice, months: 3)
-            let projection = CostProjector.project(plan, options: .init(months: 3, runs: 4000, seed: 3))
+            let projection = try CostProjector.project(plan, options: .init(months: 3, runs: 4000, seed: 3))
             let front = table.evaluate(choice).monthlyCostUSD
             for month in projection.months {
                 #expect(abs(month.expectedUSD - front) <= 1e-9 * front)
@@ -132,8 +132,8 @@ private func figures(_ values: [Double]) -> (mean: Double, sd: Double, p5: Doubl
         let choice = [0, 1]   // big for intent0, small (fee 10) for intent1
         let cut = Scenario(priceChanges: [.init(model: "big", effectiveMonth: .index(3), inputUSDPerMTok: 2, outputUSDPerMTok: 10)])
         let options = CostProjector.Options(months: 6, runs: 2000, seed: 5)
-        let base = CostProjector.project(try ProjectionPlan(table: table, choice: choice, months: 6), options: options)
-        let cheaper = CostProjector.project(try ProjectionPlan(table: table, choice: choice, scenario: cut, months: 6), options: options)
+        let base = try CostProjector.project(try ProjectionPlan(table: table, choice: choice, months: 6), options: options)
+        let cheaper = try CostProjector.project(try ProjectionPlan(table: table, choice: choice, scenario: cut, months: 6), options: options)
         for m in 0..<2 { #expect(base.months[m] == cheaper.months[m]) }
         for m in 2..<6 {
             #expect(cheaper.months[m].meanUSD < base.months[m].meanUSD * 0.8)
@@ -151,7 +151,7 @@ private func figures(_ values: [Double]) -> (mean: Double, sd: Double, p5: Doubl
             {"start_month": "2025-04", "traffic_growth": {"type": "linear", "monthly_rate": 0.10, "monthly_rate_sd": 0.05}}
             """.utf8), file: "scenario.json"), file: "scenario.json")
         let plan = try ProjectionPlan(table: table, choice: [0, 1], scenario: scenario, months: 6)
-        let projection = CostProjector.project(plan, options: .init(runs: 4000))
+        let projection = try CostProjector.project(plan, options: .init(runs: 4000))
         let six = projection.months[5]
         #expect(six.p95USD > 1.05 * six.p50USD)
         #expect(six.label == "2025-09")
@@ -167,9 +167,9 @@ private func figures(_ values: [Double]) -> (mean: Double, sd: Double, p5: Doubl
         let table = ProjectionTables.make(volumes: [4000, 2500])
         let scenario = Scenario(growth: .init(type: .compound, monthlyRate: 0.05, monthlyRateSD: 0.02), dailyVolumeCV: 0.2)
         let plan = try ProjectionPlan(table: table, choice: [1, 0], scenario: scenario, months: 4)
-        let one = CostProjector.project(plan, options: .init(months: 4, runs: 500, seed: 11, budgetUSD: 1000)).json.serialized()
-        let again = CostProjector.project(plan, options: .init(months: 4, runs: 500, seed: 11, budgetUSD: 1000)).json.serialized()
-        let other = CostProjector.project(plan, options: .init(months: 4, runs: 500, seed: 12, budgetUSD: 1000)).json.serialized()
+        let one = try CostProjector.project(plan, options: .init(months: 4, runs: 500, seed: 11, budgetUSD: 1000)).json.serialized()
+        let again = try CostProjector.project(plan, options: .init(months: 4, runs: 500, seed: 11, budgetUSD: 1000)).json.serialized()
+        let other = try CostProjector.project(plan, options: .init(months: 4, runs: 500, seed: 12, budgetUSD: 1000)).json.serialized()
         #expect(one == again)
         #expect(one != other)
     }
@@ -179,7 +179,7 @@ private func figures(_ values: [Double]) -> (mean: Double, sd: Double, p5: Doubl
         let plan = try ProjectionPlan(table: table, choice: [0, 1], months: 1)
         let totals = CostProjector.simulate(plan, runs: 1000, seed: 1).map { $0[0] }.sorted()
         let budget = totals[899]   // 100 runs cost more
-        let projection = CostProjector.project(plan, options: .init(months: 1, runs: 1000, seed: 1, budgetUSD: budget))
+        let projection = try CostProjector.project(plan, options: .init(months: 1, runs: 1000, seed: 1, budgetUSD: budget))
         #expect(projection.months[0].probabilityOverBudget == 0.1)
         #expect(projection.months[0].p50USD == (totals[499] + totals[500]) / 2)
     }

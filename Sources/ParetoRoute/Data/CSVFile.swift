@@ -4,45 +4,28 @@ import Foundation
 ///
 /// Memory stays bounded by the chunk and the longest record, whatever the file's
 /// size; the bytes can be hashed on the way for the data fingerprint.
-public enum CSVFile {
+package enum CSVFile {
     /// The chunk size used for reading.
-    public static let chunkSize = 1 << 20
+    package static let chunkSize = 1 << 20
 
     /// Calls `body` for every record of the file at `path`; errors name `displayName`.
     ///
+    /// The file must be a regular file (see ``InputFile``): a device or a FIFO is refused
+    /// before a byte is read.
+    ///
     /// - Parameter hasher: when given, every byte of the file is mixed into it.
-    public static func forEachRecord(
+    package static func forEachRecord(
         path: String, displayName: String, hasher: inout FNV1a64?,
         _ body: (CSVRecord) throws -> Void
     ) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError(.missingInput, file: displayName, "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw DataError(.badData, file: displayName, "is a directory; expected a CSV file")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DataError(.readFailure, file: displayName, "cannot be opened for reading")
-        }
-        defer { try? handle.close() }
         var parser = CSVParser(file: displayName)
         var sawAnyByte = false
-        while true {
-            let chunk: Data
-            do {
-                chunk = try handle.read(upToCount: chunkSize) ?? Data()
-            } catch {
-                throw DataError(.readFailure, file: displayName, "read failed: \(error.localizedDescription)")
-            }
-            let isFinal = chunk.isEmpty
+        try InputFile.forEachChunk(path: path, displayName: displayName, expected: "a CSV file", chunkSize: chunkSize) { raw in
+            let isFinal = raw.isEmpty
             sawAnyByte = sawAnyByte || !isFinal
-            try chunk.withUnsafeBytes { raw in
-                // Hash the raw buffer, not `Data` (whose byte iterator is far slower).
-                if !isFinal, hasher != nil { hasher?.combine(raw) }
-                try parser.feed(raw.bindMemory(to: UInt8.self), isFinal: isFinal, emit: body)
-            }
-            if isFinal { break }
+            // Hash the raw buffer (a byte iterator is far slower).
+            if !isFinal, hasher != nil { hasher?.combine(raw) }
+            try parser.feed(raw.bindMemory(to: UInt8.self), isFinal: isFinal, emit: body)
         }
         if !sawAnyByte {
             throw DataError(file: displayName, line: 1, "the file is empty; expected a header row")
@@ -50,7 +33,7 @@ public enum CSVFile {
     }
 
     /// Parses in-memory bytes (tests, fuzzing) exactly as a file would be parsed.
-    public static func forEachRecord(
+    package static func forEachRecord(
         bytes: [UInt8], displayName: String, _ body: (CSVRecord) throws -> Void
     ) throws {
         var parser = CSVParser(file: displayName)

@@ -1,11 +1,11 @@
 /// Finds columns by header name, as the contract requires (any order, extras ignored).
-public struct CSVHeader: Sendable {
+package struct CSVHeader: Sendable {
     /// The header's names in file order.
-    public let names: [String]
+    package let names: [String]
     private let file: String
 
     /// Reads the header record; names must be valid UTF-8 and unique.
-    public init(_ record: CSVRecord, file: String) throws {
+    package init(_ record: CSVRecord, file: String) throws {
         var names: [String] = []
         for index in 0..<record.count {
             guard let name = record.string(at: index) else {
@@ -22,7 +22,7 @@ public struct CSVHeader: Sendable {
     }
 
     /// The index of a required column.
-    public func require(_ name: String) throws -> Int {
+    package func require(_ name: String) throws -> Int {
         guard let index = names.firstIndex(of: name) else {
             throw DataError(file: file, line: 1, field: name,
                             "required column is missing from the header (found: \(names.joined(separator: ", ")))")
@@ -31,12 +31,12 @@ public struct CSVHeader: Sendable {
     }
 
     /// The index of an optional column, or `nil`.
-    public func optional(_ name: String) -> Int? {
+    package func optional(_ name: String) -> Int? {
         names.firstIndex(of: name)
     }
 
     /// Fails unless `record` has exactly as many fields as the header.
-    public func checkWidth(_ record: CSVRecord) throws {
+    package func checkWidth(_ record: CSVRecord) throws {
         guard record.count != names.count else { return }
         let field = record.count < names.count ? names[record.count] : "#\(record.count)"
         throw DataError(file: file, line: record.line, field: field,

@@ -4,11 +4,11 @@
 /// may span chunks and lines. It skips a UTF-8 byte-order mark, accepts LF, CRLF
 /// and lone CR line ends, skips fully blank lines, and bounds every field and record
 /// so hostile input meets an error instead of an allocation storm.
-public struct CSVParser {
+package struct CSVParser {
     /// The longest field accepted, in bytes.
-    public static let maxFieldBytes = 1 << 20
+    package static let maxFieldBytes = 1 << 20
     /// The most fields accepted in one record.
-    public static let maxFields = 1_000
+    package static let maxFields = 1_000
 
     private enum State {
         case fieldStart, unquoted, quoted, quoteInQuoted
@@ -27,7 +27,7 @@ public struct CSVParser {
     private var recordHasQuote = false
 
     /// Creates a parser whose errors name `file`.
-    public init(file: String) {
+    package init(file: String) {
         self.file = file
         fieldBytes.reserveCapacity(256)
         fieldEnds.reserveCapacity(16)
@@ -37,7 +37,7 @@ public struct CSVParser {
     ///
     /// Pass `isFinal: true` with the last chunk (it may be empty) to flush a record
     /// without a final line end and to detect an unterminated quote.
-    public mutating func feed(
+    package mutating func feed(
         _ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, emit: (CSVRecord) throws -> Void
     ) throws {
         var index = 0

@@ -2,9 +2,9 @@
 ///
 /// The fields point into the parser's reusable buffers, so reading a million rows
 /// allocates nothing per row. Copy out what you keep.
-public struct CSVRecord {
+package struct CSVRecord {
     /// The 1-based line on which the record starts (the header is line 1).
-    public let line: Int
+    package let line: Int
     private let bytes: UnsafeBufferPointer<UInt8>
     private let ends: UnsafeBufferPointer<Int>
 
@@ -15,16 +15,16 @@ public struct CSVRecord {
     }
 
     /// The number of fields.
-    public var count: Int { ends.count }
+    package var count: Int { ends.count }
 
     /// The unescaped bytes of field `index` (quotes removed, `""` turned into `"`).
-    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+    package subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         let start = index == 0 ? 0 : ends[index - 1]
         return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
     }
 
     /// Field `index` as text, or `nil` when its bytes are not valid UTF-8.
-    public func string(at index: Int) -> String? {
+    package func string(at index: Int) -> String? {
         String(validating: self[index], as: UTF8.self)
     }
 }

@@ -54,7 +54,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `text` with control characters escaped, cut in the middle beyond 600 characters.
-    public static func oneLine(_ text: String) -> String {
+    package static func oneLine(_ text: String) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {

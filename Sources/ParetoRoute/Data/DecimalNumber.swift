@@ -9,9 +9,9 @@ import Glibc
 /// with an optional fraction (`1`, `0.25`, `.5`, `5.`), an optional exponent
 /// (`6e-1`, `2.0E-1`). Values are converted exactly (Clinger's fast path, then the
 /// standard library's correctly rounded parser for the rare long forms).
-public enum DecimalNumber {
+package enum DecimalNumber {
     /// Why a field is not a number of the wanted kind.
-    public enum Failure: Error, Sendable, Equatable {
+    package enum Failure: Error, Sendable, Equatable {
         /// The bytes are not a decimal number at all.
         case notANumber
         /// A decimal number where an integer was required.
@@ -26,7 +26,7 @@ public enum DecimalNumber {
     ]
 
     /// Parses a finite decimal number.
-    public static func parseDouble<C: Collection>(_ bytes: C) -> Result<Double, Failure> where C.Element == UInt8 {
+    package static func parseDouble<C: Collection>(_ bytes: C) -> Result<Double, Failure> where C.Element == UInt8 {
         var index = bytes.startIndex
         let end = bytes.endIndex
         var negative = false
@@ -115,7 +115,7 @@ public enum DecimalNumber {
     }
 
     /// Parses an integer: optional sign and digits only (`250`, not `250.0` or `2.5e2`).
-    public static func parseInt<C: Collection>(_ bytes: C) -> Result<Int, Failure> where C.Element == UInt8 {
+    package static func parseInt<C: Collection>(_ bytes: C) -> Result<Int, Failure> where C.Element == UInt8 {
         var index = bytes.startIndex
         let end = bytes.endIndex
         var negative = false

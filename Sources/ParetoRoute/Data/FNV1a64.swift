@@ -2,15 +2,15 @@
 ///
 /// Foundation on Linux has no SHA-256, and the fingerprint only has to tell users
 /// "this front was made from other data", not resist an attacker.
-public struct FNV1a64: Sendable, Equatable {
+package struct FNV1a64: Sendable, Equatable {
     /// The running hash.
-    public private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    package private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
     /// Starts a new hash.
-    public init() {}
+    package init() {}
 
     /// Mixes `bytes` into the hash.
-    public mutating func combine<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+    package mutating func combine<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
         var hash = value
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -20,7 +20,7 @@ public struct FNV1a64: Sendable, Equatable {
     }
 
     /// The hash as 16 lowercase hexadecimal digits, as written in front files.
-    public var hexDigest: String {
+    package var hexDigest: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

@@ -14,6 +14,7 @@ public enum GoldenDataLoader {
     ///   token pairs (24 bytes per sample more), which the bootstrap of
     ///   ``CellTable/applyingConfidence(_:seed:)`` and the cost projection (``CostProjector``)
     ///   need; off by default so a load stays at a few bytes per row.
+    /// - Throws: ``DataError`` (`.missingInput` no directory or file, `.readFailure`, `.badData` naming file, line and column) or ``DataErrors`` for several empty fields of models.csv and intents.csv.
     /// - Parameter laterEvalsFile: an evals file read after the directory's own, as the next run
     ///   (its cells supersede); `compare` lays new scores over a directory this way.
     public static func load(directory: String, keepingSamples: Bool = false, laterEvalsFile: String? = nil) throws -> CellTable {
@@ -90,7 +91,10 @@ public enum GoldenDataLoader {
     private static func chain(_ running: FNV1a64, name: String, path: String) -> FNV1a64 {
         var hash = running
         hash.combine(Array(name.utf8) + [0])
-        if let data = FileManager.default.contents(atPath: path) { hash.combine(data) }
+        // Through InputFile like every read: a file swapped for a FIFO meanwhile cannot hang.
+        if let bytes = try? InputFile.bytes(path: path, displayName: name, expected: "a CSV file", limit: InputFile.Limit.unlimited) {
+            hash.combine(bytes)
+        }
         return hash
     }
 

@@ -30,6 +30,17 @@ public struct DegradeLadder: Sendable {
     public var steps: [Step]
     /// The first fraction with no feasible configuration within its cap and change budget, if any.
     public var unansweredFraction: Double?
+    /// With ``unansweredFraction``: the cheapest feasible configuration's monthly cost within
+    /// that step's change budget (no cost cap), nil when none exists.
+    public var cheapestWithinChangesUSD: Double?
+    /// With ``unansweredFraction``: the cheapest feasible configuration's monthly cost, changes
+    /// not counted, so a budget below it is named as such; nil when nothing is feasible.
+    public var cheapestFeasibleUSD: Double?
+    /// When the best first step within the change budget from `from` was dominated (another
+    /// feasible configuration within the cap costs no more and is at least as good, one of
+    /// them strictly), that dominated configuration: the first step is then the best point
+    /// dominating it instead, however many intents it changes, and the text says so.
+    public var dominatedStart: ConfigurationScore?
 
     /// The default fractions: the full budget, then 85 %, 70 % and 50 % of it.
     public static let defaultFractions = [1.0, 0.85, 0.7, 0.5]
@@ -42,10 +53,35 @@ public struct DegradeLadder: Sendable {
     ///   - scope: exclusions and model restrictions applied to every step (its baseline,
     ///     change budget and feasibility options are set here).
     /// - Complexity: one exact fold per step.
+    /// - Throws: ``RequestError`` on ``RequestError/Option/budget``, ``RequestError/Option/steps`` or ``RequestError/Option/maxChangesPerStep`` out of range, or when `scope` does not fit the data; ``DataError`` when `from` does not fit it.
     public static func build(table: CellTable, budgetUSD: Double, fractions: [Double] = defaultFractions,
                              maxChangesPerStep: Int = 3, from: [Int]? = nil, scope: Scope = Scope()) throws -> DegradeLadder {
+        guard budgetUSD > 0, budgetUSD.isFinite else {
+            throw RequestError([.budget], "\(formatNumber(budgetUSD)) is not a budget; expected a number of USD > 0")
+        }
+        guard !fractions.isEmpty, fractions.allSatisfy({ $0 > 0 && $0.isFinite }),
+              zip(fractions, fractions.dropFirst()).allSatisfy({ $0 > $1 }) else {
+            throw RequestError([.steps], "\(fractions.map(formatNumber).joined(separator: ",")) are not decreasing fractions > 0; expected e.g. 1,0.85,0.7,0.5")
+        }
+        guard maxChangesPerStep >= 0 else {
+            throw RequestError([.maxChangesPerStep], "\(maxChangesPerStep); expected a count of intents >= 0")
+        }
+        if let from, from.count != table.intents.count || !from.indices.allSatisfy({ table.cells[$0].indices.contains(from[$0]) }) {
+            throw DataError(.badRequest, file: "ladder", "the starting choice has \(from.count) cells; expected one existing cell per intent (\(table.intents.count))")
+        }
         var ladder = DegradeLadder(budgetUSD: budgetUSD, maxChangesPerStep: maxChangesPerStep, steps: [])
         var previous = from
+        var free = scope
+        free.baseline = nil
+        free.maxChanges = nil
+        free.pinnedIntents = []
+        free.feasibleOnly = false
+        func feasible(_ points: [ConfigurationScore], cap: Double) -> [ConfigurationScore] {
+            points.filter { $0.isFeasible && $0.monthlyCostUSD <= cap }
+        }
+        func bestQuality(_ points: [ConfigurationScore]) -> ConfigurationScore? {
+            points.max { ($0.quality, -$0.monthlyCostUSD) < ($1.quality, -$1.monthlyCostUSD) }
+        }
         for fraction in fractions {
             let cap = fraction * budgetUSD
             var stepScope = scope
@@ -53,12 +89,28 @@ public struct DegradeLadder: Sendable {
             stepScope.maxChanges = previous == nil ? nil : maxChangesPerStep
             stepScope.feasibleOnly = previous != nil
             let space = try SearchSpace(table: table, constraints: GlobalConstraints(maxMonthlyCostUSD: cap), scope: stepScope)
-            let best = ExactSolver.solve(space).points
-                .filter { $0.isFeasible && $0.monthlyCostUSD <= cap }
-                .max { ($0.quality, -$0.monthlyCostUSD) < ($1.quality, -$1.monthlyCostUSD) }
-            guard let best else {
+            guard var best = bestQuality(feasible(ExactSolver.solve(space).points, cap: cap)) else {
                 ladder.unansweredFraction = fraction
+                // What it would take: the cheapest within the change budget, and of all.
+                let limited = try SearchSpace(table: table, scope: stepScope)
+                ladder.cheapestWithinChangesUSD = feasible(ExactSolver.solve(limited).points, cap: .infinity).map(\.monthlyCostUSD).min()
+                let all = try SearchSpace(table: table, scope: free)
+                ladder.cheapestFeasibleUSD = feasible(ExactSolver.solve(all).points, cap: .infinity).map(\.monthlyCostUSD).min()
                 return ladder
+            }
+            if ladder.steps.isEmpty, previous != nil {
+                // A start limited to K changes from today's configuration may be dominated by
+                // a configuration further away: start from the best one dominating it.
+                let unlimited = try SearchSpace(table: table, constraints: GlobalConstraints(maxMonthlyCostUSD: cap), scope: free)
+                let limited = best
+                let dominating = feasible(ExactSolver.solve(unlimited).points, cap: cap).filter { p in
+                    p.monthlyCostUSD <= limited.monthlyCostUSD && p.quality >= limited.quality
+                        && (p.monthlyCostUSD < limited.monthlyCostUSD || p.quality > limited.quality)
+                }
+                if let better = bestQuality(dominating) {
+                    ladder.dominatedStart = limited
+                    best = better
+                }
             }
             let changed = previous.map { base in base.indices.filter { base[$0] != best.choice[$0] } } ?? []
             ladder.steps.append(Step(fraction: fraction, capUSD: cap, score: best, changedIntents: changed))
@@ -77,6 +129,9 @@ public struct DegradeLadder: Sendable {
     public func text(table: CellTable, from: [Int]?) -> String {
         var lines = ["degrade ladder for a budget of \(formatUSD(budgetUSD))/month, at most \(maxChangesPerStep) intent change(s) per step"
             + (from == nil ? "" : " (the first step from today's configuration)")]
+        if let limited = dominatedStart, let first = steps.first {
+            lines.append("note: the best first step within \(maxChangesPerStep) change(s) of today's configuration, \(formatUSD(limited.monthlyCostUSD)) at quality \(formatQuality(limited.quality)), is dominated; step \(formatNumber(first.fraction)) starts from the best configuration dominating it instead (\(first.changedIntents.count) changes)")
+        }
         lines.append(" step         cap         cost  quality  changes")
         var before = from
         for step in steps {

@@ -59,8 +59,11 @@ public struct FeasibilityRepair: Sendable {
     /// `scope`'s model restrictions apply (its baseline, change budget and pins do not:
     /// changes are counted from `choice`). `extra` further intents beyond the fewest are tried.
     /// - Complexity: one change-budget fold per budget tried, at most one per intent.
+    /// - Throws: ``RequestError`` when `scope` does not fit the data (an unknown model or intent),
+    ///   or on ``RequestError/Option/baseline`` when `choice` is not one existing cell per intent.
     public static func find(for choice: [Int], table: CellTable, constraints: GlobalConstraints = GlobalConstraints(),
                             scope: Scope = Scope(), extra: Int = 2) throws -> FeasibilityRepair? {
+        guard table.isValidChoice(choice) else { throw table.invalidChoice(choice, option: .baseline) }
         let evaluation = table.evaluate(choice, constraints: constraints)
         guard !evaluation.isFeasible else { return nil }
         var repairScope = scope

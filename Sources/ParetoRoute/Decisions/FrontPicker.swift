@@ -1,6 +1,6 @@
 /// Picks a point of a front by the three rules users ask for.
 public enum FrontPicker {
-    /// A request: a budget, a quality floor, or the knee.
+    /// A request: a budget, a quality floor, the knee, or a point by its number.
     public enum Request: Sendable, Hashable {
         /// The highest-quality point costing at most this much a month.
         case budget(Double)
@@ -8,6 +8,9 @@ public enum FrontPicker {
         case minQuality(Double)
         /// The knee (see ``FrontGeometry/kneeIndex(_:)``).
         case knee
+        /// The point numbered so (from 1, as every output numbers points); check the
+        /// number first with ``Front/pointIndex(number:)``, which names the range.
+        case point(Int)
     }
 
     /// The answer: a point, or the nearest one when nothing meets the request.
@@ -40,6 +43,12 @@ public enum FrontPicker {
             return .found(cheapest)
         case .knee:
             return front.kneeIndex.map { .found($0) }
+        case .point(let number):
+            guard number >= 1, number <= points.count else {
+                let nearest = min(max(number, 1), points.count) - 1
+                return .unmet(nearest: nearest, reason: "the front has no point #\(number); its points are #1 to #\(points.count)")
+            }
+            return .found(number - 1)
         }
     }
 }

@@ -18,8 +18,10 @@ public struct LimitedMove: Sendable {
     /// The headline moves of a check: the best changing one intent and the best changing
     /// two, counted from `choice` itself (a baseline, change budget or pins in `scope` do
     /// not apply; its model restrictions do).
+    /// - Throws: ``RequestError`` when `scope` does not fit the data.
     public static func headline(from choice: [Int], table: CellTable, constraints: GlobalConstraints = GlobalConstraints(),
                                 scope: Scope = Scope()) throws -> [LimitedMove?] {
+        guard table.isValidChoice(choice) else { throw table.invalidChoice(choice, option: .baseline) }
         var free = scope
         free.baseline = nil
         free.maxChanges = nil
@@ -30,6 +32,7 @@ public struct LimitedMove: Sendable {
 
     /// The cheapest configuration of at least `from`'s quality within `maxChanges` changed
     /// intents; if none is cheaper, the best one at no more cost. `nil` when neither improves.
+    /// - Throws: ``RequestError`` when `scope` does not fit the data.
     public static func best(from choice: [Int], table: CellTable, maxChanges: Int,
                             constraints: GlobalConstraints = GlobalConstraints(), scope: Scope = Scope()) throws -> LimitedMove? {
         var scoped = scope

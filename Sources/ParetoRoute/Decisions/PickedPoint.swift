@@ -21,7 +21,7 @@ public struct PickedPoint: Sendable {
         public var maxP99LatencyMs: Double
     }
 
-    /// The point's index in the front.
+    /// The point's index in ``Front/points`` (0-based; outputs number it `index + 1`).
     public var index: Int
     /// The point.
     public var point: FrontPoint
@@ -51,6 +51,7 @@ public struct PickedPoint: Sendable {
 
     /// The point `index` of `front`, judged on `table` under `constraints` (the front's own,
     /// typically). Fails when the data lacks a cell the point uses.
+    /// - Throws: ``DataError`` naming `file` when the data lacks a cell the point uses.
     public init(front: Front, index: Int, table: CellTable, constraints: GlobalConstraints, file: String) throws {
         self.index = index
         point = front.points[index]
@@ -84,12 +85,13 @@ public struct PickedPoint: Sendable {
     }
 
     /// The configuration JSON (its `intents` at the top level, so the output is a deployable
-    /// configuration `check` reads) plus `found`, `point`, `feasible` and `failures`.
+    /// configuration `check` reads) plus `found`, `point` (its `number` from 1, as the text
+    /// says `#717`), `feasible` and `failures`.
     public var json: JSONValue {
         var members = point.configuration.json.members ?? []
         members.append(("found", .bool(true)))
         members.append(("point", .object([
-            ("index", .number(Double(index))),
+            ("number", .number(Double(index + 1))),
             ("monthly_cost_usd", .number(point.monthlyCostUSD)),
             ("quality", .number(point.quality)),
             ("quality_standard_error", point.qualityStandardError.map { .number($0) } ?? .null),

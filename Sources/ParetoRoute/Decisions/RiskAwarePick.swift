@@ -36,13 +36,30 @@ public struct RiskAwarePick: Sendable {
     /// Every candidate projected, in the order tried (the expected pick first).
     public var tried: [Assessment]
 
-    /// Picks from `front` with the configurations' cells of `table` (loaded with samples).
+    /// Picks from `front` with the configurations' cells of `table` (loaded with samples,
+    /// seen as the front saw it: ``FrontWithData/table``, so a what-if front is projected
+    /// under its what-if).
     ///
+    /// `risk` 0 asks for no probability at all: the expected-cost pick, the point
+    /// ``FrontPicker`` picks for the budget when the front's costs are the expected ones.
+    ///
+    /// - Throws: ``RequestError`` on ``RequestError/Option/risk`` outside [0, 1),
+    ///   ``RequestError/Option/month`` below 1, ``RequestError/Option/budget`` negative,
+    ///   ``RequestError/Option/runs`` below 1; ``DataError`` when a point's cell is not in
+    ///   `table` or the scenario does not fit it.
     /// - Complexity: one plan per point (O(intents × samples) each, for the expected cost) and
     ///   one projection of `month` months per candidate tried, usually a few.
     public static func pick(from front: Front, table: CellTable, budgetUSD: Double, risk: Double, month: Int = 1,
                             scenario: Scenario = Scenario(), options: CostProjector.Options = CostProjector.Options(),
                             file: String = "front") throws -> RiskAwarePick {
+        guard risk >= 0, risk < 1 else {
+            throw RequestError([.risk], "\(formatNumber(risk)) is not a probability in [0, 1); expected e.g. 0.9")
+        }
+        guard month >= 1 else { throw RequestError([.month], "\(month); expected a month of at least 1") }
+        guard budgetUSD >= 0, budgetUSD.isFinite else {
+            throw RequestError([.budget], "\(formatNumber(budgetUSD)) is not a budget; expected a number of USD >= 0")
+        }
+        guard options.runs >= 1 else { throw RequestError([.runs], "\(options.runs); expected at least 1 run") }
         // Only (index, choice, expected cost) is kept per candidate: a plan holds every sample's
         // cost and is rebuilt for the few candidates projected, so a front of 10⁵ points fits.
         var plans: [(index: Int, choice: [Int], expected: Double)] = []
@@ -64,7 +81,7 @@ public struct RiskAwarePick: Sendable {
         var result = RiskAwarePick(budgetUSD: budgetUSD, risk: risk, month: month, runs: options.runs, tried: [])
         for candidate in plans {
             let plan = try ProjectionPlan(table: table, choice: candidate.choice, scenario: scenario, months: month)
-            let projected = CostProjector.project(plan, options: options).months[month - 1]
+            let projected = try CostProjector.project(plan, options: options).months[month - 1]
             let assessment = Assessment(index: candidate.index, expectedCostUSD: candidate.expected,
                                         probabilityWithinBudget: 1 - (projected.probabilityOverBudget ?? 0), month: projected)
             result.tried.append(assessment)

@@ -4,14 +4,14 @@ import Foundation
 /// before ``OutputTarget``, which it forwards to (symlinks followed, devices and FIFOs
 /// written directly, `-` standard output).
 @available(*, deprecated, message: "use OutputTarget(path:option:), which every output option goes through")
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `text` to `path` as ``OutputTarget/write(_:)-(String)`` does.
-    public static func write(_ text: String, to path: String) throws {
+    package static func write(_ text: String, to path: String) throws {
         try OutputTarget(path: path).write(text)
     }
 
     /// Writes `data` to `path`; `failAfterWriting` lets tests simulate a failure.
-    public static func write(_ data: Data, to path: String, failAfterWriting: Bool = false) throws {
+    package static func write(_ data: Data, to path: String, failAfterWriting: Bool = false) throws {
         try OutputTarget(path: path).write(data, failAfterWriting: failAfterWriting)
     }
 }

@@ -343,17 +343,22 @@ enum FrontFileReader {
 
 extension Front {
     /// Reads a front file of format 2 or 1, checking its format tag and every point.
+    ///
+    /// - Throws: ``DataError``: `.missingInput` (no file), `.readFailure`, or `.badData` naming
+    ///   the field (not a regular file, not JSON, not a front, a point that does not add up).
     public static func load(path: String) throws -> Front {
-        try FrontFileReader.read(JSONFile.bytes(path: path), file: path)
+        try FrontFileReader.read(JSONFile.bytes(path: path, limit: InputFile.Limit.unlimited), file: path)
     }
 
     /// Reads several front files at once, one thread each (a diff reads two 70 MB files);
     /// the first failure, in the order of `paths`, is thrown.
+    /// - Throws: as ``load(path:)``, the first failure in the order of `paths`.
     public static func load(paths: [String]) throws -> [Front] {
         try parallelMap(count: paths.count) { i in Result { try Front.load(path: paths[i]) } }.map { try $0.get() }
     }
 
     /// Reads a front file's bytes; `file` names the source in errors.
+    /// - Throws: ``DataError`` of kind `.badData` naming the field.
     public init(bytes: [UInt8], file: String) throws {
         self = try FrontFileReader.read(bytes, file: file)
     }

@@ -103,7 +103,7 @@ public enum FrontHTML {
             ("method", .string(front.method.rawValue)),
             ("data_fingerprint", .string(front.dataFingerprint)),
             ("point_count", .number(Double(points.count))),
-            ("knee_index", front.kneeIndex.map { .number(Double($0)) } ?? .null),
+            ("knee_point", front.kneeIndex.map { .number(Double($0 + 1)) } ?? .null),
             ("hypervolume", .number(front.hypervolume)),
             ("reference_point", .array([.number(front.referencePoint.cost), .number(front.referencePoint.quality)])),
             ("z", .number(z)),

@@ -138,7 +138,7 @@ enum FrontHTMLAssets {
     const rawCells = bytes(column("point_cells"));
     const cellIndex = D.index_bytes === 1 ? rawCells : D.index_bytes === 2 ? new Uint16Array(rawCells.buffer) : new Uint32Array(rawCells.buffer);
     function cell(i, j) { return D.cells[j][cellIndex[i * M + j]]; }
-    const knee = D.knee_index === null ? -1 : D.knee_index;
+    const knee = D.knee_point === null ? -1 : D.knee_point - 1;
     const z = D.z;
     const mark = D.mark;
 
@@ -593,9 +593,12 @@ enum FrontHTMLAssets {
     // Controls.
     const budgetInput = document.getElementById("budget-input"), slider = document.getElementById("budget-slider");
     slider.min = String(Math.floor(cost[0] || 0)); slider.max = String(Math.ceil(cost[N - 1] || 1)); slider.step = "1";
+    // The box shows whole dollars (the knee's $25,590.359… reads 25590); the budget itself
+    // stays exact, so the default answer is still the knee.
+    function wholeDollars(value) { return String(Math.round(value)); }
     function setBudget(value, fromUser) {
       state.budget = value; state.budgetFromUser = fromUser;
-      if (value !== null) { if (document.activeElement !== budgetInput) budgetInput.value = String(value); slider.value = String(value); }
+      if (value !== null) { if (document.activeElement !== budgetInput) budgetInput.value = wholeDollars(value); slider.value = String(value); }
       writeHash(); renderBudget(); draw();
     }
     budgetInput.addEventListener("input", function () { const v = parseBudget(budgetInput.value); if (v !== null) setBudget(v, true); });
@@ -609,7 +612,7 @@ enum FrontHTMLAssets {
     }
     function applyState() {
       if (state.budget === null && knee >= 0) state.budget = cost[knee];
-      if (state.budget !== null) { budgetInput.value = String(state.budget); slider.value = String(state.budget); }
+      if (state.budget !== null) { budgetInput.value = wholeDollars(state.budget); slider.value = String(state.budget); }
       bars.checked = state.bars; logToggle.checked = state.log;
       renderBudget(); renderPoint(); renderTable(); draw();
     }

@@ -7,6 +7,7 @@ extension Front {
     /// Writes the front file to `sink` in chunks of about 1 MiB.
     ///
     /// - Complexity: O(points × intents + cells); memory O(chunk + cells).
+    /// - Throws: whatever `sink` throws (``OutputTarget`` throws ``DataError`` of kind `.writeFailure`).
     public func writeJSON(to sink: ([UInt8]) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { sink in try write(to: ChunkedOutput(sink: sink)) }
     }

@@ -52,19 +52,44 @@ public struct OutputTarget: Sendable, Hashable {
         }
     }
 
+    /// Checks that the target does not name the file at `input`, which the command reads:
+    /// compared by device and inode (a symlink or a hard link to the input is the input).
+    /// Standard output and a path that does not exist yet never collide.
+    ///
+    /// `role` says in the error what the input is ("a data file", "the --mark configuration").
+    /// - Throws: ``DataError`` of kind `.badRequest`, before any work.
+    public func checkNotOverwriting(input: String, role: String) throws {
+        guard !isStandardOutput else { return }
+        var inputInfo = stat()
+        guard stat(input, &inputInfo) == 0, inputInfo.st_mode & S_IFMT == S_IFREG else { return }
+        var outputInfo = stat()
+        let same: Bool
+        if let descriptor = OutputTarget.descriptorNumber(path) {
+            same = fstat(descriptor, &outputInfo) == 0
+        } else {
+            same = stat(path, &outputInfo) == 0
+        }
+        guard same, outputInfo.st_dev == inputInfo.st_dev, outputInfo.st_ino == inputInfo.st_ino else { return }
+        throw DataError(.badRequest, file: name,
+                        "names \(role) (\(input)), which the command reads; an output never replaces an input: expected another path")
+    }
+
     /// Writes `text` (UTF-8) to the target.
+    /// - Throws: ``DataError`` of kind `.writeFailure`, in words; a replaced file stays whole.
     public func write(_ text: String) throws {
         try write(Data(text.utf8))
     }
 
     /// Writes `data` to the target; `failAfterWriting` lets tests simulate a failure after
     /// the temporary file of an atomic replacement was written.
+    /// - Throws: ``DataError`` of kind `.writeFailure`, in words; a replaced file stays whole.
     public func write(_ data: Data, failAfterWriting: Bool = false) throws {
         try write(failAfterWriting: failAfterWriting) { sink in try sink([UInt8](data)) }
     }
 
     /// Writes what `produce` hands its sink, chunk by chunk: a large file (a 100 MB front)
     /// is never held in memory whole, and an atomic replacement happens after the last chunk.
+    /// - Throws: ``DataError`` of kind `.writeFailure`, or what `produce` throws; a replaced file stays whole.
     public func write(failAfterWriting: Bool = false, _ produce: (([UInt8]) throws -> Void) throws -> Void) throws {
         switch try resolve(checkingAccess: false) {
         case .standardOutput:

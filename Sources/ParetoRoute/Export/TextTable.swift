@@ -5,9 +5,9 @@
 ///
 /// Terminal output must fit the terminal, and pipes must keep everything: with no width
 /// the table is rendered whole.
-public struct TextTable: Sendable {
+package struct TextTable: Sendable {
     /// How a column's entries line up.
-    public enum Alignment: Sendable {
+    package enum Alignment: Sendable {
         /// Text, padded on the right.
         case left
         /// Figures, padded on the left so they end under the header's end.
@@ -15,20 +15,20 @@ public struct TextTable: Sendable {
     }
 
     /// One column.
-    public struct Column: Sendable {
+    package struct Column: Sendable {
         /// The header.
-        public var header: String
+        package var header: String
         /// A shorter header used when the table does not fit (`tokens` for `max_tokens`).
-        public var compactHeader: String?
+        package var compactHeader: String?
         /// How entries line up.
-        public var alignment: Alignment
+        package var alignment: Alignment
         /// Columns with a drop rank go, lowest rank first, when the table still does not fit.
-        public var dropRank: Int?
+        package var dropRank: Int?
         /// Whether this column is cut with `…` as a last resort (one column at most).
-        public var cuttable: Bool
+        package var cuttable: Bool
 
         /// Creates a column.
-        public init(_ header: String, compact: String? = nil, _ alignment: Alignment = .left,
+        package init(_ header: String, compact: String? = nil, _ alignment: Alignment = .left,
                     dropRank: Int? = nil, cuttable: Bool = false) {
             self.header = header
             self.compactHeader = compact
@@ -39,14 +39,14 @@ public struct TextTable: Sendable {
     }
 
     /// The columns.
-    public var columns: [Column]
+    package var columns: [Column]
     /// The rows, one entry per column.
-    public var rows: [[String]]
+    package var rows: [[String]]
     /// Text before every line (e.g. two spaces).
-    public var indent: String
+    package var indent: String
 
     /// Creates a table.
-    public init(columns: [Column], rows: [[String]] = [], indent: String = "") {
+    package init(columns: [Column], rows: [[String]] = [], indent: String = "") {
         self.columns = columns
         self.rows = rows
         self.indent = indent
@@ -54,7 +54,7 @@ public struct TextTable: Sendable {
 
     /// The header line and the rows, fitted to `width` columns when given.
     /// - Complexity: O(rows × columns).
-    public func lines(width: Int? = nil) -> [String] {
+    package func lines(width: Int? = nil) -> [String] {
         let layout = self.layout(width: width)
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
@@ -74,7 +74,7 @@ public struct TextTable: Sendable {
 
     /// Whether fitting the table to `width` would cut entries with `…` (callers first try
     /// shorter entries, e.g. a shorter models summary).
-    public func needsCut(width: Int?) -> Bool {
+    package func needsCut(width: Int?) -> Bool {
         layout(width: width).cutWidth != nil
     }
 
@@ -113,7 +113,7 @@ public struct TextTable: Sendable {
 /// with `indent` spaces more than the line's own leading spaces. A word longer than a line
 /// stays whole. With no width the line is returned as is. `listBreaks: false` fills each
 /// line greedily instead (prose, where a comma is no item boundary).
-public func wrapText(_ line: String, width: Int?, indent: Int = 4, listBreaks: Bool = true) -> [String] {
+package func wrapText(_ line: String, width: Int?, indent: Int = 4, listBreaks: Bool = true) -> [String] {
     guard let width, line.count > width else { return [line] }
     let lead = line.prefix { $0 == " " }.count
     let prefix = String(repeating: " ", count: lead + indent)
@@ -141,7 +141,7 @@ public func wrapText(_ line: String, width: Int?, indent: Int = 4, listBreaks: B
 }
 
 /// Every line of `text` wrapped to `width` (see ``wrapText(_:width:indent:)``).
-public func wrapLines(_ text: String, width: Int?) -> String {
+package func wrapLines(_ text: String, width: Int?) -> String {
     guard width != nil else { return text }
     let endsWithNewline = text.hasSuffix("\n")
     let body = endsWithNewline ? String(text.dropLast()) : text

@@ -131,6 +131,16 @@ public struct Front: Sendable {
         FrontGeometry.hypervolume(objectives, reference: referencePoint)
     }
 
+    /// The index (0-based, into ``points``) of the point numbered `number` in every output
+    /// (from 1: `#1` is `points[0]`).
+    /// - Throws: ``RequestError`` on ``RequestError/Option/point`` when no point has that number.
+    public func pointIndex(number: Int) throws(RequestError) -> Int {
+        guard number >= 1, number <= points.count else {
+            throw RequestError([.point], "\(number) is not a point of the front; expected a number from 1 to \(points.count)")
+        }
+        return number - 1
+    }
+
     /// The knee point's index (see ``FrontGeometry/kneeIndex(_:)``).
     public var kneeIndex: Int? {
         FrontGeometry.kneeIndex(objectives)

@@ -23,6 +23,7 @@ public struct FrontRequest: Sendable {
 
     /// The table a search runs on: `data` with the what-if overrides applied and, with a
     /// confidence, the cells' bootstrap intervals (the data must keep its samples).
+    /// - Throws: ``RequestError`` when the what-if names an unknown model or intent or overflows; on ``RequestError/Option/confidence`` out of range or without samples.
     public func table(from data: CellTable) throws -> CellTable {
         let table = try whatIf.apply(to: data)
         return try confidence.map { try table.applyingConfidence($0) } ?? table

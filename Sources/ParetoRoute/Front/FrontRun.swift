@@ -28,6 +28,7 @@ public struct FrontRun: Sendable {
     ///     cells vanished are counted as dropped).
     ///   - referenceExact: also solve the exact front and record the share of its
     ///     hypervolume reached (reference point from the exact front).
+    /// - Throws: as ``exact(_:request:maxPoints:)``.
     public static func optimize(_ data: CellTable, request: FrontRequest = FrontRequest(),
                                 options: Optimizer.Options = Optimizer.Options(), warmStart: Front? = nil,
                                 referenceExact: Bool = false,
@@ -63,6 +64,7 @@ public struct FrontRun: Sendable {
     }
 
     /// The exact front; `maxPoints` caps it with an ε-grid (see ``ExactSolver/solve(_:maxPoints:)``).
+    /// - Throws: ``RequestError`` when the request does not fit the data (named by ``RequestError/options``); ``DataError`` when an intent has no feasible cell or too many fee-paying models remain.
     public static func exact(_ data: CellTable, request: FrontRequest = FrontRequest(), maxPoints: Int? = nil) throws -> FrontRun {
         let table = try request.table(from: data)
         let space = try SearchSpace(table: table, constraints: request.constraints, scope: request.scope)

@@ -3,6 +3,7 @@
 extension FrontSettings {
     /// `data` as the front saw it: its what-if overrides applied, and its feasibility
     /// confidence (which needs `data` loaded with its samples).
+    /// - Throws: ``RequestError`` when the what-if does not fit `data`, or on ``RequestError/Option/confidence`` when `data` has no samples.
     public func applied(to data: CellTable) throws -> CellTable {
         let table = try whatIf.apply(to: data)
         guard let confidence else { return table }

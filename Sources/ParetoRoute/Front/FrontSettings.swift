@@ -101,6 +101,7 @@ public struct FrontSettings: Sendable, Equatable {
     }
 
     /// Reads the `settings` object of a front made by `method` (formats 1 and 2).
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, method: Front.Method, file: String) throws {
         let reader = JSONFieldReader(file: file, prefix: "settings")
         guard json.members != nil else { throw reader.error("", "not an object") }
@@ -132,6 +133,10 @@ public struct FrontSettings: Sendable, Equatable {
         if let minimumSamples, minimumSamples < 1 { throw reader.error("min_samples", "\(minimumSamples) is not a sample count; expected an integer of at least 1") }
         whatIf = try json["what_if"].map { try WhatIf(json: $0, file: file, field: "settings.what_if") } ?? WhatIf()
         confidence = try reader.optionalNumber(json["confidence"], "confidence")
+        if let confidence, !(confidence > 0 && confidence < 1) {
+            // The file is at fault, not a flag: name its field (pick --data blamed --confidence).
+            throw reader.error("confidence", "\(formatNumber(confidence)) is out of range; expected a number in (0, 1), e.g. 0.95")
+        }
     }
 
     /// The assumptions, one short phrase each: global constraints, scope, what-if

@@ -59,6 +59,7 @@ public struct FrontStatistics: Sendable, Equatable {
 
     /// Reads the `statistics` object of a front made by `method`. Figures a file lacks
     /// read as 0 (they explain a front; nothing is decided on them).
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, method: Front.Method, file: String) throws {
         let reader = JSONFieldReader(file: file, prefix: "statistics")
         guard json.members != nil else { throw reader.error("", "not an object") }

@@ -31,6 +31,24 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case volumes
         /// ``WhatIf/responseCacheRates``.
         case responseCacheRates
+        /// A feasibility or noise confidence level, in (0, 1).
+        case confidence
+        /// A point's 1-based number in a front.
+        case point
+        /// A monthly budget in USD.
+        case budget
+        /// A probability of staying within a budget, in (0, 1).
+        case risk
+        /// Monte Carlo runs of a cost projection (``CostProjector/Options/runs``).
+        case runs
+        /// Months a projection covers (``CostProjector/Options/months``).
+        case months
+        /// The month a risk-aware pick judges.
+        case month
+        /// The fractions of a degrade ladder's budget.
+        case steps
+        /// Intents a degrade ladder step may change.
+        case maxChangesPerStep
     }
 
     /// The options the error comes from (several when they act together).

@@ -40,6 +40,7 @@ public struct SearchSpace: Sendable {
     public let scope: Scope
 
     /// Builds the space; fails with the intent's best figures when an intent has no usable cell.
+    /// - Throws: ``RequestError`` when the scope names an unknown model or intent or leaves an intent no cell; ``DataError`` when an intent has no feasible cell in the data or too many fee-paying models remain.
     public init(table: CellTable, constraints: GlobalConstraints = GlobalConstraints(), scope: Scope = Scope()) throws {
         let modelNames = table.models.map(\.name).joined(separator: ", ")
         let intentNames = table.intents.map(\.name).joined(separator: ", ")
@@ -65,6 +66,12 @@ public struct SearchSpace: Sendable {
         }
         if let minimum = scope.minimumSamples, minimum < 1 {
             throw RequestError([.minimumSamples], "\(minimum) is not a sample count; expected an integer of at least 1")
+        }
+        if let baseline = scope.baseline, !table.isValidChoice(baseline) {
+            throw table.invalidChoice(baseline, option: .baseline)
+        }
+        if let k = scope.maxChanges, k < 0 {
+            throw RequestError([.maxChanges], "\(k) changes; expected a count of intents >= 0")
         }
         if scope.feasibleOnly, scope.baseline == nil {
             throw RequestError([.feasibleOnly], "keeping only feasible baseline cells needs a baseline (without one every point is feasible already)")
@@ -172,7 +179,7 @@ public struct SearchSpace: Sendable {
         let feeModels = feePayingModels.count
         guard feeModels <= SearchSpace.maxFeePayingModels else {
             throw DataError(file: "models.csv", field: "monthly_fixed_usd",
-                            "\(feeModels) models that charge a monthly fee (models.csv or --fixed-fee) have candidate cells; expected at most \(SearchSpace.maxFeePayingModels), since the exact front solves once per subset of them (rule some out with --exclude-model)")
+                            "\(feeModels) models that charge a monthly fee (in models.csv or by a what-if) have candidate cells; expected at most \(SearchSpace.maxFeePayingModels), since the exact front solves once per subset of them (exclude some of those models)")
         }
     }
 

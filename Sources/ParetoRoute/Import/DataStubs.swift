@@ -5,15 +5,15 @@
 /// guessed figure would produce a plausible front from invented costs. `validate` then
 /// names every empty field. The response-cache hit rate starts at 0 (no cache), the fee
 /// and the quality weight take the contract's defaults (empty).
-public enum DataStubs {
+package enum DataStubs {
     /// models.csv with one row per model, prices empty.
-    public static func models(_ names: [String]) -> String {
+    package static func models(_ names: [String]) -> String {
         "model,input_usd_per_mtok,output_usd_per_mtok,monthly_fixed_usd\n"
             + names.map { EvalsFileText.field($0) + ",,,\n" }.joined()
     }
 
     /// intents.csv with one row per intent, volume, floor and cap empty.
-    public static func intents(_ names: [String]) -> String {
+    package static func intents(_ names: [String]) -> String {
         "intent,daily_volume,cache_hit_rate,min_quality,max_p99_latency_ms,quality_weight\n"
             + names.map { EvalsFileText.field($0) + ",,0,,,\n" }.joined()
     }

@@ -5,9 +5,9 @@
 /// one (four digits at least), and an existing name that would still sort after it (an
 /// unnumbered `run-9.csv`, a `12-x.csv` beside the new `0013-…`) is an error rather than
 /// a file that silently loses to an older one.
-public enum EvalsFileName {
+package enum EvalsFileName {
     /// The file name for `stem` among `existing` names of `evals/` (only `*.csv` count).
-    public static func next(stem: String, existing: [String]) throws -> String {
+    package static func next(stem: String, existing: [String]) throws -> String {
         let csvs = existing.filter { $0.hasSuffix(".csv") }
         let largest = csvs.compactMap(leadingNumber).max() ?? 0
         var number = String(largest + 1)
@@ -21,12 +21,12 @@ public enum EvalsFileName {
     }
 
     /// The stem for `tool` and `date` (`inspect-2026-12-02`), or the tool alone without a date.
-    public static func stem(tool: EvalTool, date: String?) -> String {
+    package static func stem(tool: EvalTool, date: String?) -> String {
         date.map { "\(tool.rawValue)-\($0)" } ?? tool.rawValue
     }
 
     /// Whether `name` is usable as a stem: letters, digits, `.`, `_`, `-`, not starting with `.`.
-    public static func isValidStem(_ name: String) -> Bool {
+    package static func isValidStem(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && name.utf8.count <= 200
             && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
     }

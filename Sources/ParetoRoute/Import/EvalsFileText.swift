@@ -11,14 +11,14 @@ import Foundation
 /// logs that have none gives the same bytes as before and the file stays readable by tools
 /// that know only version 1; a run with them writes both columns on every row (0 where a
 /// sample had none), since the contract reads an absent column as 0 for the whole file.
-public enum EvalsFileText {
+package enum EvalsFileText {
     /// The header without cache columns, in the contract's column order.
-    public static let header = "intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms"
+    package static let header = "intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms"
     /// The header when some sample has cached tokens: the two optional columns appended.
-    public static let headerWithCache = header + ",cache_read_tokens,cache_write_tokens"
+    package static let headerWithCache = header + ",cache_read_tokens,cache_write_tokens"
 
     /// The file's text; `samples` must not repeat a sample id within a cell.
-    public static func render(_ samples: [ImportedSample]) -> String {
+    package static func render(_ samples: [ImportedSample]) -> String {
         let sorted = samples.sorted { a, b in
             a.cell != b.cell ? a.cell < b.cell : Array(a.sampleID.utf8).lexicographicallyPrecedes(Array(b.sampleID.utf8))
         }

@@ -36,6 +36,7 @@ public struct ImportPlan: Sendable {
     public var stubs: (models: [String], intents: [String])?
 
     /// Plans importing `run` into `directory`; `name` replaces the `<tool>-<date>` stem.
+    /// - Throws: ``DataError``: nothing usable to import, a duplicate sample, names missing from models.csv or intents.csv (`.missingInput` when one of them is missing).
     public static func make(run: ImportedRun, directory: String, name: String? = nil) throws -> ImportPlan {
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         var isDirectory: ObjCBool = false
@@ -92,6 +93,7 @@ public struct ImportPlan: Sendable {
     public var path: String { (directory.hasSuffix("/") ? directory : directory + "/") + "evals/" + fileName }
 
     /// Writes the new evals file (and the stubs); never replaces an existing file.
+    /// - Throws: ``DataError`` of kind `.writeFailure` (the file exists already: import never overwrites).
     public func write() throws {
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         do {

@@ -18,6 +18,7 @@ public enum InspectLogReader {
     public static let pathRoots = ["metadata.", "eval.task_args.", "eval.task"]
 
     /// Reads every log in `paths` (in the order given).
+    /// - Throws: ``DataError`` naming the log, the sample and the field (a `.eval` zip names the command converting it); `.missingInput`/`.readFailure` for the file.
     public static func read(paths: [String], options: ImportOptions) throws -> ImportedRun {
         var samples: [ImportedSample] = []
         var skips = ImportSkips()
@@ -41,12 +42,9 @@ public enum InspectLogReader {
 
     private static func readLog(path: String, options: ImportOptions) throws -> ([ImportedSample], ImportSkips, String?) {
         if path.hasSuffix(".eval") { throw convertError(path: path) }
-        if let handle = FileHandle(forReadingAtPath: path) {
-            let magic = (try? handle.read(upToCount: 4)) ?? Data()
-            try? handle.close()
-            if magic == Data([0x50, 0x4B, 0x03, 0x04]) { throw convertError(path: path) }
+        let log = try JSONFile.read(path: path, limit: InputFile.Limit.unlimited) { first in
+            if first.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw convertError(path: path) }
         }
-        let log = try JSONFile.read(path: path)
         guard let eval = log["eval"], eval.members != nil, let modelName = eval["model"]?.string else {
             throw DataError(file: path, field: "eval.model", "is missing; expected an Inspect eval log in JSON form (inspect eval --log-format json)")
         }

@@ -31,6 +31,7 @@ public enum PromptfooResultsReader {
     public static let pathRoots = ["vars."]
 
     /// Reads the results file at `path` (`.jsonl` as JSON Lines, anything else as one JSON document).
+    /// - Throws: ``DataError`` naming the file, the row and the field; `.missingInput`/`.readFailure` for the file.
     public static func read(path: String, options: ImportOptions) throws -> ImportedRun {
         if path.hasSuffix(".jsonl") {
             let rows = try JSONParser.parseSequence(try bytes(of: path), file: path)
@@ -40,7 +41,7 @@ public enum PromptfooResultsReader {
             }
             return try samples(from: located, providers: nil, date: nil, options: options)
         }
-        let document = try JSONFile.read(path: path)
+        let document = try JSONFile.read(path: path, limit: InputFile.Limit.unlimited)
         guard let rows = document["results"]?["results"]?.array else {
             throw DataError(file: path, field: "results.results", "is missing; expected promptfoo's output file (promptfoo eval -o results.json)")
         }
@@ -53,13 +54,7 @@ public enum PromptfooResultsReader {
     }
 
     private static func bytes(of path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError(.missingInput, file: path, "no such file")
-        }
-        guard !isDirectory.boolValue else { throw DataError(file: path, "is a directory; expected a results file") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw DataError(.readFailure, file: path, "cannot be read") }
-        return [UInt8](data)
+        try InputFile.bytes(path: path, displayName: path, expected: "a results file", limit: InputFile.Limit.unlimited)
     }
 
     /// The samples of `rows`; `providers` is the JSON form's `config.providers` (nil for JSONL).

@@ -1,56 +1,41 @@
 import Foundation
 
 /// Reads JSON files for the commands, mapping file-system failures to exit-status kinds.
-public enum JSONFile {
+package enum JSONFile {
     /// Reads and parses the JSON file at `path`.
-    public static func read(path: String) throws -> JSONValue {
-        let bytes = try self.bytes(path: path)
+    ///
+    /// The file must be a regular file of at most `limit` bytes (a configuration or a
+    /// scenario: 16 MiB); a device, a FIFO or a socket is refused before a byte is read,
+    /// and a file whose first byte cannot start a JSON document fails at that byte.
+    ///
+    /// - Throws: ``DataError``: `.missingInput` when there is no file, `.readFailure` when it
+    ///   cannot be read, `.badData` when it is not a regular file, too large or not JSON.
+    package static func read(path: String, limit: Int = 16 << 20) throws -> JSONValue {
+        try read(path: path, limit: limit, checkingStart: { _ in })
+    }
+
+    /// Reads as ``read(path:limit:)``; `checkingStart` sees the first bytes first (an
+    /// Inspect `.eval` zip is named as such before any JSON error).
+    static func read(path: String, limit: Int, checkingStart: ([UInt8]) throws -> Void) throws -> JSONValue {
+        let bytes = try self.bytes(path: path, limit: limit, checkingStart: checkingStart)
         guard !bytes.isEmpty else { throw DataError(file: path, line: 1, "the file is empty; expected a JSON document") }
         return try JSONParser.parse(bytes, file: path)
     }
 
-    /// The bytes of the file at `path`, read straight into one array (a front file can
-    /// be 100 MB; no intermediate copy).
-    static func bytes(path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError(.missingInput, file: path, "no such file")
-        }
-        guard !isDirectory.boolValue else { throw DataError(file: path, "is a directory; expected a JSON file") }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw DataError(.readFailure, file: path, "cannot be read (\(String(cString: strerror(errno))))") }
-        defer { close(descriptor) }
-        var status = stat()
-        let expected = fstat(descriptor, &status) == 0 ? max(0, Int(status.st_size)) : 0
-        // Read straight into the array's storage (a 70 MB front is neither zeroed first nor
-        // copied); a file that grows meanwhile, or a pipe of unknown size, grows the array.
-        var bytes: [UInt8] = []
-        var capacity = max(expected + 1, 1 << 16)
-        while true {
-            var failure: Int32 = 0
-            let before = bytes.count
-            let grown = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                if let base = buffer.baseAddress, before > 0 {
-                    bytes.withUnsafeBufferPointer { old in
-                        if let source = old.baseAddress { base.initialize(from: source, count: before) }
-                    }
-                }
-                count = before
-                while count < buffer.count {
-                    let got = Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
-                    if got < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    if got == 0 { return }
-                    count += got
-                }
+    /// The bytes of the file at `path` (see ``InputFile``), failing on the first chunk when
+    /// it cannot start a JSON document, so a gigabyte of garbage is not read first.
+    static func bytes(path: String, limit: Int, checkingStart: ([UInt8]) throws -> Void = { _ in }) throws -> [UInt8] {
+        try InputFile.bytes(path: path, displayName: path, expected: "a JSON file", limit: limit) { first in
+            try checkingStart(first)
+            guard let start = first.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return }
+            switch first[start] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "-"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                return
+            default:
+                // The parser's own error at that byte, from the first chunk alone.
+                _ = try JSONParser.parse(first, file: path)
             }
-            guard failure == 0 else { throw DataError(.readFailure, file: path, "cannot be read (\(String(cString: strerror(failure))))") }
-            bytes = grown
-            if bytes.count < capacity { return bytes }
-            capacity *= 2
         }
     }
 }

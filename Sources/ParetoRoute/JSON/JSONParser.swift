@@ -2,7 +2,7 @@
 ///
 /// Foundation's parser gives neither line numbers nor our number rules; a
 /// configuration or front file that a person edited deserves both.
-public struct JSONParser {
+package struct JSONParser {
     let bytes: [UInt8]
     let file: String
     /// The next byte to read.
@@ -12,10 +12,10 @@ public struct JSONParser {
     private var depth = 0
 
     /// The deepest nesting accepted, so hostile input cannot exhaust the stack.
-    public static let maxDepth = 64
+    package static let maxDepth = 64
 
     /// Parses `bytes` as one JSON document; errors name `file` and the line.
-    public static func parse(_ bytes: [UInt8], file: String) throws -> JSONValue {
+    package static func parse(_ bytes: [UInt8], file: String) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes, file: file)
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -27,7 +27,7 @@ public struct JSONParser {
     ///
     /// Documents may be separated by line breaks or by nothing at all (`}{`): some
     /// writers joined batches without a newline.
-    public static func parseSequence(_ bytes: [UInt8], file: String) throws -> [(value: JSONValue, line: Int)] {
+    package static func parseSequence(_ bytes: [UInt8], file: String) throws -> [(value: JSONValue, line: Int)] {
         var parser = JSONParser(bytes: bytes, file: file)
         var documents: [(JSONValue, Int)] = []
         while true {

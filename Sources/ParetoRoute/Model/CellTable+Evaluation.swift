@@ -51,6 +51,7 @@ extension CellTable {
     ///
     /// Every intent must appear exactly once; an unknown intent, a missing one, or a
     /// setting with no evaluated cell is an error naming the nearest evaluated settings.
+    /// - Throws: ``DataError`` naming `file` and the intent: an unknown or missing intent, a setting without a cell.
     public func choice(of configuration: Configuration, file: String) throws -> [Int] {
         var choice = [Int](repeating: -1, count: intents.count)
         for entry in configuration.entries {

@@ -46,6 +46,7 @@ public struct Configuration: Sendable, Hashable {
     }
 
     /// Reads the contract's JSON form; `file` names the source in errors.
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, file: String, fieldPrefix: String = "") throws {
         guard let intents = json["intents"], let members = intents.members else {
             throw DataError(file: file, field: fieldPrefix + "intents",
@@ -59,7 +60,9 @@ public struct Configuration: Sendable, Hashable {
         self.entries = entries
     }
 
-    /// Reads a configuration file.
+    /// Reads a configuration file (a regular file of at most 16 MiB).
+    ///
+    /// - Throws: ``DataError``: `.missingInput`, `.readFailure`, or `.badData` naming the field.
     public static func load(path: String) throws -> Configuration {
         try Configuration(json: JSONFile.read(path: path), file: path)
     }

@@ -34,7 +34,7 @@ public struct Setting: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// Formats a number the shortest way that reads back to the same value (`0.3`, `5`, `1e-05`).
-public func formatNumber(_ value: Double) -> String {
+package func formatNumber(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 {
         return String(Int64(value))
     }

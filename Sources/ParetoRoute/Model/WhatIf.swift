@@ -34,7 +34,10 @@ public struct WhatIf: Sendable, Hashable {
     /// The table with the overrides applied and costs recomputed.
     ///
     /// Quality weights that defaulted to the daily volume follow a volume override.
+    /// - Throws: ``RequestError`` on the option out of range (``validate()``), naming an unknown
+    ///   model or intent, or whose figures overflow.
     public func apply(to table: CellTable) throws -> CellTable {
+        try validate()
         var copy = table
         for (name, price) in prices.sorted(by: { $0.key < $1.key }) {
             guard let m = table.modelIndex(named: name) else { throw unknown(.prices, name, table.models.map(\.name)) }
@@ -90,6 +93,7 @@ public struct WhatIf: Sendable, Hashable {
     }
 
     /// Reads the overrides as a front's settings record them; `field` names the object in errors.
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, file: String, field: String) throws {
         let reader = JSONFieldReader(file: file, prefix: field)
         self.init()
@@ -110,5 +114,7 @@ public struct WhatIf: Sendable, Hashable {
         for (intent, rate) in try reader.object(json, "cache_hit_rates") {
             responseCacheRates[intent] = try reader.number(rate, "cache_hit_rates.\(intent)")
         }
+        // The file is at fault, not an option: its field is named, not a flag.
+        do { try validate() } catch { throw DataError(file: file, field: field, error.message) }
     }
 }

@@ -147,12 +147,11 @@ extension CellTable {
     /// The table with bootstrap intervals at `confidence`; feasibility then uses their bounds.
     ///
     /// Needs the samples (load with `keepingSamples: true`).
+    /// - Throws: ``RequestError`` on ``RequestError/Option/confidence``: out of (0, 1), or the table has no samples.
     public func applyingConfidence(_ confidence: Double, seed: UInt64 = 1) throws -> CellTable {
-        guard confidence > 0, confidence < 1 else {
-            throw DataError(file: "--confidence", "\(confidence) is out of range; expected a number in (0, 1), e.g. 0.95")
-        }
+        try ConfidenceLevel.check(confidence)
         guard let samples else {
-            throw DataError(file: "--confidence", "the data was loaded without samples; load with keepingSamples")
+            throw ConfidenceLevel.samplesMissing
         }
         var copy = self
         copy.confidence = confidence

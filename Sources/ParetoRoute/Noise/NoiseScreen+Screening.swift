@@ -26,12 +26,11 @@ extension NoiseScreen {
     /// interval alone (no P99 bookkeeping) decides a cell whose P99 is clear. Intents run in
     /// parallel; every cell has its own seeded generator, so the result does not depend on the schedule.
     /// - Complexity: O(resamples × samples) per cell that is not clear.
+    /// - Throws: ``RequestError`` on ``RequestError/Option/confidence``: out of (0, 1), or the table has no samples.
     public init(table: CellTable, confidence: Double, seed: UInt64 = 1) throws {
-        guard confidence > 0, confidence < 1 else {
-            throw DataError(file: "--confidence", "\(confidence) is out of range; expected a number in (0, 1), e.g. 0.95")
-        }
+        try ConfidenceLevel.check(confidence)
         guard let samples = table.samples else {
-            throw DataError(file: "--confidence", "the data was loaded without samples; load with keepingSamples")
+            throw ConfidenceLevel.samplesMissing
         }
         let perIntent = parallelMap(count: table.intents.count) { i -> [Entry] in
             let intent = table.intents[i]

@@ -51,7 +51,16 @@ public enum CostProjector {
     ///
     /// - Complexity: O(runs · months · (intents + 30)) draws, plus `exactBelow` per small sum;
     ///   runs spread over every core.
-    public static func project(_ plan: ProjectionPlan, options: Options = Options()) -> CostProjection {
+    /// - Throws: ``RequestError`` on ``RequestError/Option/runs`` when `options.runs` is below 1
+    ///   (or `exactBelow` negative), on ``RequestError/Option/budget`` when the budget is
+    ///   negative or not finite.
+    public static func project(_ plan: ProjectionPlan, options: Options = Options()) throws(RequestError) -> CostProjection {
+        guard options.runs >= 1, options.exactBelow >= 0 else {
+            throw RequestError([.runs], "\(options.runs) runs (exact below \(options.exactBelow)); expected at least 1 run and a threshold of at least 0")
+        }
+        if let budget = options.budgetUSD, !(budget >= 0 && budget.isFinite) {
+            throw RequestError([.budget], "\(formatNumber(budget)) is not a budget; expected a number of USD >= 0")
+        }
         let totals = simulate(plan, runs: options.runs, seed: options.seed, exactBelow: options.exactBelow)
         let months = plan.months.indices.map { m in
             summarize(totals.map { $0[m] }, month: plan.months[m], expected: plan.expectedCostUSD(month: m + 1), budget: options.budgetUSD)

@@ -41,8 +41,13 @@ public struct ProjectionPlan: Sendable {
     ///
     /// `table` must carry samples (``GoldenDataLoader/load(directory:keepingSamples:)``).
     /// A model, intent or setting the data lacks is an error naming the scenario's field (exit 65).
+    /// - Throws: ``RequestError`` on ``RequestError/Option/months`` below 1; ``DataError`` when the scenario names a model, intent or cell the data lacks, or the table has no samples.
     public init(table: CellTable, choice: [Int], scenario: Scenario = Scenario(), months: Int) throws {
-        precondition(choice.count == table.intents.count, "one cell per intent")
+        guard months >= 1 else { throw RequestError([.months], "\(months) months; expected at least 1") }
+        guard choice.count == table.intents.count,
+              choice.indices.allSatisfy({ table.cells[$0].indices.contains(choice[$0]) }) else {
+            throw DataError(.badRequest, file: "projection", "the choice has \(choice.count) cells; expected one existing cell per intent (\(table.intents.count))")
+        }
         guard let samples = table.samples else {
             throw DataError(.badRequest, file: "projection", "the data was loaded without samples; load with keepingSamples: true")
         }

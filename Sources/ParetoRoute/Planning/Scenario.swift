@@ -132,7 +132,9 @@ public struct Scenario: Sendable, Hashable {
         self.file = file
     }
 
-    /// Reads a scenario file.
+    /// Reads a scenario file (a regular file of at most 16 MiB).
+    ///
+    /// - Throws: ``DataError``: `.missingInput`, `.readFailure`, or `.badData` naming the field.
     public static func load(path: String) throws -> Scenario {
         try Scenario(json: JSONFile.read(path: path), file: path)
     }
@@ -141,6 +143,7 @@ public struct Scenario: Sendable, Hashable {
     ///
     /// Unknown fields are errors, so a misspelt or design-doc-style key (`effective_date`)
     /// is not silently ignored.
+    /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, file: String) throws {
         let reader = ScenarioFieldReader(file: file)
         let top = try reader.object(json, path: "", keys: [
@@ -216,6 +219,7 @@ public struct Scenario: Sendable, Hashable {
     /// The 1-based projection month of `month`; `field` names it in errors.
     ///
     /// A calendar month needs ``startMonth`` and must not precede it.
+    /// - Throws: ``DataError`` naming `field` when the month lies before the start.
     public func monthIndex(of month: EffectiveMonth, field: String) throws -> Int {
         switch month {
         case .index(let index):
