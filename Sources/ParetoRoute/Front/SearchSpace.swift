@@ -157,6 +157,12 @@ public struct SearchSpace: Sendable {
                     : thin ? "a feasible cell with enough samples for it (more models, a lower minimum, or more samples)" : "to allow a model with a feasible cell for it"
                 throw RequestError(options, "intent '\(intent.name)' has no feasible cell once \(what) are ruled out: \(figures); expected \(expected)")
             }
+            if kept.isEmpty, let error = ConfidenceInfeasibility.error(in: table, allowed: { j, cell in
+                !excludedModels.contains(cell.setting.model) && scope.hasEnoughSamples(cell)
+                    && (allowedModels[table.intents[j].name].map { $0.contains(cell.setting.model) } ?? true)
+            }) {
+                throw error
+            }
             if kept.isEmpty {
                 let cells = table.cells[i]
                 let best = cells.map(\.quality).max() ?? 0
