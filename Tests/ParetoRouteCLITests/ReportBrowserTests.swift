@@ -80,17 +80,16 @@ struct ReportBrowserTests {
         let dom = try HeadlessChromium.dom(Self.report.html, fragment: "budget=20000")
         #expect(dom.contains("data-ready=\"true\""))
         #expect(!dom.contains("data-error="))
-        let pick = runTool(["pick", Self.report.front, "--budget", "20000"])
-        #expect(pick.status == 0)
-        #expect(pick.out.hasPrefix("point #579 of 2002: $19,468/month"))
-        #expect(Self.attribute("data-point", ofElement: "budget-answer", in: dom) == "579")
-        // The library's answer on the same JSON, and the configuration the page lists for it.
+        // The library's answer on the same JSON, the CLI's, and the configuration the page lists for it.
         let front = try Front.load(path: Self.report.front)
         guard case .found(let index)? = FrontPicker.pick(.budget(20_000), from: front) else {
             Issue.record("pick found nothing")
             return
         }
-        #expect(index == 578)
+        let pick = runTool(["pick", Self.report.front, "--budget", "20000"])
+        #expect(pick.status == 0)
+        #expect(pick.out.hasPrefix("point #\(index + 1) of \(front.points.count): \(formatUSD(front.points[index].monthlyCostUSD))/month"))
+        #expect(Self.attribute("data-point", ofElement: "budget-answer", in: dom) == String(index + 1))
         let shown = Self.intentFigures(table: "budget-intents", in: dom)
         #expect(shown.count == 10)
         for figures in front.points[index].intents {
@@ -103,7 +102,8 @@ struct ReportBrowserTests {
         let dom = try HeadlessChromium.dom(Self.report.html, fragment: "budget=5000")
         let pick = runTool(["pick", Self.report.front, "--budget", "5000"])
         #expect(pick.status == 1)
-        #expect(pick.out.hasPrefix("nearest point (#1): $8,826/month"))
+        let front = try Front.load(path: Self.report.front)
+        #expect(pick.out.hasPrefix("nearest point (#1): \(formatUSD(front.points[0].monthlyCostUSD))/month"))
         #expect(Self.attribute("data-nearest", ofElement: "budget-answer", in: dom) == "1")
         #expect(Self.attribute("data-point", ofElement: "budget-answer", in: dom) == nil)
     }
