@@ -122,12 +122,19 @@ import Testing
         #expect(found.isEmpty, "figures the docs show, hard-coded in tests:\n\(found.joined(separator: "\n"))")
     }
 
-    /// `$` amounts of four or more digits, numbers with four decimals, 16-digit hex fingerprints.
+    /// `$` amounts of four or more digits, numbers with four or more decimals, 16-digit hex
+    /// fingerprints — not round ones (`$30,000`, `0.9000`), which are as often inputs as results.
     static func distinctiveFigures(_ line: String) -> [String] {
         var result = DocExampleRunner.figures(line).filter { figure in
-            let digits = figure.filter(\.isNumber).count
-            if figure.hasPrefix("$") || figure.hasPrefix("-$") || figure.hasPrefix("+$") { return digits >= 4 }
-            if let dot = figure.firstIndex(of: ".") { return figure[figure.index(after: dot)...].count >= 4 }
+            let digits = figure.filter(\.isNumber)
+            if figure.hasPrefix("$") || figure.hasPrefix("-$") || figure.hasPrefix("+$") {
+                let whole = figure.split(separator: ".").first.map { $0.filter(\.isNumber) } ?? ""
+                return digits.count >= 4 && !whole.hasSuffix("000")
+            }
+            if let dot = figure.firstIndex(of: ".") {
+                let decimals = figure[figure.index(after: dot)...]
+                return decimals.count >= 4 && !decimals.hasSuffix("00")
+            }
             return false
         }
         var word = ""
@@ -157,15 +164,15 @@ import Testing
     }
 
     @Test func anUpdateKeepsTheShownLinesAndTheCuts() {
-        let old = ["point #579 of 2002: $19,468/month", "  faq: haiku/500; order: sonnet/400; …", "…", "last $1"]
-        let new = ["point #601 of 2010: $19,502/month", "  faq: sonnet/500; order: sonnet/250; chitchat: haiku", "x", "y", "last $2"]
+        let old = ["point #12 of 345: $6,781/month", "  faq: haiku/500; order: sonnet/400; …", "…", "last $1"]
+        let new = ["point #13 of 346: $6,790/month", "  faq: sonnet/500; order: sonnet/250; chitchat: haiku", "x", "y", "last $2"]
         let updated = DocOutputPattern(shown: old).updated(to: new)
-        #expect(updated == ["point #601 of 2010: $19,502/month", "  faq: sonnet/500; order: sonnet/250; …", "…", "last $2"])
+        #expect(updated == ["point #13 of 346: $6,790/month", "  faq: sonnet/500; order: sonnet/250; …", "…", "last $2"])
         // A new line where everything was shown is shown; a line gone is dropped; a `…` with nothing left to span goes.
         #expect(DocOutputPattern(shown: ["a 1", "b 2", "…"]).updated(to: ["a 1", "new", "b 3"]) == ["a 1", "new", "b 3"])
         #expect(DocOutputPattern(shown: ["a 1", "gone", "b 2"]).updated(to: ["a 1", "b 2"]) == ["a 1", "b 2"])
         // Unchanged when it still matches.
-        #expect(DocOutputPattern(shown: old).updated(to: ["point #579 of 2002: $19,468/month", "  faq: haiku/500; order: sonnet/400; x", "last $1"]) == old)
+        #expect(DocOutputPattern(shown: old).updated(to: ["point #12 of 345: $6,781/month", "  faq: haiku/500; order: sonnet/400; x", "last $1"]) == old)
     }
 
     @Test func theConventionIsReadFromMarkdown() {
@@ -173,7 +180,7 @@ import Testing
             Text.
 
             ```sh
-            paretoroute pick front.json --budget 20000
+            paretoroute pick front.json --budget 1000
             ```
 
             ```
@@ -201,6 +208,6 @@ import Testing
         #expect(examples[0].line == 3 && examples[0].shown == ["point …"] && examples[0].stream == .stdout && examples[0].shownLines == 7..<8)
         #expect(examples[1].skip == "opens a browser" && examples[1].shown == nil)
         #expect(examples[2].needs == ["jq"] && examples[2].status == 1 && examples[2].stream == .stderr && examples[2].shown == ["oops"])
-        #expect(DocExampleRunner.figures("point #579 of 2002: $19,468/month, -0.0362 (+$4.04), 12") == ["#579", "2002", "$19,468", "-0.0362", "$4.04"])
+        #expect(DocExampleRunner.figures("point #12 of 345: $6,781/month, -0.01234 (+$4.04), 12") == ["345", "$6,781", "-0.01234", "$4.04"])
     }
 }
