@@ -43,7 +43,10 @@ struct DocExampleRunner: Sendable {
     /// Stops at the first failure, since later examples may need what it should have written.
     static func run(_ text: String, file: String, update: Bool = updating) throws -> [(example: DocExample, outcome: Outcome)] {
         let examples = DocExample.parse(text, file: file)
-        guard !examples.isEmpty else { return [] }
+        // Nothing to run (no examples, or only skipped ones): no copy of the data either.
+        guard examples.contains(where: { $0.skip == nil || $0.directiveError != nil }) else {
+            return examples.map { ($0, .skipped($0.skip ?? "")) }
+        }
         guard let binary else {
             return examples.map { ($0, .failed("the paretoroute binary is not built next to the test bundle; run swift build")) }
         }
