@@ -171,6 +171,12 @@ import Testing
         // A new line where everything was shown is shown; a line gone is dropped; a `…` with nothing left to span goes.
         #expect(DocOutputPattern(shown: ["a 1", "b 2", "…"]).updated(to: ["a 1", "new", "b 3"]) == ["a 1", "new", "b 3"])
         #expect(DocOutputPattern(shown: ["a 1", "gone", "b 2"]).updated(to: ["a 1", "b 2"]) == ["a 1", "b 2"])
+        // A shown row goes to the output row that starts most like it (the knee's `*`), not to any row.
+        let table = ["   1   $1,234  0.85  start", "…", " 71*  $25,111  0.89  faq: a → b; …", "…", "200 $99,999  0.92  rec: c → d; …"]
+        let moved = ["   1   $1,234  0.85  start", " 50  $14,222  0.88  rec: e → f; g", " 73*  $27,333  0.89  order: q → r; x",
+                     "159  $74,444  0.91  faq: s → t; u", "194 $98,765  0.92  rec: c → d; v"]
+        #expect(DocOutputPattern(shown: table).updated(to: moved)
+                == ["   1   $1,234  0.85  start", "…", " 73*  $27,333  0.89  order: q → r; …", "…", "194 $98,765  0.92  rec: c → d; …"])
         // Unchanged when it still matches.
         #expect(DocOutputPattern(shown: old).updated(to: ["point #12 of 345: $6,781/month", "  faq: haiku/500; order: sonnet/400; x", "last $1"]) == old)
     }

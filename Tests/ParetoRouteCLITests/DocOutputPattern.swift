@@ -97,22 +97,24 @@ struct DocOutputPattern: Sendable, Equatable {
     func updated(to actual: [String]) -> [String] {
         if matches(actual) { return items.map(Self.text) }
         let n = items.count, m = actual.count
-        // Costs: same text 0, same shape 2, other text 9, a shown line dropped 8, an output line
-        // shown that was not 8, a line inside a `…` 2. So a shown line takes the output line at
-        // its place rather than being dropped for a `…` to swallow it (9 < 8 + 2), but a new line
-        // is shown, not put in place of a shown line that then lands in a `…` (9 + 2 > 8 + 2).
+        // Costs: same text 0, same shape 20, other text 81–99 (less the longer the two shapes'
+        // common start), a shown line dropped 80, an output line shown that was not 80, a line
+        // inside a `…` 20. So a shown line takes the output line at its place rather than being
+        // dropped for a `…` to swallow it (< 80 + 20), but a new line is shown, not put in place
+        // of a shown line that then lands in a `…` (> 80 + 20 − 20), and of two lines a shown
+        // line could take, it takes the one that starts most like it (the knee's `717*` row).
         let unreachable = Int.max / 4
         var cost = [[Int]](repeating: [Int](repeating: unreachable, count: m + 1), count: n + 1)
         cost[n][m] = 0
         for i in stride(from: n, through: 0, by: -1) {
             for j in stride(from: m, through: 0, by: -1) where !(i == n && j == m) {
                 var best = unreachable
-                if j < m { best = min(best, cost[i][j + 1] + (i < n && isGap(items[i]) ? 2 : 8)) }
+                if j < m { best = min(best, cost[i][j + 1] + (i < n && isGap(items[i]) ? 20 : 80)) }
                 if i < n {
                     if isGap(items[i]) {
                         best = min(best, cost[i + 1][j])
                     } else {
-                        best = min(best, cost[i + 1][j] + 8)
+                        best = min(best, cost[i + 1][j] + 80)
                         if j < m { best = min(best, cost[i + 1][j + 1] + matchCost(items[i], actual[j])) }
                     }
                 }
@@ -127,7 +129,7 @@ struct DocOutputPattern: Sendable, Equatable {
         var i = 0, j = 0
         while i < n || j < m {
             if i < n, isGap(items[i]) {
-                if j < m, cost[i][j] == cost[i][j + 1] + 2 {
+                if j < m, cost[i][j] == cost[i][j + 1] + 20 {
                     appendGap(Self.text(items[i]))
                     j += 1
                 } else {
@@ -138,7 +140,7 @@ struct DocOutputPattern: Sendable, Equatable {
             if i < n, j < m, cost[i][j] == cost[i + 1][j + 1] + matchCost(items[i], actual[j]) {
                 result.append(rewritten(items[i], as: actual[j]))
                 i += 1; j += 1
-            } else if i < n, cost[i][j] == cost[i + 1][j] + 8 {
+            } else if i < n, cost[i][j] == cost[i + 1][j] + 80 {
                 i += 1
             } else {
                 result.append(actual[j])
@@ -156,9 +158,20 @@ struct DocOutputPattern: Sendable, Equatable {
     private func matchCost(_ item: Item, _ line: String) -> Int {
         switch item {
         case .gap: return 0
-        case .line(let text): return text == line ? 0 : Self.shape(text) == Self.shape(line) ? 2 : 9
-        case .prefix(let text): return line.hasPrefix(text) ? 0 : Self.shape(line).hasPrefix(Self.shape(text)) ? 2 : 9
+        case .line(let text):
+            if text == line { return 0 }
+            let (a, b) = (Self.shape(text), Self.shape(line))
+            return a == b ? 20 : 99 - min(18, Self.commonStart(a, b) / 4)
+        case .prefix(let text):
+            if line.hasPrefix(text) { return 0 }
+            let (a, b) = (Self.shape(text), Self.shape(line))
+            return b.hasPrefix(a) ? 20 : 99 - min(18, Self.commonStart(a, b) / 4)
         }
+    }
+
+    /// The number of characters two texts start with in common.
+    private static func commonStart(_ a: String, _ b: String) -> Int {
+        zip(a, b).prefix { $0 == $1 }.count
     }
 
     /// A shown item rewritten to show `line`.
