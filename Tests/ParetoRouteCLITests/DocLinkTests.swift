@@ -25,6 +25,17 @@ import Testing
         }
     }
 
+    /// The README stays a front door (at most 300 lines) from which every page of the guide is linked.
+    @Test func theReadmeIsAShortFrontDoorToEveryPage() throws {
+        let root = DocExampleRunner.root
+        let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
+        #expect(readme.split(separator: "\n", omittingEmptySubsequences: false).count <= 301)
+        let linked = Set(Self.links(in: readme).map { $0.target.split(separator: "#").first.map(String.init) ?? "" })
+        let pages = DocExampleRunner.docs.filter { $0.hasPrefix("docs/") }
+        #expect(pages.count >= 15)
+        for page in pages { #expect(linked.contains(page), "README.md does not link \(page)") }
+    }
+
     @Test func linksAndAnchorsAreReadAsGitHubDoes() {
         let text = "See [a](docs/a.md#x) and ![b](b.png).\n```\n[not](c.md)\n```\nand `[code](d.md)` [e](#front-file-paretoroutefront2)\n"
         #expect(Self.links(in: text).map(\.target) == ["docs/a.md#x", "b.png", "#front-file-paretoroutefront2"])
