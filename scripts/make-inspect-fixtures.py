@@ -12,20 +12,26 @@ metadata; chitchat) on two models (mockllm/sonnet, mockllm/haiku) under two sett
 count is the task argument `rag_chunks`), three epochs each, with two scorers: `exact` (Inspect's
 `match()`, C/I) and `judge` (a number in [0, 1] read from a grader model, mockllm/judge, whose calls
 land in the sample's model_usage beside the evaluated model's). One sample of one epoch raises (faq-0004,
-epoch 2, on haiku at the first setting), so one log holds one errored sample. Some calls report cache-read and cache-write input tokens.
+epoch 2, on haiku at the first setting), so one log holds one errored sample. Some calls report
+cache-read and cache-write input tokens apart from `input_tokens` (Inspect's ModelUsage convention):
+about 30% of (model, prompt) pairs read half the prompt from the cache, about 15% write 120 tokens.
 
 Latencies are real: each mock call sleeps a time derived from the prompt, and Inspect records the
 time the call took (`output.time`). So a rerun gives other latencies (and other logs); the tests
 use the committed logs and the figures this script computed from them, never Python.
 
 Besides the JSON logs it writes one `.eval` log of the same faq run (for the conversion error) and
-`figures.tsv`: per scorer and cell, the sample count, mean quality, mean input and output tokens and
-the P99 latency, computed from the JSON logs by the golden data contract's rules.
+`figures.tsv` (scripts/inspect_figures.py, which recomputes it from committed logs without Inspect):
+per scorer and cell, the sample count, mean quality, mean input and output tokens, the P99 latency
+and the mean cache-read and cache-write tokens, computed from the JSON logs by the golden data
+contract's rules (version 2: `input_tokens` excludes cache reads and writes, as Inspect counts them).
+
+The judge's draw includes `id(messages)`, an object address, so the judge scores (unlike the
+tokens, which depend only on the prompt, the model and the epoch's call number) differ between runs.
 """
 
 import asyncio
 import hashlib
-import json
 import os
 import shutil
 import sys
@@ -37,7 +43,7 @@ from inspect_ai.model import ModelOutput, ModelUsage, get_model
 from inspect_ai.scorer import Score, Target, match, mean, scorer
 from inspect_ai.solver import TaskState, solver
 
-from contract_figures import figure_rows, round_latency
+import inspect_figures
 
 MODELS = ["sonnet", "haiku"]
 SETTINGS = [  # (max_tokens, temperature, rag_chunks)
@@ -150,31 +156,6 @@ def chitchat(rag_chunks: int = 0):
 
 
 
-def figures(log_paths: list[str]) -> list[str]:
-    """Per scorer and cell: samples, mean quality, mean input/output tokens, P99 latency (ms)."""
-    cells: dict[tuple, list[tuple]] = {}
-    for path in log_paths:
-        log = json.load(open(path))
-        model = log["eval"]["model"]
-        # Inspect keeps eval(temperature=…, max_tokens=…) in plan.config; a model's own config
-        # (get_model(config=…)) would be in eval.model_generate_config, which wins.
-        config = {**log["plan"]["config"], **log["eval"]["model_generate_config"]}
-        rag = log["eval"]["task_args"]["rag_chunks"]
-        for sample in log["samples"]:
-            if sample.get("error"):
-                continue
-            usage = sample["model_usage"][model]
-            tokens_in = usage["input_tokens"] + (usage.get("input_tokens_cache_read") or 0) + (usage.get("input_tokens_cache_write") or 0)
-            latency = round_latency(sample["output"]["time"] * 1000)
-            exact = {"C": 1.0, "I": 0.0}[sample["scores"]["match"]["value"]]
-            judged = float(sample["scores"]["judge"]["value"])
-            for scorer_name, quality in (("match", exact), ("judge", judged)):
-                key = (scorer_name, sample["metadata"]["intent"], model.split("/")[-1],
-                       config["max_tokens"], config["temperature"], rag)
-                cells.setdefault(key, []).append((quality, tokens_in, usage["output_tokens"], latency))
-    return figure_rows(["scorer", "intent", "model", "max_tokens", "temperature", "rag_chunks"], cells)
-
-
 def main() -> None:
     out = sys.argv[1] if len(sys.argv) > 1 else "Tests/Fixtures/import/inspect"
     os.makedirs(out, exist_ok=True)
@@ -194,8 +175,7 @@ def main() -> None:
     logs = eval(faq(rag_chunks=0), model=evaluated_model("haiku"), log_dir=work, temperature=0.2,
                 max_tokens=256, epochs=EPOCHS, fail_on_error=False, display="none")
     shutil.copyfile(logs[0].location, os.path.join(out, "faq-haiku.eval"))
-    with open(os.path.join(out, "figures.tsv"), "w") as handle:
-        handle.write("\n".join(figures(sorted(written))) + "\n")
+    inspect_figures.write(out, written)
     import inspect_ai
     print(f"inspect-ai {inspect_ai.__version__}: {len(written)} JSON logs and figures.tsv in {out}")
 

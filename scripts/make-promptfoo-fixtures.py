@@ -193,6 +193,8 @@ def main() -> None:
         key = (r["testCase"]["vars"]["intent"], model, provider["config"]["max_tokens"],
                provider["config"]["temperature"], int(r["testCase"]["vars"]["rag_chunks"]))
         usage = r["response"]["tokenUsage"]
+        # The TokenUsage of commit 013bf39 has no provider-cache detail: prompt is all input,
+        # and the figures' cache columns are 0.
         cells.setdefault(key, []).append((r["score"], usage["prompt"], usage["completion"], round_latency(r["latencyMs"])))
     lines = figure_rows(["intent", "model", "max_tokens", "temperature", "rag_chunks"], cells)
     with open(os.path.join(out, "figures.tsv"), "w") as handle:

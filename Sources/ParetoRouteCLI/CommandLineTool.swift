@@ -11,6 +11,7 @@ enum CommandLineTool {
         ("pick", "choose a point of a front by budget, quality or knee"),
         ("check", "is a configuration dominated, and what could it save"),
         ("diff", "what changed between two fronts"),
+        ("compare", "two eval runs compared cell by cell on shared golden samples"),
         ("report", "an interactive HTML report of a saved front"),
         ("import", "turn Inspect AI or promptfoo results into a new evals file"),
         ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
@@ -70,6 +71,7 @@ enum CommandLineTool {
             case "pick": return try PickCommand.run(rest, console: console)
             case "check": return try CheckCommand.run(rest, console: console)
             case "diff": return try DiffCommand.run(rest, console: console)
+            case "compare": return try CompareCommand.run(rest, console: console)
             case "report": return try ReportCommand.run(rest, console: console)
             case "import": return try ImportCommand.run(rest, console: console)
             case "project": return try ProjectCommand.run(rest, console: console)

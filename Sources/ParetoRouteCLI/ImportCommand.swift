@@ -12,6 +12,8 @@ enum ImportCommand {
         those cells' older rows; the report says which cells are added and which
         replaced. A directory without models.csv and intents.csv gets both, listing
         the names found, with prices, volumes, floors and caps left for you to fill.
+        Provider prompt-cache reads and writes get their own columns, cache_read_tokens
+        and cache_write_tokens (when any sample has them), never input_tokens.
 
           --data DIR            the data directory (default ./GoldenData)
           --intent-field PATH   where each sample's intent is: inspect metadata.<key>,

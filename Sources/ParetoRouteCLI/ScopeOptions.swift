@@ -26,11 +26,13 @@ enum ScopeOptions {
           --feasible-only         a kept baseline cell must meet its floor and cap too (without it
                                   an unchanged intent keeps its cell even when it is infeasible)
           --min-samples N         never use a cell measured on fewer than N golden samples
-          --price MODEL=IN/OUT    what if this model cost IN/OUT USD per million tokens
+          --price MODEL=IN/OUT    what if this model cost IN/OUT USD per million tokens; append
+                                  /READ/WRITE for its prompt-cache prices (without them they
+                                  keep their ratio to IN)
           --fixed-fee MODEL=USD   what if this model's monthly fee were USD
           --volume-scale X        what if every intent's daily volume were X times as large
           --volume INTENT=N       what if this intent had N conversations a day
-          --cache-rate INTENT=R   what if this intent's cache hit rate were R (0 <= R < 1)
+          --cache-rate INTENT=R   what if this intent's response-cache hit rate were R (0 <= R < 1)
 
         """
 
@@ -39,11 +41,10 @@ enum ScopeOptions {
         var whatIf = WhatIf()
         for text in args.all("price") {
             let (name, value) = try split(text, flag: "price", command: command)
-            let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2, let input = number(parts[0]), let output = number(parts[1]), input >= 0, output >= 0 else {
-                throw UsageError("\(command): --price '\(text)' must be MODEL=IN/OUT with prices >= 0 (USD per million tokens)")
+            guard let prices = PriceCard(spelling: value) else {
+                throw UsageError("\(command): --price '\(text)' must be MODEL=IN/OUT or MODEL=IN/OUT/CACHE_READ/CACHE_WRITE with prices >= 0 (USD per million tokens)")
             }
-            whatIf.prices[name] = WhatIf.Price(input: input, output: output)
+            whatIf.prices[name] = prices
         }
         for text in args.all("fixed-fee") {
             let (name, value) = try split(text, flag: "fixed-fee", command: command)
@@ -60,7 +61,7 @@ enum ScopeOptions {
         for text in args.all("cache-rate") {
             let (name, value) = try split(text, flag: "cache-rate", command: command)
             guard let rate = number(value), rate >= 0, rate < 1 else { throw UsageError("\(command): --cache-rate '\(text)' must be INTENT=R with 0 <= R < 1") }
-            whatIf.cacheRates[name] = rate
+            whatIf.responseCacheRates[name] = rate
         }
         return whatIf
     }
@@ -103,7 +104,7 @@ enum ScopeOptions {
             case .fixedFees: return "--fixed-fee"
             case .volumeScale: return "--volume-scale"
             case .volumes: return "--volume"
-            case .cacheRates: return "--cache-rate"
+            case .responseCacheRates: return "--cache-rate"
             }
         }.joined(separator: "/")
     }

@@ -94,7 +94,7 @@ public enum BenchmarkPreset {
         var qualities = feeModels(large, medium, small, uniform)
         qualities.merge(["large": large, "medium": medium, "small": small, "tiny": tiny]) { fee, _ in fee }
         var profile = IntentProfile(
-            name: name, dailyVolume: max(100, volume), cacheHitRate: rounded(uniform(0, 0.4), step: 0.01),
+            name: name, dailyVolume: max(100, volume), responseCacheHitRate: rounded(uniform(0, 0.4), step: 0.01),
             minQuality: 0, maxP99LatencyMS: [3000, 4000, 5000, 6000][noise.uniform() < 0.5 ? 2 : index % 4],
             qualityWeight: index % 10 == 5 ? Double(max(100, volume) * 2) : nil,
             promptTokens: rounded(uniform(300, 1500), step: 10), answerTokens: rounded(uniform(100, 500), step: 10),

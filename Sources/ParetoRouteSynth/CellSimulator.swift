@@ -12,6 +12,10 @@ struct CellSimulator: Sendable {
         var qualityTenThousandths: Int
         /// Billed input tokens.
         var inputTokens: Int
+        /// Input tokens read from the prompt cache (already excluded from ``inputTokens``).
+        var cacheReadTokens = 0
+        /// Input tokens written to the prompt cache (already excluded from ``inputTokens``).
+        var cacheWriteTokens = 0
         /// Billed output tokens (<= max_tokens).
         var outputTokens: Int
         /// End-to-end latency in whole milliseconds.
@@ -54,7 +58,8 @@ struct CellSimulator: Sendable {
         let latency = model.latency
         let retrievalMS = parameters.retrievalMSPerChunk * Double(chunks)
 
-        return zip(samples, affinities).map { sample, affinity in
+        return zip(samples, affinities).enumerated().map { index, pair in
+            let (sample, affinity) = pair
             let factor = chunks < sample.answerFactors.count ? sample.answerFactors[chunks] : 1
             let natural = lengthScale * factor
             let output = min(max(1, natural.rounded()), cap)
@@ -69,9 +74,21 @@ struct CellSimulator: Sendable {
             if noise.chance(latency.tailProbability) {
                 milliseconds *= 1 + latency.tailMaxExcess * noise.uniform()
             }
+            // The cached prefix: the system prompt (never all of the prompt), then the chunks when
+            // the intent caches them. The eval replays its samples back to back: the first call
+            // writes the system prompt and every later one reads it; a sample's chunks are its own,
+            // so they are written. Latency stays that of the whole input.
+            let system = min(intent.systemPromptTokens, max(0, sample.promptTokens - 1)).rounded()
+            let chunksCached = intent.cachesChunks ? chunkTokens.rounded() : 0
+            let prefix = min(system + chunksCached, input)
+            let systemPart = min(system, prefix)
+            let read = index == 0 ? 0 : systemPart
+            let write = prefix - read
             return Outcome(
                 qualityTenThousandths: Int((min(1, max(0, quality)) * 10_000).rounded()),
-                inputTokens: Int(input),
+                inputTokens: Int(input - prefix),
+                cacheReadTokens: Int(read),
+                cacheWriteTokens: Int(write),
                 outputTokens: Int(output),
                 latencyMS: Int(min(max(0, milliseconds), Self.largestCount).rounded())
             )

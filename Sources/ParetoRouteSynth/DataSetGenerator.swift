@@ -29,10 +29,17 @@ public struct DataSetGenerator: Sendable {
     /// models.csv: prices and monthly fees.
     public func modelsCSV() -> [UInt8] {
         var csv = CSVBuffer()
-        csv.appendRecord(["model", "input_usd_per_mtok", "output_usd_per_mtok", "monthly_fixed_usd"])
+        let cachePrices = spec.models.contains { $0.cacheReadUSDPerMTok != nil || $0.cacheWriteUSDPerMTok != nil }
+        csv.appendRecord(["model", "input_usd_per_mtok", "output_usd_per_mtok", "monthly_fixed_usd"]
+                         + (cachePrices ? ["cache_read_usd_per_mtok", "cache_write_usd_per_mtok"] : []))
         for model in spec.models {
-            csv.appendRecord([model.name, DecimalText.usd(model.inputUSDPerMTok),
-                              DecimalText.usd(model.outputUSDPerMTok), DecimalText.usd(model.monthlyFixedUSD)])
+            var record = [model.name, DecimalText.usd(model.inputUSDPerMTok),
+                          DecimalText.usd(model.outputUSDPerMTok), DecimalText.usd(model.monthlyFixedUSD)]
+            if cachePrices {
+                record += [model.cacheReadUSDPerMTok.map { DecimalText.usd($0) } ?? "",
+                           model.cacheWriteUSDPerMTok.map { DecimalText.usd($0) } ?? ""]
+            }
+            csv.appendRecord(record)
         }
         return csv.bytes
     }
@@ -40,17 +47,20 @@ public struct DataSetGenerator: Sendable {
     /// intents.csv: volumes, cache hit rates and constraints; quality_weight only if some intent sets one.
     public func intentsCSV() -> [UInt8] {
         let hasWeights = spec.intents.contains { $0.qualityWeight != nil }
+        let hasShares = spec.intents.contains { $0.promptCacheReadShare != nil }
         var csv = CSVBuffer()
         var header = ["intent", "daily_volume", "cache_hit_rate", "min_quality", "max_p99_latency_ms"]
         if hasWeights { header.append("quality_weight") }
+        if hasShares { header.append("prompt_cache_read_share") }
         csv.appendRecord(header)
         for intent in spec.intents {
-            var record = [intent.name, String(intent.dailyVolume), DecimalText.rate(intent.cacheHitRate),
+            var record = [intent.name, String(intent.dailyVolume), DecimalText.rate(intent.responseCacheHitRate),
                           DecimalText.rate(intent.minQuality),
                           DecimalText.format(intent.maxP99LatencyMS, minDecimals: 0, maxDecimals: 3)]
             if hasWeights {
                 record.append(intent.qualityWeight.map { DecimalText.format($0, minDecimals: 0, maxDecimals: 6) } ?? "")
             }
+            if hasShares { record.append(intent.promptCacheReadShare.map { DecimalText.rate($0) } ?? "") }
             csv.appendRecord(record)
         }
         return csv.bytes
@@ -61,8 +71,11 @@ public struct DataSetGenerator: Sendable {
         let settings = spec.grid.settings
         let rowCount = spec.intents.count * spec.models.count * settings.count * spec.samplesPerCell
         var csv = CSVBuffer(capacity: rowCount * 64 + 128)
+        // The cache columns only when some intent has a cached prefix: other presets keep their bytes.
+        let cached = spec.intents.contains { $0.systemPromptTokens > 0 || $0.cachesChunks }
         csv.appendRecord(["intent", "model", "max_tokens", "temperature", "rag_chunks", "sample_id",
-                          "quality", "input_tokens", "output_tokens", "latency_ms"])
+                          "quality", "input_tokens", "output_tokens", "latency_ms"]
+                         + (cached ? ["cache_read_tokens", "cache_write_tokens"] : []))
         let width = max(3, String(spec.samplesPerCell).count)
         let sampleIDs = (1...spec.samplesPerCell).map { number -> [UInt8] in
             let digits = String(number)
@@ -98,6 +111,12 @@ public struct DataSetGenerator: Sendable {
                         csv.appendInteger(outcome.outputTokens)
                         csv.appendComma()
                         csv.appendInteger(outcome.latencyMS)
+                        if cached {
+                            csv.appendComma()
+                            csv.appendInteger(outcome.cacheReadTokens)
+                            csv.appendComma()
+                            csv.appendInteger(outcome.cacheWriteTokens)
+                        }
                         csv.appendNewline()
                     }
                 }

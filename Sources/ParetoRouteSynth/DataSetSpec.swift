@@ -57,9 +57,18 @@ public struct DataSetSpec: Sendable, Hashable {
                 throw .invalidSpec("model \(model.name): prices and fee must be in [0, 1e9], behaviour figures finite "
                     + "and >= 0, tail probability in [0, 1]")
             }
+            for price in [model.cacheReadUSDPerMTok, model.cacheWriteUSDPerMTok].compactMap({ $0 }) {
+                guard price.isFinite, price >= 0, Self.isWritable(price) else {
+                    throw .invalidSpec("model \(model.name): cache prices must be in [0, 1e9]")
+                }
+            }
         }
         for intent in intents {
             try Self.check(intent, models: models)
+            guard intent.systemPromptTokens.isFinite, intent.systemPromptTokens >= 0, intent.systemPromptTokens <= 1e9,
+                  (intent.promptCacheReadShare.map { (0...1).contains($0) } ?? true) else {
+                throw .invalidSpec("intent \(intent.name): system prompt tokens must be in [0, 1e9], the prompt-cache read share in [0, 1]")
+            }
         }
         guard intents.contains(where: { ($0.qualityWeight ?? Double($0.dailyVolume)) > 0 }) else {
             throw .invalidSpec("the quality weights must not all be 0")
@@ -92,7 +101,7 @@ public struct DataSetSpec: Sendable, Hashable {
 
     private static func check(_ intent: IntentProfile, models: [ModelProfile]) throws(SynthError) {
         let name = intent.name
-        guard intent.dailyVolume > 0, (0..<1).contains(intent.cacheHitRate),
+        guard intent.dailyVolume > 0, (0..<1).contains(intent.responseCacheHitRate),
               (0...1).contains(intent.minQuality), intent.maxP99LatencyMS > 0,
               isWritable(intent.maxP99LatencyMS) else {
             throw .invalidSpec("intent \(name): needs daily_volume > 0, cache_hit_rate in [0, 1), "

@@ -11,7 +11,7 @@ public struct IntentProfile: Sendable, Hashable {
     /// Conversations per day.
     public var dailyVolume: Int
     /// Share of conversations served from the response cache.
-    public var cacheHitRate: Double
+    public var responseCacheHitRate: Double
     /// Hard floor on the intent's mean quality.
     public var minQuality: Double
     /// Hard cap on the intent's P99 latency.
@@ -20,6 +20,14 @@ public struct IntentProfile: Sendable, Hashable {
     public var qualityWeight: Double?
     /// Mean input tokens of the prompt without retrieved chunks.
     public var promptTokens: Double
+    /// Tokens of the fixed system prompt at the head of every prompt (part of ``promptTokens``):
+    /// the prefix a provider's prompt cache holds. 0: nothing is cached.
+    public var systemPromptTokens: Double = 0
+    /// Whether the retrieved chunks follow the system prompt inside the cached prefix (a small,
+    /// stable corpus whose chunks recur).
+    public var cachesChunks = false
+    /// The intent's `prompt_cache_read_share` in intents.csv; nil leaves it empty.
+    public var promptCacheReadShare: Double? = nil
     /// Mean length of the answer the task calls for, before any max_tokens cut.
     public var answerTokens: Double
     /// Expected quality of each model with no chunks, the best temperature and no truncation.
@@ -37,7 +45,7 @@ public struct IntentProfile: Sendable, Hashable {
 
     /// Creates an intent profile; see the properties for the meaning of each figure.
     public init(
-        name: String, dailyVolume: Int, cacheHitRate: Double, minQuality: Double,
+        name: String, dailyVolume: Int, responseCacheHitRate: Double, minQuality: Double,
         maxP99LatencyMS: Double, qualityWeight: Double? = nil, promptTokens: Double,
         answerTokens: Double, modelQuality: [String: Double], retrievalGain: Double,
         retrievalNoisePerChunk: Double, bestTemperature: Double, temperatureSensitivity: Double,
@@ -45,7 +53,7 @@ public struct IntentProfile: Sendable, Hashable {
     ) {
         self.name = name
         self.dailyVolume = dailyVolume
-        self.cacheHitRate = cacheHitRate
+        self.responseCacheHitRate = responseCacheHitRate
         self.minQuality = minQuality
         self.maxP99LatencyMS = maxP99LatencyMS
         self.qualityWeight = qualityWeight

@@ -6,6 +6,11 @@ public struct ModelProfile: Sendable, Hashable {
     public var inputUSDPerMTok: Double
     /// Price of one million output tokens in USD.
     public var outputUSDPerMTok: Double
+    /// Price of one million input tokens read from the provider's prompt cache; nil: none written
+    /// (the contract then bills cached input at the input price).
+    public var cacheReadUSDPerMTok: Double? = nil
+    /// Price of one million input tokens written to the prompt cache; nil: none written.
+    public var cacheWriteUSDPerMTok: Double? = nil
     /// Fee paid once a month if any intent uses the model (e.g. provisioned throughput).
     public var monthlyFixedUSD: Double
     /// How the model's latency is distributed.

@@ -13,9 +13,21 @@ public enum SmallPreset {
     public static func spec(seed: UInt64 = ChatbotPreset.defaultSeed,
                             samplesPerCell: Int = defaultSamplesPerCell) -> DataSetSpec {
         let names: Set<String> = ["recommendation", "faq", "chitchat"]
+        // Version-1 data (no prompt cache), so the tests that pin its bytes keep them.
         return DataSetSpec(
-            models: ChatbotPreset.models.filter { $0.name != "haiku-ft" },
-            intents: ChatbotPreset.intents.filter { names.contains($0.name) },
+            models: ChatbotPreset.models.filter { $0.name != "haiku-ft" }.map { model in
+                var plain = model
+                plain.cacheReadUSDPerMTok = nil
+                plain.cacheWriteUSDPerMTok = nil
+                return plain
+            },
+            intents: ChatbotPreset.intents.filter { names.contains($0.name) }.map { intent in
+                var plain = intent
+                plain.systemPromptTokens = 0
+                plain.cachesChunks = false
+                plain.promptCacheReadShare = nil
+                return plain
+            },
             grid: grid, samplesPerCell: samplesPerCell, seed: seed)
     }
 }

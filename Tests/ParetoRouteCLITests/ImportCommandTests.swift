@@ -151,12 +151,59 @@ import ParetoRoute
         let result = runTool(["import", "inspect", directory + "/log.json", "--rag-chunks", "0", "--data", directory + "/data"])
         #expect(result.status == 0, "\(result.err)")
         // Sample 1 (an integer id): output.usage, 0.5 s = 500 ms. Sample 2: model_usage wins over
-        // output.usage and its cache read counts as input (7 + 3); 0.0012346 s = 1.2346 ms -> 1.235.
+        // output.usage; its 7 input tokens stay 7 and its cache read goes to cache_read_tokens (3),
+        // never into the input; 0.0012346 s = 1.2346 ms -> 1.235.
         let text = try String(contentsOfFile: directory + "/data/evals/0001-inspect-2026-01-05.csv", encoding: .utf8)
-        let rows = text.split(separator: "\n").dropFirst().map(String.init)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms,cache_read_tokens,cache_write_tokens")
+        let rows = Array(lines.dropFirst())
         #expect(rows.count == 2)
-        #expect(rows[0] == "faq,small,100,0.5,0,1,0,10,20,500")
-        #expect(rows[1] == "faq,small,100,0.5,0,faq-0007,1,10,4,1.235")
+        #expect(rows[0] == "faq,small,100,0.5,0,1,0,10,20,500,0,0")
+        #expect(rows[1] == "faq,small,100,0.5,0,faq-0007,1,7,4,1.235,3,0")
+        // Without cached tokens in the run, the file keeps the version-1 columns and bytes.
+        try Self.log().replacingOccurrences(of: #""input_tokens_cache_read": 3, "#, with: "")
+            .write(toFile: directory + "/plain.json", atomically: true, encoding: .utf8)
+        let plain = runTool(["import", "inspect", directory + "/plain.json", "--rag-chunks", "0", "--data", directory + "/plain"])
+        #expect(plain.status == 0, "\(plain.err)")
+        #expect(try String(contentsOfFile: directory + "/plain/evals/0001-inspect-2026-01-05.csv", encoding: .utf8) == """
+            intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms
+            faq,small,100,0.5,0,1,0,10,20,500
+            faq,small,100,0.5,0,faq-0007,1,7,4,1.235
+
+            """)
+    }
+
+    @Test func importedCacheTokensValidateAndPriceAtTheCachePrices() throws {
+        let directory = try Paths.temporaryDirectory() + "/data"
+        let imported = runTool(["import", "inspect"] + Self.inspectLogs + Self.inspectFlags + ["--data", directory])
+        #expect(imported.status == 0, "\(imported.err)")
+        let file = try String(contentsOfFile: directory + "/evals/0001-inspect-2026-12-02.csv", encoding: .utf8)
+        #expect(file.hasPrefix("intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms,cache_read_tokens,cache_write_tokens\n"))
+        try Self.fill(directory)
+        // Without cache prices the cached tokens cost the input price: the lumped front.
+        let lumped = runTool(["optimize", "--data", directory, "--quiet"])
+        #expect(lumped.out.contains("cheapest (#1): $79.19/month"), "\(lumped.out)")
+        // The same models with cache prices (read 0.1×, write 1.25× the input price).
+        try "model,input_usd_per_mtok,output_usd_per_mtok,monthly_fixed_usd,cache_read_usd_per_mtok,cache_write_usd_per_mtok\nhaiku,0.25,1.25,,0.025,0.3125\nsonnet,3,15,,0.3,3.75\n"
+            .write(toFile: directory + "/models.csv", atomically: true, encoding: .utf8)
+        let valid = runTool(["validate", "--data", directory])
+        #expect(valid.status == 0, "\(valid.err)")
+        #expect(valid.out.contains("131 eval rows, 4 intents, 2 models, 16 cells"))
+        #expect(valid.out.contains("prompt cache chitchat: 27.3% of input tokens cached in the evals"))
+        // The cheapest feasible cell of each intent, priced with the cache prices.
+        for (intent, cheapest) in [("chitchat", "$10.55"), ("faq", "$38.40"), ("order_tracking", "$19.80"), ("return_request", "$9.82")] {
+            let row = valid.out.split(separator: "\n").first { $0.hasPrefix(intent + " ") }
+            #expect(row?.hasSuffix(" " + cheapest) == true, "\(intent): \(row ?? "no row")")
+        }
+        // The cheapest configuration is those four cells: $10.55 + $38.40 + $19.80 + $9.82 = $78.57,
+        // below the lumped $79.19; the best-quality end drops from $1,265 to $1,191.
+        let priced = runTool(["optimize", "--data", directory, "--quiet"])
+        #expect(priced.status == 0, "\(priced.err)")
+        #expect(priced.out.hasPrefix("ParetoRoute front (nsga2): 34 points"), "\(priced.out)")
+        #expect(priced.out.contains("cheapest (#1): $78.57/month"))
+        #expect(priced.out.contains("best quality (#34): $1,191/month"))
+        let exact = runTool(["exact", "--data", directory, "--quiet"])
+        #expect(exact.out.hasPrefix("ParetoRoute front (exact): 34 points"), "\(exact.out)")
     }
 
     @Test func errorsNameTheFileTheSampleAndThePath() throws {

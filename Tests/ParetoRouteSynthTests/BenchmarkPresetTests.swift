@@ -22,7 +22,7 @@ import Testing
         #expect(first.intents.map(\.dailyVolume) != second.intents.map(\.dailyVolume))
         for intent in first.intents {
             #expect((1000...100_000).contains(intent.dailyVolume))
-            #expect((0...0.4).contains(intent.cacheHitRate))
+            #expect((0...0.4).contains(intent.responseCacheHitRate))
             #expect([3000, 4000, 5000, 6000].contains(intent.maxP99LatencyMS))
             // The large model's expected best is at least 0.03 above the floor.
             let best = (intent.modelQuality["large"] ?? 0) + ([0, 2, 5].map(intent.retrievalEffect(chunks:)).max() ?? 0)

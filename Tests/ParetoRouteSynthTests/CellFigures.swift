@@ -15,20 +15,25 @@ struct CellFigures: Sendable {
     var p99: Double
     var meanInput: Double
     var meanOutput: Double
+    /// Mean prompt-cache reads and writes (0 for version-1 files).
+    var meanCacheRead = 0.0
+    var meanCacheWrite = 0.0
     var maxOutput: Int
     var samples: Int
 
     /// Cells of an evals CSV written by the generator (no quoted fields, LF line ends).
     static func table(_ bytes: [UInt8]) -> [CellKey: CellFigures] {
-        var rows: [CellKey: [(quality: Double, input: Int, output: Int, latency: Double)]] = [:]
+        var rows: [CellKey: [(quality: Double, input: Int, output: Int, latency: Double, read: Int, write: Int)]] = [:]
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst() {
             let field = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard field.count == 10, let maxTokens = Int(field[2]), let chunks = Int(field[4]),
+            guard field.count == 10 || field.count == 12, let maxTokens = Int(field[2]), let chunks = Int(field[4]),
                   let quality = Double(field[6]), let input = Int(field[7]), let output = Int(field[8]),
                   let latency = Double(field[9]) else { continue }
+            let read = field.count == 12 ? Int(field[10]) ?? -1 : 0
+            let write = field.count == 12 ? Int(field[11]) ?? -1 : 0
             let key = CellKey(intent: field[0], model: field[1], maxTokens: maxTokens, temperature: field[3],
                               ragChunks: chunks)
-            rows[key, default: []].append((quality, input, output, latency))
+            rows[key, default: []].append((quality, input, output, latency, read, write))
         }
         return rows.mapValues { samples in
             let count = Double(samples.count)
@@ -42,6 +47,8 @@ struct CellFigures: Sendable {
                 quality: samples.map(\.quality).reduce(0, +) / count, p99: p99,
                 meanInput: Double(samples.map(\.input).reduce(0, +)) / count,
                 meanOutput: Double(samples.map(\.output).reduce(0, +)) / count,
+                meanCacheRead: Double(samples.map(\.read).reduce(0, +)) / count,
+                meanCacheWrite: Double(samples.map(\.write).reduce(0, +)) / count,
                 maxOutput: samples.map(\.output).max() ?? 0, samples: samples.count)
         }
     }
@@ -51,9 +58,14 @@ struct CellFigures: Sendable {
         quality >= intent.minQuality && p99 <= intent.maxP99LatencyMS
     }
 
-    /// Monthly token cost of serving the intent with this cell (fees excluded).
+    /// Monthly token cost of serving the intent with this cell (fees excluded), the cached prefix
+    /// billed by the intent's read share at the model's cache prices (the contract's formula).
     func monthlyCost(for intent: IntentProfile, model: ModelProfile) -> Double {
-        Double(intent.dailyVolume) * 30 * (1 - intent.cacheHitRate)
-            * (meanInput * model.inputUSDPerMTok + meanOutput * model.outputUSDPerMTok) / 1e6
+        let prefix = meanCacheRead + meanCacheWrite
+        let read = intent.promptCacheReadShare.map { $0 * prefix } ?? meanCacheRead
+        let write = prefix - read
+        return Double(intent.dailyVolume) * 30 * (1 - intent.responseCacheHitRate)
+            * (meanInput * model.inputUSDPerMTok + read * (model.cacheReadUSDPerMTok ?? model.inputUSDPerMTok)
+               + write * (model.cacheWriteUSDPerMTok ?? model.inputUSDPerMTok) + meanOutput * model.outputUSDPerMTok) / 1e6
     }
 }

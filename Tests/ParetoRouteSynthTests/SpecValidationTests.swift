@@ -23,7 +23,7 @@ import Testing
         rejects({ $0.samplesPerCell = 0 }, mentioning: "samples per cell")
         rejects({ $0.intents[0].modelQuality["sonnet"] = nil }, mentioning: "no expected quality for model sonnet")
         rejects({ $0.models[1].name = $0.models[0].name }, mentioning: "model names must be unique")
-        rejects({ $0.intents[0].cacheHitRate = 1 }, mentioning: "cache_hit_rate")
+        rejects({ $0.intents[0].responseCacheHitRate = 1 }, mentioning: "cache_hit_rate")
         rejects({ $0.grid.temperatures = [0.1, 0.1001] }, mentioning: "distinct")
         rejects({ $0.grid.maxTokens = [] }, mentioning: "non-empty")
         rejects({ $0.evalsFileName = "evals.txt" }, mentioning: "*.csv")

@@ -93,7 +93,7 @@ import Testing
     /// 0.6999999999999998) must not push a feasible rival out of the ε-grid.
     @Test func aPartialBelowTheFloorByRoundingDropsNoFeasibleRival() throws {
         let model = Model(name: "m", inputUSDPerMTok: 1, outputUSDPerMTok: 0)
-        let intent = Intent(name: "only", dailyVolume: 1, cacheHitRate: 0, minQuality: 0, maxP99LatencyMs: 1000, qualityWeight: 3)
+        let intent = Intent(name: "only", dailyVolume: 1, responseCacheHitRate: 0, minQuality: 0, maxP99LatencyMs: 1000, qualityWeight: 3)
         let cells = [(0.0, 0.70), (1.0, 0.72), (2.0, 0.90)].enumerated().map { index, figures in
             Cell(setting: Setting(model: "m", maxTokens: 100 + index, temperature: 0.1, ragChunks: 0), modelIndex: 0,
                  sampleCount: 10, quality: figures.1, qualityStandardError: 0.01, meanInputTokens: 0, meanOutputTokens: 0,

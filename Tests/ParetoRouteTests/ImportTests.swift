@@ -77,18 +77,22 @@ import Testing
 
     @Test func epochsAverageIntoOneRow() {
         let setting = Setting(model: "m", maxTokens: 100, temperature: 0.2, ragChunks: 0)
-        func sample(_ id: String, _ q: Double, _ input: Int, _ output: Int, _ ms: Double) -> ImportedSample {
-            ImportedSample(intent: "faq", setting: setting, sampleID: id, quality: q, inputTokens: input, outputTokens: output, latencyMs: ms)
+        func sample(_ id: String, _ q: Double, _ input: Int, _ output: Int, _ ms: Double, read: Int = 0, write: Int = 0) -> ImportedSample {
+            ImportedSample(intent: "faq", setting: setting, sampleID: id, quality: q, inputTokens: input,
+                           cacheReadTokens: read, cacheWriteTokens: write, outputTokens: output, latencyMs: ms)
         }
         let averaged = EpochAveraging.average([
-            sample("a", 1, 10, 5, 100), sample("b", 0.5, 20, 6, 50), sample("a", 0, 11, 6, 200.001), sample("a", 0.5, 11, 6, 300),
+            sample("a", 1, 10, 5, 100, write: 120), sample("b", 0.5, 20, 6, 50, read: 7), sample("a", 0, 11, 6, 200.001, read: 64),
+            sample("a", 0.5, 11, 6, 300, read: 64),
         ])
         #expect(averaged.count == 2)
-        // a: quality (1 + 0 + 0.5) / 3 = 0.5; input 32/3 = 10.67 -> 11; output 17/3 = 5.67 -> 6; latency 600.001/3 = 200.000333 -> 200.
+        // a: quality (1 + 0 + 0.5) / 3 = 0.5; input 32/3 = 10.67 -> 11; output 17/3 = 5.67 -> 6; latency 600.001/3 = 200.000333 -> 200;
+        // cache reads 128/3 = 42.67 -> 43, writes 120/3 = 40: each kind averaged apart, never summed into the input.
         #expect(averaged[0].sampleID == "a" && averaged[0].quality == 0.5)
         #expect(averaged[0].inputTokens == 11 && averaged[0].outputTokens == 6)
+        #expect(averaged[0].cacheReadTokens == 43 && averaged[0].cacheWriteTokens == 40)
         #expect(averaged[0].latencyMs == 200)
-        #expect(averaged[1] == sample("b", 0.5, 20, 6, 50))
+        #expect(averaged[1] == sample("b", 0.5, 20, 6, 50, read: 7))
     }
 
     @Test func evalsTextSortsAndQuotes() {
@@ -105,6 +109,21 @@ import Testing
             faq,m,100,0.25,2,"b,2",0.5,3,4,12.5
 
             """)
+        // One sample with cached tokens: both columns, on every row (0 where none).
+        var cached = rows
+        cached[1].cacheReadTokens = 512
+        #expect(EvalsFileText.render(cached) == """
+            intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms,cache_read_tokens,cache_write_tokens
+            chat,m,100,0.25,2,z,1,1,2,0.001,512,0
+            faq,m,100,0.25,2,"a""q",0,3,4,7,0,0
+            faq,m,100,0.25,2,"b,2",0.5,3,4,12.5,0,0
+
+            """)
+        cached[0].cacheReadTokens = 0
+        cached[1].cacheReadTokens = 0
+        cached[2].cacheWriteTokens = 9
+        #expect(EvalsFileText.render(cached).hasPrefix(EvalsFileText.headerWithCache + "\n"))
+        #expect(EvalsFileText.render(cached).contains("\nfaq,m,100,0.25,2,\"a\"\"q\",0,3,4,7,0,9\n"))
     }
 
     @Test func jsonLinesMayLackTheNewlineBetweenDocuments() throws {
@@ -124,35 +143,50 @@ import Testing
     }()
 
     /// Expected figures per cell from a figures.tsv, keyed by the cell's description.
-    struct Figures { var samples: Int; var quality, input, output, p99: Double }
+    struct Figures { var samples: Int; var quality, input, output, p99, cacheRead, cacheWrite: Double }
 
+    /// Reads a figures.tsv by its header's column names (an Inspect file leads with `scorer`).
     static func figures(_ name: String, scorer: String?) throws -> [String: Figures] {
         let text = try String(contentsOfFile: FixturePaths.fixture("import/" + name + "/figures.tsv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
         var out: [String: Figures] = [:]
-        for line in text.split(separator: "\n").dropFirst() {
-            var fields = line.split(separator: "\t").map(String.init)
-            if let scorer {
-                guard fields.removeFirst() == scorer else { continue }
+        for fields in lines.dropFirst() {
+            #expect(fields.count == header.count)
+            func text(_ column: String) throws -> String {
+                let index = try #require(header.firstIndex(of: column), "figures.tsv has no column \(column)")
+                return fields[index]
             }
-            func number(_ i: Int) throws -> Double {
-                guard case .success(let value) = DecimalNumber.parseDouble(Array(fields[i].utf8)) else { throw DataError(file: "figures.tsv", fields[i]) }
+            func number(_ column: String) throws -> Double {
+                let field = try text(column)
+                guard case .success(let value) = DecimalNumber.parseDouble(Array(field.utf8)) else { throw DataError(file: "figures.tsv", field) }
                 return value
             }
-            let setting = Setting(model: fields[1], maxTokens: Int(fields[2]) ?? 0, temperature: try number(3), ragChunks: Int(fields[4]) ?? -1)
-            out[ImportedCell(intent: fields[0], setting: setting).description] = Figures(
-                samples: Int(fields[5]) ?? -1, quality: try number(6), input: try number(7), output: try number(8), p99: try number(9))
+            if let scorer, try text("scorer") != scorer { continue }
+            let setting = Setting(model: try text("model"), maxTokens: Int(try text("max_tokens")) ?? 0,
+                                  temperature: try number("temperature"), ragChunks: Int(try text("rag_chunks")) ?? -1)
+            out[ImportedCell(intent: try text("intent"), setting: setting).description] = Figures(
+                samples: Int(try text("samples")) ?? -1, quality: try number("mean_quality"), input: try number("mean_input_tokens"),
+                output: try number("mean_output_tokens"), p99: try number("p99_latency_ms"),
+                cacheRead: try number("mean_cache_read_tokens"), cacheWrite: try number("mean_cache_write_tokens"))
         }
         return out
     }
 
-    /// Imports `run` into a fresh directory, fills the stubs and loads the table.
-    static func load(_ run: ImportedRun) throws -> CellTable {
+    /// models.csv for the stubs' models: input $1, output $2 per million tokens, no cache prices.
+    static func plainModels(_ names: [String]) -> String {
+        "model,input_usd_per_mtok,output_usd_per_mtok\n" + names.map { "\($0),1,2\n" }.joined()
+    }
+
+    /// Imports `run` into a fresh directory, fills the stubs (models.csv from `models`; every
+    /// intent 100 a day, no response cache) and loads the table.
+    static func load(_ run: ImportedRun, models: ([String]) -> String = plainModels) throws -> CellTable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paretoroute-import-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let plan = try ImportPlan.make(run: run, directory: directory)
         try plan.write()
         let stubs = try #require(plan.stubs)
-        try OutputTarget(path: directory + "/models.csv").write("model,input_usd_per_mtok,output_usd_per_mtok\n" + stubs.models.map { "\($0),1,2\n" }.joined())
+        try OutputTarget(path: directory + "/models.csv").write(models(stubs.models))
         try OutputTarget(path: directory + "/intents.csv").write("intent,daily_volume,cache_hit_rate,min_quality,max_p99_latency_ms\n" + stubs.intents.map { "\($0),100,0,0,100000\n" }.joined())
         return try GoldenDataLoader.load(directory: directory)
     }
@@ -171,6 +205,8 @@ import Testing
                 #expect(abs(cell.quality - figures.quality) < 1e-12, "\(key)")
                 #expect(abs(cell.meanInputTokens - figures.input) < 1e-9, "\(key)")
                 #expect(abs(cell.meanOutputTokens - figures.output) < 1e-9, "\(key)")
+                #expect(abs(cell.meanCacheReadTokens - figures.cacheRead) < 1e-9, "\(key)")
+                #expect(abs(cell.meanCacheWriteTokens - figures.cacheWrite) < 1e-9, "\(key)")
                 #expect(abs(cell.p99LatencyMs - figures.p99) < 1e-9, "\(key)")
             }
         }
@@ -193,6 +229,9 @@ import Testing
         #expect(run.date == "2026-12-02")
         let expected = try Self.figures("inspect", scorer: scorer)
         #expect(expected.count == 16)
+        // The logs hold cache reads and writes, so the comparison below checks both columns.
+        #expect(expected.values.filter { $0.cacheRead > 0 }.count == 9)
+        #expect(expected.values.filter { $0.cacheWrite > 0 }.count == 3)
         Self.expectFigures(try Self.load(run), expected)
     }
 
@@ -213,19 +252,74 @@ import Testing
         #expect(abs(averaged.quality - clean.map(\.quality).reduce(0, +) / 2) < 1e-12)
     }
 
-    @Test func inspectTokensAreTheEvaluatedModelsWithCacheTokens() throws {
-        // In every log the mock's prompt is split into input, cache-read and cache-write tokens
-        // that add up to the same prompt for both models; the judge's 200 input tokens are not counted.
+    @Test func inspectCacheTokensMapOneToOne() throws {
+        // Inspect counts cache reads and writes apart from input_tokens: each maps to its own
+        // column as it is, and the judge's 200 input tokens (its own model_usage entry) are not counted.
         let run = try InspectLogReader.read(paths: Self.inspectLogs, options: Self.inspectOptions(score: "match"))
-        let log = try JSONFile.read(path: try #require(Self.inspectLogs.first { $0.hasSuffix("chitchat-sonnet-t0.2-rag0.json") }))
-        let cached = try #require(log["samples"]?.array?.first { $0["model_usage"]?["mockllm/sonnet"]?["input_tokens_cache_read"] != nil })
-        let usage = try #require(cached["model_usage"]?["mockllm/sonnet"])
-        let expected = [usage["input_tokens"], usage["input_tokens_cache_read"], usage["input_tokens_cache_write"]]
-            .compactMap { $0?.nonNegativeInteger }.reduce(0, +)
-        let id = "\(try #require(cached["id"]?.string))#\(try #require(cached["epoch"]?.nonNegativeInteger))"
-        let sample = try #require(run.samples.first { $0.sampleID == id && $0.setting.model == "sonnet" && $0.setting.temperature == 0.2 })
-        #expect(sample.inputTokens == expected)
-        #expect(sample.inputTokens > (usage["input_tokens"]?.nonNegativeInteger ?? 0))
+        var checked = (read: 0, write: 0)
+        for path in Self.inspectLogs {
+            let log = try JSONFile.read(path: path)
+            let model = try #require(log["eval"]?["model"]?.string)
+            let setting = (log["plan"]?["config"]?["temperature"]?.number, log["eval"]?["task_args"]?["rag_chunks"]?.nonNegativeInteger)
+            for entry in log["samples"]?.array ?? [] where entry["error"] == nil || entry["error"] == .null {
+                let usage = try #require(entry["model_usage"]?[model])
+                let id = "\(try #require(entry["id"]?.string))#\(try #require(entry["epoch"]?.nonNegativeInteger))"
+                let sample = try #require(run.samples.first {
+                    $0.sampleID == id && "mockllm/" + $0.setting.model == model && $0.setting.temperature == setting.0 && $0.setting.ragChunks == setting.1
+                })
+                let read = usage["input_tokens_cache_read"]?.nonNegativeInteger ?? 0
+                let write = usage["input_tokens_cache_write"]?.nonNegativeInteger ?? 0
+                #expect(sample.inputTokens == usage["input_tokens"]?.nonNegativeInteger, "\(path) \(id)")
+                #expect(sample.cacheReadTokens == read && sample.cacheWriteTokens == write, "\(path) \(id)")
+                if read > 0 { checked.read += 1 }
+                if write > 0 { checked.write += 1 }
+            }
+        }
+        // Both kinds occur in the logs (the script's mock: about 30% of prompts read, 15% write).
+        #expect(checked.read > 20 && checked.write > 5)
+        // With cached tokens in the run, the evals file carries the two columns.
+        #expect(EvalsFileText.render(run.samples).hasPrefix(EvalsFileText.headerWithCache + "\n"))
+    }
+
+    @Test func inspectCachePricesPriceEachCellBelowTheLumpedCost() throws {
+        // Cache reads at 0.1× and writes at 1.25× the input price (Anthropic's ratios): input $10,
+        // output $20, read $1, write $12.5 per million tokens, all exact in binary.
+        let run = try InspectLogReader.read(paths: Self.inspectLogs, options: Self.inspectOptions(score: "judge"))
+        let table = try Self.load(run) { names in
+            "model,input_usd_per_mtok,output_usd_per_mtok,cache_read_usd_per_mtok,cache_write_usd_per_mtok\n"
+                + names.map { "\($0),10,20,1,12.5\n" }.joined()
+        }
+        let calls = 100.0 * 30
+        var counts = (below: 0, equal: 0, above: 0)
+        var total = (priced: 0.0, lumped: 0.0)
+        for (i, intent) in table.intents.enumerated() {
+            for cell in table.cells[i] {
+                let key = "\(intent.name) \(cell.setting)"
+                // The old import's cost: every input token, cached or not, at the input price.
+                let lumped = calls * ((cell.meanInputTokens + cell.meanCacheReadTokens + cell.meanCacheWriteTokens) * 10
+                                      + cell.meanOutputTokens * 20) / 1e6
+                // By hand: a read saves $9 and a write costs $2.5 more per million tokens.
+                let expected = lumped + calls * (-9 * cell.meanCacheReadTokens + 2.5 * cell.meanCacheWriteTokens) / 1e6
+                #expect(abs(cell.monthlyCostUSD - expected) < 1e-9, "\(key)")
+                total.priced += cell.monthlyCostUSD
+                total.lumped += lumped
+                if cell.meanCacheReadTokens > 0 {
+                    #expect(cell.monthlyCostUSD < lumped, "\(key)")
+                    counts.below += 1
+                } else if cell.meanCacheWriteTokens > 0 {
+                    // Writes alone cost more than fresh input: this cell is dearer than lumped.
+                    #expect(cell.monthlyCostUSD > lumped, "\(key)")
+                    counts.above += 1
+                } else {
+                    #expect(abs(cell.monthlyCostUSD - lumped) < 1e-9, "\(key)")
+                    counts.equal += 1
+                }
+            }
+        }
+        // Every cell that reads from the cache (9) is below its lumped cost, so is the total;
+        // 6 cells have no cached tokens, and order_tracking sonnet/256 only writes (60 tokens a sample).
+        #expect(counts.below == 9 && counts.equal == 6 && counts.above == 1)
+        #expect(total.priced < total.lumped)
     }
 
     static var promptfooOptions: ImportOptions {
@@ -257,6 +351,60 @@ import Testing
         options.skipIncomplete = true
         let run = try PromptfooResultsReader.read(path: FixturePaths.fixture("import/promptfoo/results.json"), options: options)
         #expect(run.skips.cached == 0 && run.skips.incomplete == 1 && run.samples.count == 34)
+    }
+
+    /// A JSONL of promptfoo rows with the given `response` objects (one test each, gpt-4o-mini).
+    static func promptfooRows(_ responses: [String]) -> String {
+        responses.enumerated().map { index, response in
+            #"{"testIdx":\#(index),"promptIdx":0,"provider":{"id":"openai:chat:gpt-4o-mini","config":{"max_tokens":256,"temperature":0}},"#
+                + #""testCase":{"vars":{"intent":"faq","rag_chunks":"0"}},"score":1,"latencyMs":800,"response":\#(response)}"#
+        }.joined(separator: "\n") + "\n"
+    }
+
+    @Test func promptfooTakesOpenAIsCachedTokensOutOfThePrompt() throws {
+        // promptfoo (src/providers/openai/util.ts) keeps OpenAI's prompt_tokens, cached tokens
+        // included, in `prompt`, and its prompt_tokens_details.cached_tokens in
+        // completionDetails.cacheReadInputTokens (cache_write_tokens in cacheCreationInputTokens).
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("paretoroute-pf-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/results.jsonl"
+        try OutputTarget(path: path).write(Self.promptfooRows([
+            #"{"cached":false,"tokenUsage":{"total":1540,"prompt":1500,"completion":40,"numRequests":1,"completionDetails":{"reasoning":0,"cacheReadInputTokens":1024}}}"#,
+            #"{"cached":false,"tokenUsage":{"total":930,"prompt":900,"completion":30,"numRequests":1,"completionDetails":{"cacheReadInputTokens":200,"cacheCreationInputTokens":300}}}"#,
+            #"{"cached":false,"tokenUsage":{"total":620,"prompt":600,"completion":20,"numRequests":1}}"#,
+            // tokenUsage.cached is not a provider cache count: never subtracted.
+            #"{"cached":false,"tokenUsage":{"total":820,"prompt":800,"completion":20,"cached":512,"numRequests":1}}"#,
+            // Replayed from promptfoo's own cache: skipped.
+            #"{"cached":true,"tokenUsage":{"cached":1540,"total":1540}}"#,
+        ]))
+        var options = ImportOptions()
+        options.ragChunks = .fixed(0)
+        let run = try PromptfooResultsReader.read(path: path, options: options)
+        #expect(run.skips.cached == 1)
+        let figures = run.samples.map { [$0.inputTokens, $0.cacheReadTokens, $0.cacheWriteTokens, $0.outputTokens] }
+        // 1500 − 1024 = 476 fresh; 900 − 200 − 300 = 400 fresh; the others as they are.
+        #expect(figures == [[476, 1024, 0, 40], [400, 200, 300, 30], [600, 0, 0, 20], [800, 0, 0, 20]])
+        #expect(EvalsFileText.render(run.samples) == """
+            intent,model,max_tokens,temperature,rag_chunks,sample_id,quality,input_tokens,output_tokens,latency_ms,cache_read_tokens,cache_write_tokens
+            faq,gpt-4o-mini,256,0,0,t0,1,476,40,800,1024,0
+            faq,gpt-4o-mini,256,0,0,t1,1,400,30,800,200,300
+            faq,gpt-4o-mini,256,0,0,t2,1,600,20,800,0,0
+            faq,gpt-4o-mini,256,0,0,t3,1,800,20,800,0,0
+
+            """)
+        // Cached tokens above the prompt count cannot be inside it: an error naming the row and field.
+        try OutputTarget(path: path).write(Self.promptfooRows([
+            #"{"cached":false,"tokenUsage":{"prompt":100,"completion":5,"completionDetails":{"cacheReadInputTokens":80,"cacheCreationInputTokens":30}}}"#,
+        ]))
+        #expect(throws: DataError(file: path, line: 1, field: "response.tokenUsage.completionDetails",
+                                  "sample test 0: the cache reads and writes (80 + 30) exceed the 100 prompt tokens; expected them counted inside response.tokenUsage.prompt, as promptfoo counts OpenAI's cached tokens")) {
+            try PromptfooResultsReader.read(path: path, options: options)
+        }
+        try OutputTarget(path: path).write(Self.promptfooRows([
+            #"{"cached":false,"tokenUsage":{"prompt":100,"completion":5,"completionDetails":{"cacheReadInputTokens":-1}}}"#,
+        ]))
+        #expect(throws: DataError.self) { try PromptfooResultsReader.read(path: path, options: options) }
     }
 
     @Test func promptfooNamedScores() throws {

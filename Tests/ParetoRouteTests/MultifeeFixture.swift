@@ -28,7 +28,7 @@ enum MultifeeFixture {
         var cells: [[Cell]] = []
         for profile in profiles {
             let intent = Intent(name: profile.name, dailyVolume: Double(profile.dailyVolume),
-                                cacheHitRate: profile.cacheHitRate, minQuality: profile.minQuality,
+                                responseCacheHitRate: profile.responseCacheHitRate, minQuality: profile.minQuality,
                                 maxP99LatencyMs: profile.maxP99LatencyMS, qualityWeight: profile.qualityWeight)
             intents.append(intent)
             var list: [Cell] = []
@@ -51,7 +51,7 @@ enum MultifeeFixture {
                                 setting: Setting(model: model.name, maxTokens: maxTokens, temperature: temperature, ragChunks: chunks),
                                 modelIndex: m, sampleCount: 50, quality: min(1, max(0, quality)), qualityStandardError: 0.01,
                                 meanInputTokens: input, meanOutputTokens: output, p99LatencyMs: p99,
-                                monthlyCostUSD: Cell.monthlyCost(intent: intent, model: models[m], meanInputTokens: input, meanOutputTokens: output),
+                                monthlyCostUSD: Cell.monthlyCost(intent: intent, prices: models[m].prices, meanTokens: TokenCounts(input: input, output: output)),
                                 sourceFile: "evals.csv"))
                         }
                     }

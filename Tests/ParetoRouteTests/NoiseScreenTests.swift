@@ -9,7 +9,7 @@ import Testing
     static func table(seed: UInt64) -> CellTable {
         var rng = Xoshiro256StarStar(seed: seed)
         let model = Model(name: "m", inputUSDPerMTok: 1, outputUSDPerMTok: 1)
-        let intent = Intent(name: "i\(seed)", dailyVolume: 100, cacheHitRate: 0, minQuality: 0.8, maxP99LatencyMs: 1000)
+        let intent = Intent(name: "i\(seed)", dailyVolume: 100, responseCacheHitRate: 0, minQuality: 0.8, maxP99LatencyMs: 1000)
         var cells: [Cell] = []
         var samples: [CellSamples] = []
         for c in 0..<40 {

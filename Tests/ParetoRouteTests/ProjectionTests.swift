@@ -5,7 +5,7 @@ import Testing
 
 /// A small table with token samples: two intents, two cells each, skewed token counts.
 enum ProjectionTables {
-    static func make(volumes: [Double] = [12, 7], cacheRates: [Double] = [0.3, 0.1]) -> CellTable {
+    static func make(volumes: [Double] = [12, 7], responseCacheRates: [Double] = [0.3, 0.1]) -> CellTable {
         let models = [Model(name: "big", inputUSDPerMTok: 3, outputUSDPerMTok: 15),
                       Model(name: "small", inputUSDPerMTok: 0.25, outputUSDPerMTok: 1.25, monthlyFixedUSD: 10)]
         let tokens: [[(Int, Int)]] = [
@@ -16,7 +16,7 @@ enum ProjectionTables {
         var cells: [[Cell]] = []
         var samples: [[CellSamples]] = []
         for i in 0..<2 {
-            let intent = Intent(name: "intent\(i)", dailyVolume: volumes[i], cacheHitRate: cacheRates[i], minQuality: 0.5, maxP99LatencyMs: 1000)
+            let intent = Intent(name: "intent\(i)", dailyVolume: volumes[i], responseCacheHitRate: responseCacheRates[i], minQuality: 0.5, maxP99LatencyMs: 1000)
             intents.append(intent)
             var list: [Cell] = []
             var kept: [CellSamples] = []
@@ -27,7 +27,7 @@ enum ProjectionTables {
                 list.append(Cell(setting: Setting(model: model.name, maxTokens: 1000, temperature: 0.1, ragChunks: 0),
                                  modelIndex: m, sampleCount: pairs.count, quality: 0.9 - 0.1 * Double(m), qualityStandardError: 0.01,
                                  meanInputTokens: meanIn, meanOutputTokens: meanOut, p99LatencyMs: 500,
-                                 monthlyCostUSD: Cell.monthlyCost(intent: intent, model: model, meanInputTokens: meanIn, meanOutputTokens: meanOut),
+                                 monthlyCostUSD: Cell.monthlyCost(intent: intent, prices: model.prices, meanTokens: TokenCounts(input: meanIn, output: meanOut)),
                                  sourceFile: "evals.csv"))
                 kept.append(CellSamples(qualities: pairs.map { _ in 0.9 }, sortedLatencies: pairs.map { _ in 500 },
                                         inputTokens: pairs.map(\.0), outputTokens: pairs.map(\.1)))
@@ -60,9 +60,9 @@ enum ProjectionTables {
                         let samples = table.samples![i][c]
                         let model = table.models[table.cells[i][c].modelIndex]
                         let conversations = rng.nextPoisson(mean: intent.dailyVolume * factor * multiplier)
-                        for _ in 0..<conversations where !rng.nextBool(probability: intent.cacheHitRate) {
+                        for _ in 0..<conversations where !rng.nextBool(probability: intent.responseCacheHitRate) {
                             let k = rng.nextInt(below: samples.inputTokens.count)
-                            total += (Double(samples.inputTokens[k]) * model.inputUSDPerMTok + Double(samples.outputTokens[k]) * model.outputUSDPerMTok) / 1e6
+                            total += (Double(samples.inputTokens[k]) * model.prices.input + Double(samples.outputTokens[k]) * model.prices.output) / 1e6
                         }
                     }
                 }
@@ -262,7 +262,7 @@ private func figures(_ values: [Double]) -> (mean: Double, sd: Double, p5: Doubl
         #expect(message(#"{"price_changes": [{"model": "big", "effective_month": 2, "input_usd_per_mtok": 1, "output_usd_per_mtok": 1}, {"model": "big", "effective_month": "May", "input_usd_per_mtok": 1, "output_usd_per_mtok": 1}]}"#)
                 == #"scenario.json: field 'price_changes[1].effective_month': "May" is not a month; expected "YYYY-MM" or a 1-based month of the projection"#)
         #expect(message(#"{"price_changes": [{"model": "big", "effective_date": "2025-05-01"}]}"#)
-                == "scenario.json: field 'price_changes[0].effective_date': unknown field; expected one of model, effective_month, input_usd_per_mtok, output_usd_per_mtok")
+                == "scenario.json: field 'price_changes[0].effective_date': unknown field; expected one of model, effective_month, input_usd_per_mtok, output_usd_per_mtok, cache_read_usd_per_mtok, cache_write_usd_per_mtok")
         #expect(message(#"{"cache_changes": [{"intent": "intent0", "effective_month": "2025-05", "cache_hit_rate": 0.2}]}"#, table: table)
                 .hasPrefix("scenario.json: field 'cache_changes[0].effective_month': '2025-05' is a calendar month but the scenario has no 'start_month'"))
         #expect(message(#"{"start_month": "2025-06", "cache_changes": [{"intent": "intent0", "effective_month": "2025-05", "cache_hit_rate": 0.2}]}"#, table: table)

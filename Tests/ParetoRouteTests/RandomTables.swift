@@ -14,7 +14,7 @@ enum RandomTables {
         var intentList: [Intent] = []
         var cells: [[Cell]] = []
         for i in 0..<intents {
-            let intent = Intent(name: "intent\(i)", dailyVolume: Double(100 + rng.nextInt(below: 1000)), cacheHitRate: 0.1,
+            let intent = Intent(name: "intent\(i)", dailyVolume: Double(100 + rng.nextInt(below: 1000)), responseCacheHitRate: 0.1,
                                 minQuality: 0.5, maxP99LatencyMs: 1000, qualityWeight: Double(1 + rng.nextInt(below: 5)))
             intentList.append(intent)
             var list: [Cell] = []
@@ -27,7 +27,7 @@ enum RandomTables {
                 list.append(Cell(setting: Setting(model: models[m].name, maxTokens: 100 + c, temperature: 0.1, ragChunks: 0),
                                  modelIndex: m, sampleCount: 10, quality: quality, qualityStandardError: 0.01,
                                  meanInputTokens: input, meanOutputTokens: output, p99LatencyMs: p99,
-                                 monthlyCostUSD: Cell.monthlyCost(intent: intent, model: models[m], meanInputTokens: input, meanOutputTokens: output),
+                                 monthlyCostUSD: Cell.monthlyCost(intent: intent, prices: models[m].prices, meanTokens: TokenCounts(input: input, output: output)),
                                  sourceFile: "evals.csv"))
             }
             cells.append(list)

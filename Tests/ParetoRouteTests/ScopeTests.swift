@@ -165,7 +165,7 @@ import Testing
         let table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
         // At $3/$15 "big" serves chat only on the best point; at 1% of that price it is the cheapest
         // chat cell that meets the floor, and the cheapest point uses it everywhere.
-        let cut = try WhatIf(prices: ["big": WhatIf.Price(input: 0.03, output: 0.15)]).apply(to: table)
+        let cut = try WhatIf(prices: ["big": PriceCard(input: 0.03, output: 0.15)]).apply(to: table)
         let before = ExactSolver.solve(try SearchSpace(table: table)).points
         let after = ExactSolver.solve(try SearchSpace(table: cut)).points
         #expect(table.configuration(of: before[0].choice).entries.map(\.setting.model) == ["big", "small"])
@@ -177,7 +177,7 @@ import Testing
 
     @Test func volumeOverridesRescaleCostAndDefaultWeights() throws {
         let table = try GoldenDataLoader.load(directory: FixturePaths.fixture("tiny"))
-        let doubled = try WhatIf(volumeScale: 2, volumes: ["chat": 1500], cacheRates: ["faq": 0]).apply(to: table)
+        let doubled = try WhatIf(volumeScale: 2, volumes: ["chat": 1500], responseCacheRates: ["faq": 0]).apply(to: table)
         #expect(doubled.intents.map(\.dailyVolume) == [2000, 1500])
         #expect(doubled.intents.map(\.qualityWeight) == [2000, 1500])
         // faq big: 2000 × 30 × 1.0 calls × $0.006 = $360 (was $90).

@@ -8,12 +8,19 @@ struct CellAccumulator {
     var qualitySquareSum = 0.0
     var inputTokenSum = 0
     var outputTokenSum = 0
+    var cacheReadTokenSum = 0
+    var cacheWriteTokenSum = 0
     var latencies: [Double] = []
     /// Per-sample qualities, kept only when the caller asked for samples (bootstrap).
     var qualities: [Double]?
     /// Per-sample token counts (input, output), kept with the qualities (cost projection).
     var inputTokens: [Int] = []
     var outputTokens: [Int] = []
+    /// Per-sample prompt-cache reads and writes, kept with the qualities when the data has them.
+    var cacheReadTokens: [Int] = []
+    var cacheWriteTokens: [Int] = []
+    /// Sample identifiers in file order, kept with the qualities.
+    var sampleIDs: [String] = []
     var sampleHashes: Set<UInt64> = []
     let file: String
 
@@ -24,7 +31,11 @@ struct CellAccumulator {
     /// The samples a bootstrap needs, when they were kept.
     var samples: CellSamples? {
         qualities.map {
-            CellSamples(qualities: $0, sortedLatencies: latencies.sorted(), inputTokens: inputTokens, outputTokens: outputTokens)
+            var samples = CellSamples(qualities: $0, sortedLatencies: latencies.sorted(), inputTokens: inputTokens, outputTokens: outputTokens,
+                                      cacheReadTokens: cacheReadTokens, cacheWriteTokens: cacheWriteTokens)
+            samples.sampleIDs = sampleIDs
+            samples.latencies = latencies
+            return samples
         }
     }
 
@@ -39,12 +50,14 @@ struct CellAccumulator {
         }
         let meanIn = Double(inputTokenSum) / n
         let meanOut = Double(outputTokenSum) / n
+        let tokens = TokenCounts(input: meanIn, cacheRead: Double(cacheReadTokenSum) / n,
+                                 cacheWrite: Double(cacheWriteTokenSum) / n, output: meanOut)
         return Cell(
             setting: setting, modelIndex: modelIndex, sampleCount: count, quality: quality,
             qualityStandardError: standardError, meanInputTokens: meanIn, meanOutputTokens: meanOut,
             p99LatencyMs: percentile99(sorted: latencies.sorted()),
-            monthlyCostUSD: Cell.monthlyCost(intent: intent, model: model, meanInputTokens: meanIn, meanOutputTokens: meanOut),
-            sourceFile: file)
+            monthlyCostUSD: Cell.monthlyCost(intent: intent, prices: model.prices, meanTokens: tokens),
+            sourceFile: file, meanCacheReadTokens: tokens.cacheRead, meanCacheWriteTokens: tokens.cacheWrite)
     }
 }
 

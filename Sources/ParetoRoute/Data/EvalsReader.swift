@@ -9,6 +9,8 @@ struct EvalsReader {
     private let intentBytes: [[UInt8]]
     private var cells: [CellKey: (CellAccumulator, Setting)] = [:]
     private(set) var rowCount = 0
+    /// Cells a later file replaced with far fewer samples, in the order met (see ``read``).
+    private(set) var shrunkCells: [ShrunkCell] = []
     private let keepsSamples: Bool
 
     init(models: [Model], intents: [Intent], keepsSamples: Bool = false) {
@@ -32,6 +34,7 @@ struct EvalsReader {
         var keys: [CellKey] = []
         var parser: FieldParser?
         var c = [Int](repeating: 0, count: 10)
+        var cacheRead: Int?, cacheWrite: Int?
         var lastIntent = -1, lastModel = -1
         var lastKey: CellKey?
         var lastSlot = -1
@@ -51,6 +54,8 @@ struct EvalsReader {
             guard let fields = parser else {
                 let header = try CSVHeader(record, file: displayName)
                 c = try Self.columnNames.map { try header.require($0) }
+                cacheRead = header.optional("cache_read_tokens")
+                cacheWrite = header.optional("cache_write_tokens")
                 parser = FieldParser(file: displayName, header: header)
                 return
             }
@@ -77,6 +82,8 @@ struct EvalsReader {
                 throw fields.error(record, c[8], "value \(output) exceeds max_tokens \(maxTokens); expected output_tokens <= max_tokens")
             }
             let latency = try fields.double(record, c[9], expected: "a number >= 0") { $0 >= 0 }
+            let read = try fields.optionalInt(record, cacheRead, fallback: 0, expected: "an integer >= 0 or empty") { $0 >= 0 }
+            let write = try fields.optionalInt(record, cacheWrite, fallback: 0, expected: "an integer >= 0 or empty") { $0 >= 0 }
 
             let key = CellKey(intent: intent, model: model, maxTokens: maxTokens,
                               temperatureBits: temperature.bitPattern, ragChunks: rag)
@@ -108,22 +115,37 @@ struct EvalsReader {
             accumulators[slot].qualitySquareSum += quality * quality
             let (inputSum, inputOverflow) = accumulators[slot].inputTokenSum.addingReportingOverflow(input)
             let (outputSum, outputOverflow) = accumulators[slot].outputTokenSum.addingReportingOverflow(output)
-            guard !inputOverflow, !outputOverflow else {
-                throw fields.error(record, inputOverflow ? c[7] : c[8], "the cell's token total overflows 64 bits; expected realistic token counts")
+            let (readSum, readOverflow) = accumulators[slot].cacheReadTokenSum.addingReportingOverflow(read)
+            let (writeSum, writeOverflow) = accumulators[slot].cacheWriteTokenSum.addingReportingOverflow(write)
+            guard !inputOverflow, !outputOverflow, !readOverflow, !writeOverflow else {
+                let column = inputOverflow ? c[7] : outputOverflow ? c[8] : readOverflow ? (cacheRead ?? c[7]) : (cacheWrite ?? c[7])
+                throw fields.error(record, column, "the cell's token total overflows 64 bits; expected realistic token counts")
             }
             accumulators[slot].inputTokenSum = inputSum
             accumulators[slot].outputTokenSum = outputSum
+            accumulators[slot].cacheReadTokenSum = readSum
+            accumulators[slot].cacheWriteTokenSum = writeSum
             accumulators[slot].latencies.append(latency)
             if keepsSamples {
+                accumulators[slot].sampleIDs.append(record.string(at: c[5]) ?? "")
                 accumulators[slot].qualities?.append(quality)
                 accumulators[slot].inputTokens.append(input)
                 accumulators[slot].outputTokens.append(output)
+                if cacheRead != nil || cacheWrite != nil {
+                    accumulators[slot].cacheReadTokens.append(read)
+                    accumulators[slot].cacheWriteTokens.append(write)
+                }
             }
         }
         rowCount += rows
         for (slot, key) in keys.enumerated() {
             var accumulator = accumulators[slot]
             accumulator.sampleHashes = []
+            if let old = cells[key], ShrunkCell.isShrunk(from: old.0.count, to: accumulator.count) {
+                shrunkCells.append(ShrunkCell(intent: intents[key.intent].name, setting: settings[slot],
+                                              oldSamples: old.0.count, oldFile: old.0.file,
+                                              newSamples: accumulator.count, newFile: displayName))
+            }
             cells[key] = (accumulator, settings[slot])
         }
     }

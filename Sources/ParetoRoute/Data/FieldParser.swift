@@ -51,6 +51,12 @@ struct FieldParser {
         }
     }
 
+    /// An optional integer column: absent or empty reads as `fallback`.
+    func optionalInt(_ record: CSVRecord, _ column: Int?, fallback: Int, expected: String, _ isValid: (Int) -> Bool) throws -> Int {
+        guard let column, !record[column].isEmpty else { return fallback }
+        return try int(record, column, expected: expected, isValid)
+    }
+
     func error(_ record: CSVRecord, _ column: Int, _ message: String) -> DataError {
         DataError(file: file, line: record.line, field: header.names[column], message)
     }

@@ -14,7 +14,9 @@ public enum GoldenDataLoader {
     ///   token pairs (24 bytes per sample more), which the bootstrap of
     ///   ``CellTable/applyingConfidence(_:seed:)`` and the cost projection (``CostProjector``)
     ///   need; off by default so a load stays at a few bytes per row.
-    public static func load(directory: String, keepingSamples: Bool = false) throws -> CellTable {
+    /// - Parameter laterEvalsFile: an evals file read after the directory's own, as the next run
+    ///   (its cells supersede); `compare` lays new scores over a directory this way.
+    public static func load(directory: String, keepingSamples: Bool = false, laterEvalsFile: String? = nil) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw DataError(.missingInput, file: directory, "no such data directory")
@@ -38,12 +40,21 @@ public enum GoldenDataLoader {
             try reader.read(path: base + file, displayName: file, hasher: &hasher)
             fingerprint = hasher ?? fingerprint
         }
+        if let later = laterEvalsFile {
+            guard FileManager.default.fileExists(atPath: later) else {
+                throw DataError(.missingInput, file: later, "no such evals file")
+            }
+            fingerprint.combine(Array(later.utf8) + [0])
+            var hasher: FNV1a64? = fingerprint
+            try reader.read(path: later, displayName: later, hasher: &hasher)
+            fingerprint = hasher ?? fingerprint
+        }
         // Lexical order of relative paths: evals… < intents.csv < models.csv.
         fingerprint = chain(fingerprint, name: "intents.csv", path: base + "intents.csv")
         fingerprint = chain(fingerprint, name: "models.csv", path: base + "models.csv")
 
         let (cells, samples) = try reader.finish()
-        var warnings: [String] = []
+        var warnings: [String] = reader.shrunkCells.map(\.warning)
         for (i, intentCells) in cells.enumerated() {
             let single = intentCells.filter { !$0.hasQualityStandardError }
             if !single.isEmpty {
@@ -55,7 +66,7 @@ public enum GoldenDataLoader {
             }
         }
         var table = CellTable(models: models, intents: intents, cells: cells, fingerprint: fingerprint.hexDigest,
-                              files: evalFiles + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
+                              files: evalFiles + (laterEvalsFile.map { [$0] } ?? []) + ["intents.csv", "models.csv"], rowCount: reader.rowCount,
                               warnings: warnings)
         // Every configuration's cost must be a finite sum.
         guard table.dearestMonthlyCostUSD.isFinite else {
@@ -63,6 +74,7 @@ public enum GoldenDataLoader {
                             "the dearest configuration's monthly cost (cells plus fees) overflows a Double; expected smaller prices, fees and volumes")
         }
         table.samples = samples
+        table.shrunkCells = reader.shrunkCells
         return table
     }
 
@@ -106,12 +118,15 @@ public enum GoldenDataLoader {
         var models: [Model] = []
         var parser: FieldParser?
         var columns: (model: Int, input: Int, output: Int, fee: Int?) = (0, 0, 0, nil)
+        var cacheColumns: (read: Int?, write: Int?, providerIDs: Int?) = (nil, nil, nil)
         var firstLine: [String: Int] = [:]
         try CSVFile.forEachRecord(path: path, displayName: file, hasher: &hasher) { record in
             guard let fields = parser else {
                 let header = try CSVHeader(record, file: file)
                 columns = (try header.require("model"), try header.require("input_usd_per_mtok"),
                            try header.require("output_usd_per_mtok"), header.optional("monthly_fixed_usd"))
+                cacheColumns = (header.optional("cache_read_usd_per_mtok"), header.optional("cache_write_usd_per_mtok"),
+                                header.optional("provider_ids"))
                 parser = FieldParser(file: file, header: header)
                 return
             }
@@ -124,7 +139,16 @@ public enum GoldenDataLoader {
             let input = try fields.fillableDouble(record, columns.input, expected: "a number >= 0", subject: "model '\(name)'", empty: &empty) { $0 >= 0 }
             let output = try fields.fillableDouble(record, columns.output, expected: "a number >= 0", subject: "model '\(name)'", empty: &empty) { $0 >= 0 }
             let fee = try fields.optionalDouble(record, columns.fee, expected: "a number >= 0 or empty") { $0 >= 0 } ?? 0
-            models.append(Model(name: name, inputUSDPerMTok: input, outputUSDPerMTok: output, monthlyFixedUSD: fee))
+            let read = try fields.optionalDouble(record, cacheColumns.read, expected: "a number >= 0 or empty") { $0 >= 0 }
+            let write = try fields.optionalDouble(record, cacheColumns.write, expected: "a number >= 0 or empty") { $0 >= 0 }
+            let ids = try cacheColumns.providerIDs.map { column -> [String] in
+                guard let text = record.string(at: column) else {
+                    throw fields.error(record, column, "is not valid UTF-8; expected identifiers separated by spaces")
+                }
+                return text.split(separator: " ").map(String.init)
+            } ?? []
+            models.append(Model(name: name, prices: PriceCard(input: input, output: output, cacheRead: read, cacheWrite: write),
+                                monthlyFixedUSD: fee, providerIDs: ids))
         }
         guard !models.isEmpty else { throw DataError(file: file, line: 2, "no model rows; expected at least one model") }
         return models
@@ -137,6 +161,7 @@ public enum GoldenDataLoader {
         var parser: FieldParser?
         var columns = [Int]()
         var weightColumn: Int?
+        var shareColumn: Int?
         var firstLine: [String: Int] = [:]
         try CSVFile.forEachRecord(path: path, displayName: file, hasher: &hasher) { record in
             guard let fields = parser else {
@@ -144,6 +169,7 @@ public enum GoldenDataLoader {
                 columns = try ["intent", "daily_volume", "cache_hit_rate", "min_quality", "max_p99_latency_ms"]
                     .map { try header.require($0) }
                 weightColumn = header.optional("quality_weight")
+                shareColumn = header.optional("prompt_cache_read_share")
                 parser = FieldParser(file: file, header: header)
                 return
             }
@@ -159,8 +185,9 @@ public enum GoldenDataLoader {
             let floor = try fields.fillableDouble(record, columns[3], expected: "a number in [0, 1]", subject: subject, empty: &empty) { $0 >= 0 && $0 <= 1 }
             let cap = try fields.fillableDouble(record, columns[4], expected: "a number > 0", subject: subject, empty: &empty) { $0 > 0 }
             let weight = try fields.optionalDouble(record, weightColumn, expected: "a number >= 0 or empty") { $0 >= 0 }
-            intents.append(Intent(name: name, dailyVolume: volume, cacheHitRate: cache, minQuality: floor,
-                                  maxP99LatencyMs: cap, qualityWeight: weight, sourceLine: record.line))
+            let share = try fields.optionalDouble(record, shareColumn, expected: "a number in [0, 1] or empty") { $0 >= 0 && $0 <= 1 }
+            intents.append(Intent(name: name, dailyVolume: volume, responseCacheHitRate: cache, minQuality: floor,
+                                  maxP99LatencyMs: cap, qualityWeight: weight, promptCacheReadShare: share, sourceLine: record.line))
         }
         guard !intents.isEmpty else { throw DataError(file: file, line: 2, "no intent rows; expected at least one intent") }
         // Placeholder zeros of empty fields would fail the weight checks; the empty fields are reported instead.

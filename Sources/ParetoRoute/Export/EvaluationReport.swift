@@ -17,6 +17,13 @@ extension ConfigurationEvaluation {
                     ("temperature", .number(figures.setting.temperature)),
                     ("rag_chunks", .number(Double(figures.setting.ragChunks))),
                     ("monthly_cost_usd", .number(figures.monthlyCostUSD)),
+                    ("monthly_cost_parts_usd", .object([
+                        ("input", .number(figures.monthlyCostParts.input)),
+                        ("cache_read", .number(figures.monthlyCostParts.cacheRead)),
+                        ("cache_write", .number(figures.monthlyCostParts.cacheWrite)),
+                        ("output", .number(figures.monthlyCostParts.output)),
+                    ])),
+                    ("monthly_cost_without_prompt_cache_usd", .number(figures.monthlyCostWithoutPromptCacheUSD)),
                     ("quality", .number(figures.quality)),
                     ("quality_standard_error", figures.qualityStandardError.map { .number($0) } ?? .null),
                     ("min_quality", .number(figures.minQuality)),
@@ -52,6 +59,25 @@ extension ConfigurationEvaluation {
         let full = table(shortFailures: false)
         lines += (full.needsCut(width: width) ? table(shortFailures: true) : full).lines(width: width)
         for failure in globalFailures { lines.append("  global: \(failure)") }
+        if usesPromptCache { lines += promptCacheLines(width: width) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where the money goes when the prompt cache is in play: each intent's monthly cost by
+    /// kind of token, and what the cache saves against billing the prefix as fresh input.
+    private func promptCacheLines(width: Int?) -> [String] {
+        let cached = perIntent.reduce(0.0) { $0 + $1.monthlyCostUSD }
+        let uncached = perIntent.reduce(0.0) { $0 + $1.monthlyCostWithoutPromptCacheUSD }
+        var lines = ["monthly cost by kind of token; the prompt cache saves \(formatUSD(uncached - cached))/month"]
+        let rows = perIntent.map { figures in
+            [figures.intent, formatUSD(figures.monthlyCostParts.input), formatUSD(figures.monthlyCostParts.cacheRead),
+             formatUSD(figures.monthlyCostParts.cacheWrite), formatUSD(figures.monthlyCostParts.output),
+             formatUSD(figures.monthlyCostWithoutPromptCacheUSD - figures.monthlyCostUSD)]
+        }
+        lines += TextTable(columns: [
+            .init("intent", cuttable: true), .init("input", .right), .init("cache read", compact: "c.read", .right),
+            .init("cache write", compact: "c.write", .right), .init("output", .right), .init("cache saves", compact: "saves", .right),
+        ], rows: rows, indent: "  ").lines(width: width)
+        return lines
     }
 }

@@ -155,8 +155,12 @@ public struct FrontSettings: Sendable, Equatable {
         if !pinnedIntents.isEmpty { phrases.append("pinned: \(pinnedIntents.joined(separator: ", "))") }
         if let minimumSamples { phrases.append("cells of at least \(minimumSamples) samples") }
         for model in whatIf.prices.keys.sorted() {
-            let price = whatIf.prices[model] ?? WhatIf.Price(input: 0, output: 0)
-            phrases.append("what if \(model) cost $\(formatNumber(price.input)) in / $\(formatNumber(price.output)) out per Mtok")
+            let price = whatIf.prices[model] ?? PriceCard(input: 0, output: 0)
+            var cache = ""
+            if price.cacheReadOverride != nil || price.cacheWriteOverride != nil {
+                cache = " / $\(formatNumber(price.cacheRead)) cache read / $\(formatNumber(price.cacheWrite)) cache write"
+            }
+            phrases.append("what if \(model) cost $\(formatNumber(price.input)) in / $\(formatNumber(price.output)) out\(cache) per Mtok")
         }
         for model in whatIf.fixedFees.keys.sorted() {
             phrases.append("what if \(model)'s fee were \(formatUSD(whatIf.fixedFees[model] ?? 0))/month")
@@ -165,8 +169,8 @@ public struct FrontSettings: Sendable, Equatable {
         for intent in whatIf.volumes.keys.sorted() {
             phrases.append("what if \(intent) had \(formatNumber(whatIf.volumes[intent] ?? 0)) conversations/day")
         }
-        for intent in whatIf.cacheRates.keys.sorted() {
-            phrases.append("what if \(intent)'s cache hit rate were \(formatNumber(whatIf.cacheRates[intent] ?? 0))")
+        for intent in whatIf.responseCacheRates.keys.sorted() {
+            phrases.append("what if \(intent)'s cache hit rate were \(formatNumber(whatIf.responseCacheRates[intent] ?? 0))")
         }
         if let confidence { phrases.append("floors and caps at \(formatNumber(confidence * 100))% confidence") }
         if case .exact(let cap?) = search { phrases.append("capped at \(cap) points") }

@@ -29,8 +29,8 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case volumeScale
         /// ``WhatIf/volumes``.
         case volumes
-        /// ``WhatIf/cacheRates``.
-        case cacheRates
+        /// ``WhatIf/responseCacheRates``.
+        case responseCacheRates
     }
 
     /// The options the error comes from (several when they act together).

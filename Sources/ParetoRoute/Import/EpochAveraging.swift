@@ -2,8 +2,9 @@
 ///
 /// Epochs are repeated runs of the same golden sample; averaging them gives one row per
 /// sample, so the cell's sample count (and its standard error) rests on the distinct
-/// samples. Tokens are averaged and rounded to whole tokens (half away from zero), the
-/// latency to 0.001 ms; the P99 is then taken over per-sample means, not single calls.
+/// samples. Tokens of each kind (input, cache read, cache write, output) are averaged and
+/// rounded to whole tokens (half away from zero), the latency to 0.001 ms; the P99 is then
+/// taken over per-sample means, not single calls.
 public enum EpochAveraging {
     /// One sample per (cell, sample id), in order of first appearance.
     public static func average(_ samples: [ImportedSample]) -> [ImportedSample] {
@@ -20,8 +21,11 @@ public enum EpochAveraging {
             let n = Double(group.count)
             var first = group[0]
             first.quality = group.reduce(0) { $0 + $1.quality } / n
-            first.inputTokens = Int((Double(group.reduce(0) { $0 + $1.inputTokens }) / n).rounded())
-            first.outputTokens = Int((Double(group.reduce(0) { $0 + $1.outputTokens }) / n).rounded())
+            let mean: (KeyPath<ImportedSample, Int>) -> Int = { path in Int((Double(group.reduce(0) { $0 + $1[keyPath: path] }) / n).rounded()) }
+            first.inputTokens = mean(\.inputTokens)
+            first.cacheReadTokens = mean(\.cacheReadTokens)
+            first.cacheWriteTokens = mean(\.cacheWriteTokens)
+            first.outputTokens = mean(\.outputTokens)
             first.latencyMs = ImportedSample.roundedLatency(milliseconds: group.reduce(0) { $0 + $1.latencyMs } / n)
             return first
         }

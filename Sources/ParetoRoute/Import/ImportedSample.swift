@@ -11,24 +11,35 @@ public struct ImportedSample: Sendable, Equatable {
     public var sampleID: String
     /// The quality in [0, 1].
     public var quality: Double
-    /// Input tokens billed for the evaluated model (cache reads and writes included).
+    /// Input tokens billed at the full input price: the contract's `input_tokens`, which
+    /// excludes prompt-cache reads and writes (they are priced apart, never lumped in).
     public var inputTokens: Int
+    /// Input tokens read from the provider's prompt cache (`cache_read_tokens`).
+    public var cacheReadTokens: Int
+    /// Input tokens written to the provider's prompt cache (`cache_write_tokens`).
+    public var cacheWriteTokens: Int
     /// Output tokens of the evaluated model.
     public var outputTokens: Int
     /// End-to-end latency in milliseconds, rounded to 0.001.
     public var latencyMs: Double
 
-    /// Creates a sample.
+    /// Creates a sample; no cached tokens unless given.
     public init(intent: String, setting: Setting, sampleID: String, quality: Double,
-                inputTokens: Int, outputTokens: Int, latencyMs: Double) {
+                inputTokens: Int, cacheReadTokens: Int = 0, cacheWriteTokens: Int = 0,
+                outputTokens: Int, latencyMs: Double) {
         self.intent = intent
         self.setting = setting
         self.sampleID = sampleID
         self.quality = quality
         self.inputTokens = inputTokens
+        self.cacheReadTokens = cacheReadTokens
+        self.cacheWriteTokens = cacheWriteTokens
         self.outputTokens = outputTokens
         self.latencyMs = latencyMs
     }
+
+    /// Whether the sample read from or wrote to the provider's prompt cache.
+    public var hasCachedTokens: Bool { cacheReadTokens > 0 || cacheWriteTokens > 0 }
 
     /// The cell the sample belongs to.
     public var cell: ImportedCell { ImportedCell(intent: intent, setting: setting) }

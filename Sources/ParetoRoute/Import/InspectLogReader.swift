@@ -5,9 +5,14 @@ import Foundation
 /// Per sample: the intent from `metadata.intent` (or the chosen path), the model from
 /// `eval.model` through the model map, `max_tokens`/`temperature` from
 /// `eval.model_generate_config`, else `plan.config`, else the flags; the quality from the
-/// chosen scorer; tokens from the evaluated model's entry in `model_usage` (cache reads and
-/// writes added to the input: Inspect counts them apart from `input_tokens`), else
+/// chosen scorer; tokens from the evaluated model's entry in `model_usage`, else
 /// `output.usage`; latency from `output.time`. Samples with `error` set are skipped and counted.
+///
+/// Inspect's `ModelUsage` (inspect-ai 0.3.285, `inspect_ai/model/_model_output.py`) counts
+/// prompt-cache tokens apart from `input_tokens`, the contract's convention, so they map
+/// one to one: `input_tokens` → `input_tokens`, `input_tokens_cache_read` →
+/// `cache_read_tokens`, `input_tokens_cache_write` → `cache_write_tokens` (absent or null: 0).
+/// They are never added together: cached input is priced at the cache prices.
 public enum InspectLogReader {
     /// The roots an intent or RAG chunk path may start with in Inspect logs.
     public static let pathRoots = ["metadata.", "eval.task_args.", "eval.task"]
@@ -80,13 +85,15 @@ public enum InspectLogReader {
             let rag = try SampleFields.ragChunks(options: options, base: base, at: location)
             let quality = try SampleFields.quality(sample["scores"]?[scorer]?["value"], field: "scores.\(scorer).value",
                                                    options: options, at: location)
-            guard let (input, output, latency) = try figures(of: sample, model: modelName, at: location, options: options) else {
+            guard let figures = try figures(of: sample, model: modelName, at: location, options: options) else {
                 skips.incomplete += 1
                 continue
             }
             let sampleID = options.epochs == .distinct && maxEpoch > 1 ? "\(id)#\(epoch)" : id
             out.append(ImportedSample(intent: intent, setting: Setting(model: model, maxTokens: maxTokens, temperature: temperature, ragChunks: rag),
-                                      sampleID: sampleID, quality: quality, inputTokens: input, outputTokens: output, latencyMs: latency))
+                                      sampleID: sampleID, quality: quality, inputTokens: figures.input,
+                                      cacheReadTokens: figures.cacheRead, cacheWriteTokens: figures.cacheWrite,
+                                      outputTokens: figures.output, latencyMs: figures.latencyMs))
         }
         return (out, skips, SampleFields.date(eval["created"]))
     }
@@ -112,9 +119,9 @@ public enum InspectLogReader {
         return names[0]
     }
 
-    /// Input tokens (cache reads and writes included), output tokens and latency in ms; nil when skipped.
+    /// Input, cache-read, cache-write and output tokens and the latency in ms; nil when skipped.
     private static func figures(of sample: JSONValue, model: String, at location: SampleLocation,
-                                options: ImportOptions) throws -> (Int, Int, Double)? {
+                                options: ImportOptions) throws -> SampleFigures? {
         let skipIncomplete = options.skipIncomplete
         let orSkip = "(or \(options.name(.skipIncomplete)))"
         let usagePath: String
@@ -130,21 +137,24 @@ public enum InspectLogReader {
             if skipIncomplete { return nil }
             throw location.error(usagePath, "is missing; expected the evaluated model's token usage \(orSkip)")
         }
-        var input = 0
-        for key in ["input_tokens", "input_tokens_cache_read", "input_tokens_cache_write"] {
+        guard let inputValue = usage["input_tokens"], inputValue != .null else {
+            if skipIncomplete { return nil }
+            throw location.error(usagePath + ".input_tokens", "is missing; expected a token count \(orSkip)")
+        }
+        guard let input = inputValue.nonNegativeInteger else {
+            throw location.error(usagePath + ".input_tokens", "\(inputValue.quotedForMessage) is not a token count; expected an integer >= 0")
+        }
+        // Optional in Inspect (None when the provider reports no caching): absent means 0.
+        var cached: [Int] = []
+        for key in ["input_tokens_cache_read", "input_tokens_cache_write"] {
             guard let value = usage[key], value != .null else {
-                if key == "input_tokens" {
-                    if skipIncomplete { return nil }
-                    throw location.error(usagePath + "." + key, "is missing; expected a token count \(orSkip)")
-                }
+                cached.append(0)
                 continue
             }
             guard let count = value.nonNegativeInteger else {
                 throw location.error(usagePath + "." + key, "\(value.quotedForMessage) is not a token count; expected an integer >= 0")
             }
-            let (sum, overflow) = input.addingReportingOverflow(count)
-            guard !overflow else { throw location.error(usagePath + "." + key, "the input tokens overflow; expected realistic counts") }
-            input = sum
+            cached.append(count)
         }
         guard let outputValue = usage["output_tokens"], outputValue != .null else {
             if skipIncomplete { return nil }
@@ -160,6 +170,7 @@ public enum InspectLogReader {
         guard case .number(let seconds) = time, seconds >= 0 else {
             throw location.error("output.time", "\(time.quotedForMessage) is not a time; expected seconds >= 0")
         }
-        return (input, output, ImportedSample.roundedLatency(milliseconds: seconds * 1000))
+        return SampleFigures(input: input, cacheRead: cached[0], cacheWrite: cached[1], output: output,
+                             latencyMs: ImportedSample.roundedLatency(milliseconds: seconds * 1000))
     }
 }

@@ -9,6 +9,23 @@ import Foundation
 /// `EvalResult` — vars in `testCase.vars`, settings in `provider.config`. Both give the
 /// same samples. Rows with an error are skipped and counted; rows served from promptfoo's
 /// cache (`response.cached`) carry no real latency and are skipped unless `keepCached`.
+///
+/// Tokens come from the row's `TokenUsage` (`response.tokenUsage`, else `tokenUsage`):
+/// `prompt` and `completion`. promptfoo's `cached` in that object counts tokens of responses
+/// replayed from promptfoo's own cache (and, in some newer code paths, provider cache reads),
+/// so it is never read as a price: rows served from promptfoo's cache are skipped by
+/// `response.cached` instead. Provider prompt caching is read where promptfoo records it
+/// unambiguously, in `completionDetails.cacheReadInputTokens` and
+/// `completionDetails.cacheCreationInputTokens`: promptfoo/promptfoo at commit 00e4b0f8
+/// (`src/providers/openai/util.ts`, `getOpenAICompletionTokenDetails` and `getTokenUsage`)
+/// fills them from OpenAI's `prompt_tokens_details.cached_tokens` (and `cache_write_tokens`)
+/// while `prompt` stays OpenAI's `prompt_tokens`, which includes them. So they are taken out
+/// of `prompt`: `input_tokens = prompt − cache reads − cache writes`. Older promptfoo versions
+/// (the types of commit 013bf39, which the fixtures follow) have no such fields, and their
+/// rows import as before, OpenAI's cached prompt tokens at the full input price. Its Anthropic
+/// provider (`src/providers/anthropic/util.ts` of the versions read) writes Anthropic's
+/// `input_tokens`, which excludes cached tokens, as `prompt` and reports no cache counts: those
+/// rows carry no cached tokens to import.
 public enum PromptfooResultsReader {
     /// The roots an intent or RAG chunk path may start with in promptfoo results.
     public static let pathRoots = ["vars."]
@@ -95,12 +112,14 @@ public enum PromptfooResultsReader {
             } else {
                 quality = try SampleFields.quality(row["score"], field: "score", options: options, at: location)
             }
-            guard let (input, output, latency) = try figures(of: row, at: location, options: options) else {
+            guard let figures = try figures(of: row, at: location, options: options) else {
                 skips.incomplete += 1
                 continue
             }
             out.append(ImportedSample(intent: intent, setting: Setting(model: model, maxTokens: maxTokens, temperature: temperature, ragChunks: rag),
-                                      sampleID: id, quality: quality, inputTokens: input, outputTokens: output, latencyMs: latency))
+                                      sampleID: id, quality: quality, inputTokens: figures.input,
+                                      cacheReadTokens: figures.cacheRead, cacheWriteTokens: figures.cacheWrite,
+                                      outputTokens: figures.output, latencyMs: figures.latencyMs))
         }
         return ImportedRun(tool: .promptfoo, samples: out, skips: skips, date: date, options: options)
     }
@@ -116,8 +135,9 @@ public enum PromptfooResultsReader {
         return (nil, "config.providers")
     }
 
-    /// Prompt and completion tokens and the latency; nil when skipped as incomplete.
-    private static func figures(of row: JSONValue, at location: SampleLocation, options: ImportOptions) throws -> (Int, Int, Double)? {
+    /// Input tokens (the prompt less the provider's cached tokens), cache reads and writes,
+    /// completion tokens and the latency; nil when skipped as incomplete.
+    private static func figures(of row: JSONValue, at location: SampleLocation, options: ImportOptions) throws -> SampleFigures? {
         let skipIncomplete = options.skipIncomplete
         let orSkip = "(or \(options.name(.skipIncomplete)))"
         let usage: JSONValue?
@@ -147,6 +167,32 @@ public enum PromptfooResultsReader {
         guard case .number(let ms) = latency, ms >= 0 else {
             throw location.error("latencyMs", "\(latency.quotedForMessage) is not a latency; expected milliseconds >= 0")
         }
-        return (counts[0], counts[1], ImportedSample.roundedLatency(milliseconds: ms))
+        let (read, write) = try providerCacheTokens(in: usage, usagePath: usagePath, prompt: counts[0], at: location)
+        return SampleFigures(input: counts[0] - read - write, cacheRead: read, cacheWrite: write, output: counts[1],
+                             latencyMs: ImportedSample.roundedLatency(milliseconds: ms))
+    }
+
+    /// The provider's prompt-cache reads and writes counted inside `prompt` (0 and 0 when the
+    /// row reports none); an error when they add up to more than the prompt, which would mean
+    /// the prompt count excluded them and subtracting would bill negative input.
+    private static func providerCacheTokens(in usage: JSONValue?, usagePath: String, prompt: Int,
+                                            at location: SampleLocation) throws -> (read: Int, write: Int) {
+        let detailsPath = usagePath + ".completionDetails"
+        var counts: [Int] = []
+        for key in ["cacheReadInputTokens", "cacheCreationInputTokens"] {
+            guard let value = usage?["completionDetails"]?[key], value != .null else {
+                counts.append(0)
+                continue
+            }
+            guard let count = value.nonNegativeInteger else {
+                throw location.error(detailsPath + "." + key, "\(value.quotedForMessage) is not a token count; expected an integer >= 0")
+            }
+            counts.append(count)
+        }
+        let (cached, overflow) = counts[0].addingReportingOverflow(counts[1])
+        guard !overflow, cached <= prompt else {
+            throw location.error(detailsPath, "the cache reads and writes (\(counts[0]) + \(counts[1])) exceed the \(prompt) prompt tokens; expected them counted inside \(usagePath).prompt, as promptfoo counts OpenAI's cached tokens")
+        }
+        return (counts[0], counts[1])
     }
 }

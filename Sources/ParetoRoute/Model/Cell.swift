@@ -20,10 +20,18 @@ public struct Cell: Sendable, Hashable {
     public var knownQualityStandardError: Double? { hasQualityStandardError ? qualityStandardError : nil }
     /// The fewest samples behind a mean with a standard error.
     public static let minimumSamplesForStandardError = 2
-    /// Mean billed input tokens.
+    /// Mean input tokens billed at the full input price (cached tokens excluded).
     public var meanInputTokens: Double
     /// Mean billed output tokens.
     public var meanOutputTokens: Double
+    /// Mean input tokens read from the prompt cache, as the evals measured them.
+    public var meanCacheReadTokens: Double
+    /// Mean input tokens written to the prompt cache, as the evals measured them.
+    public var meanCacheWriteTokens: Double
+    /// The mean tokens per call as measured (before an intent's prompt-cache read share).
+    public var meanTokens: TokenCounts {
+        TokenCounts(input: meanInputTokens, cacheRead: meanCacheReadTokens, cacheWrite: meanCacheWriteTokens, output: meanOutputTokens)
+    }
     /// P99 latency by linear interpolation between closest ranks.
     public var p99LatencyMs: Double
     /// Monthly LLM cost of serving the intent with this cell, without model fees.
@@ -34,7 +42,8 @@ public struct Cell: Sendable, Hashable {
     /// Creates a cell from already derived figures.
     public init(setting: Setting, modelIndex: Int, sampleCount: Int, quality: Double,
                 qualityStandardError: Double, meanInputTokens: Double, meanOutputTokens: Double,
-                p99LatencyMs: Double, monthlyCostUSD: Double, sourceFile: String) {
+                p99LatencyMs: Double, monthlyCostUSD: Double, sourceFile: String,
+                meanCacheReadTokens: Double = 0, meanCacheWriteTokens: Double = 0) {
         self.setting = setting
         self.modelIndex = modelIndex
         self.sampleCount = sampleCount
@@ -42,15 +51,24 @@ public struct Cell: Sendable, Hashable {
         self.qualityStandardError = qualityStandardError
         self.meanInputTokens = meanInputTokens
         self.meanOutputTokens = meanOutputTokens
+        self.meanCacheReadTokens = meanCacheReadTokens
+        self.meanCacheWriteTokens = meanCacheWriteTokens
         self.p99LatencyMs = p99LatencyMs
         self.monthlyCostUSD = monthlyCostUSD
         self.sourceFile = sourceFile
     }
 
-    /// The contract's monthly cost: calls per month times the per-call token price.
-    public static func monthlyCost(intent: Intent, model: Model, meanInputTokens: Double, meanOutputTokens: Double) -> Double {
-        intent.monthlyCalls
-            * (meanInputTokens * model.inputUSDPerMTok + meanOutputTokens * model.outputUSDPerMTok) / 1e6
+    /// The contract's monthly cost: calls per month times the mean per-call price, the cached
+    /// prefix re-split by the intent's prompt-cache read share.
+    ///
+    /// The one place a cell is priced: the loader, what-ifs and projections all come here.
+    public static func monthlyCost(intent: Intent, prices: PriceCard, meanTokens: TokenCounts) -> Double {
+        intent.monthlyCalls * prices.scaledCost(of: meanTokens.applyingReadShare(intent.promptCacheReadShare)) / 1e6
+    }
+
+    /// The cell's monthly cost for `intent` at `prices`, split by kind of token.
+    public func monthlyCostParts(intent: Intent, prices: PriceCard) -> CostParts {
+        prices.costParts(of: meanTokens.applyingReadShare(intent.promptCacheReadShare)).scaled(by: intent.monthlyCalls)
     }
 }
 

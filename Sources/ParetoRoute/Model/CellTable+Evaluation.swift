@@ -26,11 +26,15 @@ extension CellTable {
         let score = score(choice, constraints: constraints)
         let perIntent = choice.enumerated().map { i, c in
             let cell = cells[i][c]
+            let prices = models[cell.modelIndex].prices
+            let uncached = PriceCard(input: prices.input, output: prices.output)
             return IntentEvaluation(
                 intent: intents[i].name, cellIndex: c, setting: cell.setting, monthlyCostUSD: cell.monthlyCostUSD,
                 quality: cell.quality, p99LatencyMs: cell.p99LatencyMs, qualityStandardError: cell.knownQualityStandardError,
                 weightShare: intents[i].qualityWeight / totalWeight, minQuality: intents[i].minQuality,
-                maxP99LatencyMs: intents[i].maxP99LatencyMs, violation: violation(intent: i, cell: c))
+                maxP99LatencyMs: intents[i].maxP99LatencyMs, violation: violation(intent: i, cell: c),
+                monthlyCostParts: cell.monthlyCostParts(intent: intents[i], prices: prices),
+                monthlyCostWithoutPromptCacheUSD: Cell.monthlyCost(intent: intents[i], prices: uncached, meanTokens: cell.meanTokens))
         }
         return ConfigurationEvaluation(
             choice: choice, monthlyCostUSD: score.monthlyCostUSD, fixedFeesUSD: score.fixedFeesUSD, quality: score.quality,

@@ -18,6 +18,8 @@ public struct CellTable: Sendable {
     public var rowCount: Int
     /// Things worth a look that do not stop the run (few samples behind a P99, …).
     public var warnings: [String]
+    /// Cells a later evals file replaced with far fewer samples (also among ``warnings``).
+    public var shrunkCells: [ShrunkCell] = []
     /// Per cell, its samples (only when loaded with `keepingSamples`), aligned with ``cells``.
     public var samples: [[CellSamples]]?
     /// Per cell, its bootstrap intervals, once ``applyingConfidence(_:seed:)`` ran.
@@ -102,8 +104,7 @@ public struct CellTable: Sendable {
             for j in copy.cells[i].indices {
                 let cell = copy.cells[i][j]
                 copy.cells[i][j].monthlyCostUSD = Cell.monthlyCost(
-                    intent: intents[i], model: models[cell.modelIndex],
-                    meanInputTokens: cell.meanInputTokens, meanOutputTokens: cell.meanOutputTokens)
+                    intent: intents[i], prices: models[cell.modelIndex].prices, meanTokens: cell.meanTokens)
             }
         }
         return copy

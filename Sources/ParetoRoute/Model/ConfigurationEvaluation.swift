@@ -22,6 +22,11 @@ public struct IntentEvaluation: Sendable, Hashable {
     public var maxP99LatencyMs: Double
     /// Which of the intent's constraints the cell breaks.
     public var violation: CellViolation
+    /// ``monthlyCostUSD`` split by kind of token: fresh input, prompt-cache reads and writes, output.
+    public var monthlyCostParts = CostParts(input: 0, cacheRead: 0, cacheWrite: 0, output: 0)
+    /// The monthly cost if the cached prefix were billed at the input price: what the prompt
+    /// cache saves is the difference.
+    public var monthlyCostWithoutPromptCacheUSD = 0.0
 }
 
 /// A configuration's objectives, feasibility and per-intent breakdown.
@@ -41,6 +46,11 @@ public struct ConfigurationEvaluation: Sendable, Hashable {
     public var perIntent: [IntentEvaluation]
     /// Global constraints that fail (monthly cost cap, overall quality floor), as sentences.
     public var globalFailures: [String]
+
+    /// Whether any intent's cost has a prompt-cache part (cached tokens in its cell).
+    public var usesPromptCache: Bool {
+        perIntent.contains { $0.monthlyCostParts.cacheRead > 0 || $0.monthlyCostParts.cacheWrite > 0 }
+    }
 
     /// True when every intent meets its floor and cap and every global constraint holds.
     public var isFeasible: Bool {

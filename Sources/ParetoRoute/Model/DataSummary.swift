@@ -24,6 +24,11 @@ public struct DataSummary: Sendable {
         public var lowestP99: Double
         /// The cheapest feasible cell's monthly cost, when there is one.
         public var cheapestFeasibleUSD: Double?
+        /// The share of the cells' input tokens that the evals measured as prompt-cache reads
+        /// or writes (summed over the intent's cells); nil when none was cached.
+        public var cachedInputShare: Double? = nil
+        /// The intent's `prompt_cache_read_share`, when intents.csv gives one.
+        public var promptCacheReadShare: Double? = nil
     }
 
     /// The data's fingerprint.
@@ -56,6 +61,8 @@ public struct DataSummary: Sendable {
             let counts = cells.map(\.sampleCount)
             let enough = cells.map { $0.sampleCount >= (minimumSamples ?? 0) }
             let usable = zip(violations, enough).map { $0.isEmpty && $1 }
+            let cached = cells.reduce(0.0) { $0 + $1.meanCacheReadTokens + $1.meanCacheWriteTokens }
+            let allInput = cells.reduce(0.0) { $0 + $1.meanInputTokens } + cached
             return IntentSummary(
                 intent: table.intents[i].name, cells: cells.count,
                 feasibleCells: usable.filter { $0 }.count,
@@ -66,7 +73,9 @@ public struct DataSummary: Sendable {
                 samples: (counts.min() ?? 0)...(counts.max() ?? 0),
                 bestQuality: cells.map(\.quality).max() ?? 0,
                 lowestP99: cells.map(\.p99LatencyMs).min() ?? 0,
-                cheapestFeasibleUSD: zip(cells, usable).filter { $0.1 }.map(\.0.monthlyCostUSD).min())
+                cheapestFeasibleUSD: zip(cells, usable).filter { $0.1 }.map(\.0.monthlyCostUSD).min(),
+                cachedInputShare: cached > 0 ? cached / allInput : nil,
+                promptCacheReadShare: table.intents[i].promptCacheReadShare)
         }
     }
 
@@ -95,19 +104,19 @@ public struct DataSummary: Sendable {
     /// The summary as a JSON object, with the cells whose feasibility depends on noise
     /// (key `noise`, before `ok`) when a screen is given.
     public func json(noise: NoiseScreen?) -> JSONValue {
+        json(noise: noise, power: nil)
+    }
+
+    /// The summary as a JSON object with, when given, the noise screen and the detectable
+    /// effects of a configuration's cells (key `power`, each with `samples_for_change` when
+    /// `change` is given).
+    public func json(noise: NoiseScreen?, power: (effects: [DetectableEffect], change: Double?)?) -> JSONValue {
         .object([
             ("fingerprint", .string(fingerprint)),
             ("files", .array(files.map { .string($0) })),
             ("rows", .number(Double(rows))),
         ] + (minimumSamples.map { [("min_samples_required", JSONValue.number(Double($0)))] } ?? []) + [
-            ("models", .array(models.map { model in
-                .object([
-                    ("model", .string(model.name)),
-                    ("input_usd_per_mtok", .number(model.inputUSDPerMTok)),
-                    ("output_usd_per_mtok", .number(model.outputUSDPerMTok)),
-                    ("monthly_fixed_usd", .number(model.monthlyFixedUSD)),
-                ])
-            })),
+            ("models", .array(models.map(Self.modelJSON))),
             ("intents", .array(intents.map { summary in
                 .object([
                     ("intent", .string(summary.intent)),
@@ -121,12 +130,36 @@ public struct DataSummary: Sendable {
                     ("best_quality", .number(summary.bestQuality)),
                     ("lowest_p99_latency_ms", .number(summary.lowestP99)),
                     ("cheapest_feasible_monthly_cost_usd", summary.cheapestFeasibleUSD.map { .number($0) } ?? .null),
-                ])
+                ] + Self.promptCacheJSON(summary))
             })),
             ("warnings", .array(warnings.map { .string($0) })),
-        ] + (noise.map { [("noise", $0.json)] } ?? []) + [
+        ] + (noise.map { [("noise", $0.json)] } ?? []) + (power.map { [("power", DetectableEffect.json($0.effects, change: $0.change))] } ?? []) + [
             ("ok", .bool(infeasibleIntents.isEmpty)),
         ])
+    }
+
+    /// A model's prices; the cache prices only when models.csv gives them, so version-1 data
+    /// keeps its bytes.
+    private static func modelJSON(_ model: Model) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
+            ("model", .string(model.name)),
+            ("input_usd_per_mtok", .number(model.prices.input)),
+            ("output_usd_per_mtok", .number(model.prices.output)),
+        ]
+        if model.prices.cacheReadOverride != nil || model.prices.cacheWriteOverride != nil {
+            fields += [("cache_read_usd_per_mtok", .number(model.prices.cacheRead)),
+                       ("cache_write_usd_per_mtok", .number(model.prices.cacheWrite))]
+        }
+        fields.append(("monthly_fixed_usd", .number(model.monthlyFixedUSD)))
+        return .object(fields)
+    }
+
+    /// An intent's prompt-cache figures, present only when it has any.
+    private static func promptCacheJSON(_ summary: IntentSummary) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = []
+        if let share = summary.cachedInputShare { fields.append(("cached_input_share", .number(share))) }
+        if let share = summary.promptCacheReadShare { fields.append(("prompt_cache_read_share", .number(share))) }
+        return fields
     }
 
     /// The summary as a table for people.
@@ -139,14 +172,27 @@ public struct DataSummary: Sendable {
         lines.append("data fingerprint \(fingerprint): \(files.count) files, \(rows) eval rows, \(intents.count) intents, \(models.count) models, \(intents.reduce(0) { $0 + $1.cells }) cells")
         for model in models {
             let fee = model.monthlyFixedUSD > 0 ? ", \(formatUSD(model.monthlyFixedUSD))/month fixed" : ""
-            lines.append("  model \(model.name): $\(formatNumber(model.inputUSDPerMTok)) in / $\(formatNumber(model.outputUSDPerMTok)) out per Mtok\(fee)")
+            let prices = model.prices
+            var cache = ""
+            if prices.cacheReadOverride != nil || prices.cacheWriteOverride != nil {
+                cache = " / $\(formatNumber(prices.cacheRead)) cache read / $\(formatNumber(prices.cacheWrite)) cache write"
+            }
+            lines.append("  model \(model.name): $\(formatNumber(prices.input)) in / $\(formatNumber(prices.output)) out\(cache) per Mtok\(fee)")
+        }
+        let promptCache = intents.contains { $0.cachedInputShare != nil || $0.promptCacheReadShare != nil }
+        if promptCache {
+            lines.append("prompt cache: 'cached' = share of the evals' input tokens in the cached prefix, 'reads' = share of the prefix billed as cache reads ('evals': as measured)")
         }
         if let minimumSamples { lines.append("cells of fewer than \(minimumSamples) samples are ruled out (column 'thin'); they are not counted feasible") }
-        let rows = intents.map { s in
-            [s.intent, "\(s.cells)", "\(s.feasibleCells)", "\(s.belowFloor)", "\(s.aboveCap)"]
-                + (minimumSamples == nil ? [] : ["\(s.tooFewSamples)"])
-                + [s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)",
-                   formatQuality(s.bestQuality), formatFixed(s.lowestP99, decimals: 0), s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none"]
+        let rows = intents.map { s -> [String] in
+            var row: [String] = [s.intent, "\(s.cells)", "\(s.feasibleCells)", "\(s.belowFloor)", "\(s.aboveCap)"]
+            if minimumSamples != nil { row.append("\(s.tooFewSamples)") }
+            let samples = s.samples.lowerBound == s.samples.upperBound ? "\(s.samples.lowerBound)" : "\(s.samples.lowerBound)-\(s.samples.upperBound)"
+            row += [samples, formatQuality(s.bestQuality), formatFixed(s.lowestP99, decimals: 0), s.cheapestFeasibleUSD.map { formatUSD($0) } ?? "none"]
+            if promptCache {
+                row += [s.cachedInputShare.map(formatPercent) ?? "-", s.promptCacheReadShare.map(formatPercent) ?? "evals"]
+            }
+            return row
         }
         lines += TextTable(columns: [
             .init("intent", cuttable: true), .init("cells", .right), .init("feasible", .right), .init("<floor", .right),
@@ -154,7 +200,8 @@ public struct DataSummary: Sendable {
         ] + (minimumSamples == nil ? [] : [.init("thin", .right)]) + [
             .init("samples", .right, dropRank: 0), .init("best q", .right),
             .init("min p99 ms", compact: "p99 ms", .right), .init("cheapest feasible", compact: "cheapest", .right),
-        ], rows: rows).lines(width: width)
+        ] + (promptCache ? [.init("cached", .right, dropRank: 1), .init("reads", .right, dropRank: 1)] : []),
+        rows: rows).lines(width: width)
         for warning in warnings { lines.append("warning: \(warning)") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -48,3 +48,8 @@ public func formatFixed(_ value: Double, decimals: Int) -> String {
     let sign = value < 0 && scaled != 0 ? "-" : ""
     return decimals == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
 }
+
+/// A share as a percentage with one decimal (`0.853` → `85.3%`).
+public func formatPercent(_ share: Double) -> String {
+    "\(formatFixed(share * 100, decimals: 1))%"
+}

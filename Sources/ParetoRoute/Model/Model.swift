@@ -1,19 +1,25 @@
 /// An LLM that may serve an intent, with its prices (a row of models.csv).
-public struct Model: Sendable, Hashable, Codable {
+public struct Model: Sendable, Hashable {
     /// The identifier used in the evals.
     public var name: String
-    /// USD per million input tokens.
-    public var inputUSDPerMTok: Double
-    /// USD per million output tokens.
-    public var outputUSDPerMTok: Double
+    /// What the provider bills per million tokens of each kind.
+    public var prices: PriceCard
     /// Paid once a month if any intent uses the model (e.g. provisioned throughput).
     public var monthlyFixedUSD: Double
+    /// The identifiers gateways, providers and request logs use for the model (models.csv's
+    /// `provider_ids`); empty means the model's own name.
+    public var providerIDs: [String]
 
-    /// Creates a model; the fee defaults to 0 as in the contract.
-    public init(name: String, inputUSDPerMTok: Double, outputUSDPerMTok: Double, monthlyFixedUSD: Double = 0) {
+    /// Creates a model from its price card; the fee defaults to 0 as in the contract.
+    public init(name: String, prices: PriceCard, monthlyFixedUSD: Double = 0, providerIDs: [String] = []) {
         self.name = name
-        self.inputUSDPerMTok = inputUSDPerMTok
-        self.outputUSDPerMTok = outputUSDPerMTok
+        self.prices = prices
         self.monthlyFixedUSD = monthlyFixedUSD
+        self.providerIDs = providerIDs
+    }
+
+    /// Creates a model that bills cached input like any other input (version-1 data).
+    public init(name: String, inputUSDPerMTok: Double, outputUSDPerMTok: Double, monthlyFixedUSD: Double = 0) {
+        self.init(name: name, prices: PriceCard(input: inputUSDPerMTok, output: outputUSDPerMTok), monthlyFixedUSD: monthlyFixedUSD)
     }
 }

@@ -4,22 +4,9 @@
 /// fee, traffic growth. Overrides rewrite the cell table's inputs and recompute costs;
 /// fronts record them, so a front says which assumptions produced it.
 public struct WhatIf: Sendable, Hashable {
-    /// A model's token prices.
-    public struct Price: Sendable, Hashable {
-        /// USD per million input tokens.
-        public var input: Double
-        /// USD per million output tokens.
-        public var output: Double
-
-        /// Creates a price.
-        public init(input: Double, output: Double) {
-            self.input = input
-            self.output = output
-        }
-    }
-
-    /// New token prices per model name.
-    public var prices: [String: Price]
+    /// New price cards per model name (cache prices left out keep their ratio to the input
+    /// price: ``PriceCard/applying(_:)``).
+    public var prices: [String: PriceCard]
     /// New monthly fixed fees per model name.
     public var fixedFees: [String: Double]
     /// Multiplies every intent's daily volume (applied before per-intent volumes).
@@ -27,21 +14,21 @@ public struct WhatIf: Sendable, Hashable {
     /// New daily volumes per intent name.
     public var volumes: [String: Double]
     /// New cache hit rates per intent name.
-    public var cacheRates: [String: Double]
+    public var responseCacheRates: [String: Double]
 
     /// Creates overrides; none by default.
-    public init(prices: [String: Price] = [:], fixedFees: [String: Double] = [:],
-                volumeScale: Double? = nil, volumes: [String: Double] = [:], cacheRates: [String: Double] = [:]) {
+    public init(prices: [String: PriceCard] = [:], fixedFees: [String: Double] = [:],
+                volumeScale: Double? = nil, volumes: [String: Double] = [:], responseCacheRates: [String: Double] = [:]) {
         self.prices = prices
         self.fixedFees = fixedFees
         self.volumeScale = volumeScale
         self.volumes = volumes
-        self.cacheRates = cacheRates
+        self.responseCacheRates = responseCacheRates
     }
 
     /// True when nothing is overridden.
     public var isEmpty: Bool {
-        prices.isEmpty && fixedFees.isEmpty && volumeScale == nil && volumes.isEmpty && cacheRates.isEmpty
+        prices.isEmpty && fixedFees.isEmpty && volumeScale == nil && volumes.isEmpty && responseCacheRates.isEmpty
     }
 
     /// The table with the overrides applied and costs recomputed.
@@ -51,8 +38,7 @@ public struct WhatIf: Sendable, Hashable {
         var copy = table
         for (name, price) in prices.sorted(by: { $0.key < $1.key }) {
             guard let m = table.modelIndex(named: name) else { throw unknown(.prices, name, table.models.map(\.name)) }
-            copy.models[m].inputUSDPerMTok = price.input
-            copy.models[m].outputUSDPerMTok = price.output
+            copy.models[m].prices = table.models[m].prices.applying(price)
         }
         for (name, fee) in fixedFees.sorted(by: { $0.key < $1.key }) {
             guard let m = table.modelIndex(named: name) else { throw unknown(.fixedFees, name, table.models.map(\.name)) }
@@ -63,10 +49,10 @@ public struct WhatIf: Sendable, Hashable {
             if let scale = volumeScale { copy.intents[i].dailyVolume *= scale }
             if let volume = volumes[copy.intents[i].name] { copy.intents[i].dailyVolume = volume }
             if weightFollowsVolume { copy.intents[i].qualityWeight = copy.intents[i].dailyVolume }
-            if let rate = cacheRates[copy.intents[i].name] { copy.intents[i].cacheHitRate = rate }
+            if let rate = responseCacheRates[copy.intents[i].name] { copy.intents[i].responseCacheHitRate = rate }
         }
-        for name in volumes.keys.sorted() + cacheRates.keys.sorted() where table.intentIndex(named: name) == nil {
-            throw unknown(volumes[name] != nil ? .volumes : .cacheRates, name, table.intents.map(\.name))
+        for name in volumes.keys.sorted() + responseCacheRates.keys.sorted() where table.intentIndex(named: name) == nil {
+            throw unknown(volumes[name] != nil ? .volumes : .responseCacheRates, name, table.intents.map(\.name))
         }
         let result = copy.recomputingCosts()
         for (i, cells) in result.cells.enumerated() where cells.contains(where: { !$0.monthlyCostUSD.isFinite }) {
@@ -89,13 +75,17 @@ public struct WhatIf: Sendable, Hashable {
     public var json: JSONValue {
         .object([
             ("prices", .object(prices.keys.sorted().map { key in
-                let price = prices[key] ?? Price(input: 0, output: 0)
-                return (key, .object([("input_usd_per_mtok", .number(price.input)), ("output_usd_per_mtok", .number(price.output))]))
+                let price = prices[key] ?? PriceCard(input: 0, output: 0)
+                var fields: [(String, JSONValue)] = [("input_usd_per_mtok", .number(price.input)), ("output_usd_per_mtok", .number(price.output))]
+                // Only when set, so a front of version-1 what-ifs keeps its bytes.
+                if let read = price.cacheReadOverride { fields.append(("cache_read_usd_per_mtok", .number(read))) }
+                if let write = price.cacheWriteOverride { fields.append(("cache_write_usd_per_mtok", .number(write))) }
+                return (key, .object(fields))
             })),
             ("fixed_fees_usd", .object(fixedFees.keys.sorted().map { ($0, .number(fixedFees[$0] ?? 0)) })),
             ("volume_scale", volumeScale.map { .number($0) } ?? .null),
             ("daily_volumes", .object(volumes.keys.sorted().map { ($0, .number(volumes[$0] ?? 0)) })),
-            ("cache_hit_rates", .object(cacheRates.keys.sorted().map { ($0, .number(cacheRates[$0] ?? 0)) })),
+            ("cache_hit_rates", .object(responseCacheRates.keys.sorted().map { ($0, .number(responseCacheRates[$0] ?? 0)) })),
         ])
     }
 
@@ -104,8 +94,11 @@ public struct WhatIf: Sendable, Hashable {
         let reader = JSONFieldReader(file: file, prefix: field)
         self.init()
         for (model, price) in try reader.object(json, "prices") {
-            prices[model] = Price(input: try reader.number(price, "prices.\(model).input_usd_per_mtok", key: "input_usd_per_mtok"),
-                                  output: try reader.number(price, "prices.\(model).output_usd_per_mtok", key: "output_usd_per_mtok"))
+            prices[model] = PriceCard(
+                input: try reader.number(price, "prices.\(model).input_usd_per_mtok", key: "input_usd_per_mtok"),
+                output: try reader.number(price, "prices.\(model).output_usd_per_mtok", key: "output_usd_per_mtok"),
+                cacheRead: try reader.optionalNumber(price["cache_read_usd_per_mtok"], "prices.\(model).cache_read_usd_per_mtok"),
+                cacheWrite: try reader.optionalNumber(price["cache_write_usd_per_mtok"], "prices.\(model).cache_write_usd_per_mtok"))
         }
         for (model, fee) in try reader.object(json, "fixed_fees_usd") {
             fixedFees[model] = try reader.number(fee, "fixed_fees_usd.\(model)")
@@ -115,7 +108,7 @@ public struct WhatIf: Sendable, Hashable {
             volumes[intent] = try reader.number(volume, "daily_volumes.\(intent)")
         }
         for (intent, rate) in try reader.object(json, "cache_hit_rates") {
-            cacheRates[intent] = try reader.number(rate, "cache_hit_rates.\(intent)")
+            responseCacheRates[intent] = try reader.number(rate, "cache_hit_rates.\(intent)")
         }
     }
 }

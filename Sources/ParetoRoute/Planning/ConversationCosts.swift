@@ -9,14 +9,13 @@ public struct ConversationCosts: Sendable, Hashable {
     /// Their population variance: a conversation draws one of the samples uniformly.
     public var variance: Double
 
-    /// Prices every sample: (input · input price + output · output price) / 10⁶.
+    /// Prices every sample with ``PriceCard/cost(of:)``, its cached prefix re-split by
+    /// `readShare` (an intent's `prompt_cache_read_share`; nil as measured).
     ///
-    /// - Precondition: `inputTokens` and `outputTokens` are equally long and not empty.
-    public init(inputTokens: [Int], outputTokens: [Int], model: Model) {
-        precondition(!inputTokens.isEmpty && inputTokens.count == outputTokens.count, "paired, non-empty token samples")
-        values = zip(inputTokens, outputTokens).map {
-            (Double($0) * model.inputUSDPerMTok + Double($1) * model.outputUSDPerMTok) / 1e6
-        }
+    /// - Precondition: `samples` has token counts, paired and not empty.
+    public init(samples: CellSamples, prices: PriceCard, readShare: Double?) {
+        precondition(!samples.inputTokens.isEmpty && samples.inputTokens.count == samples.outputTokens.count, "paired, non-empty token samples")
+        values = samples.inputTokens.indices.map { prices.cost(of: samples.tokens(at: $0).applyingReadShare(readShare)) }
         let n = Double(values.count)
         mean = values.reduce(0, +) / n
         let m = mean

@@ -76,7 +76,7 @@ public struct ProjectionPlan: Sendable {
             guard let i = table.intentIndex(named: change.intent) else {
                 throw DataError(file: file, field: path + ".intent", "'\(change.intent)' is not in the data; expected one of \(intentNames)")
             }
-            caches.append((try scenario.monthIndex(of: change.effectiveMonth, field: path + ".effective_month"), i, change.cacheHitRate))
+            caches.append((try scenario.monthIndex(of: change.effectiveMonth, field: path + ".effective_month"), i, change.responseCacheHitRate))
         }
         var rates = [Double](repeating: scenario.growth?.monthlyRate ?? 0, count: table.intents.count)
         for intent in (scenario.growth?.intentRates.keys).map({ $0.sorted() }) ?? [] {
@@ -92,21 +92,20 @@ public struct ProjectionPlan: Sendable {
 
         var models = table.models
         var current = choice
-        var cacheRates = table.intents.map(\.cacheHitRate)
+        var responseCacheRates = table.intents.map(\.responseCacheHitRate)
         var plan: [Month] = []
         for month in 1...max(1, months) {
             var changes: [String] = []
             for (at, m, change) in prices where at == month {
-                models[m].inputUSDPerMTok = change.inputUSDPerMTok
-                models[m].outputUSDPerMTok = change.outputUSDPerMTok
-                changes.append("price \(change.model) \(formatNumber(change.inputUSDPerMTok))/\(formatNumber(change.outputUSDPerMTok))")
+                models[m].prices = models[m].prices.applying(change.prices)
+                changes.append("price \(change.model) \(change.prices.description)")
             }
             for (at, i, c) in cells where at == month {
                 current[i] = c
                 changes.append("\(table.intents[i].name) → \(table.cells[i][c].setting)")
             }
             for (at, i, rate) in caches where at == month {
-                cacheRates[i] = rate
+                responseCacheRates[i] = rate
                 changes.append("\(table.intents[i].name) cache \(formatNumber(rate))")
             }
             var used = [Bool](repeating: false, count: models.count)
@@ -120,8 +119,9 @@ public struct ProjectionPlan: Sendable {
                 }
                 intents.append(IntentMonth(
                     cellIndex: c,
-                    costs: ConversationCosts(inputTokens: sample.inputTokens, outputTokens: sample.outputTokens, model: models[cell.modelIndex]),
-                    answeredPerDay: table.intents[i].dailyVolume * (1 - cacheRates[i])))
+                    costs: ConversationCosts(samples: sample, prices: models[cell.modelIndex].prices,
+                                             readShare: table.intents[i].promptCacheReadShare),
+                    answeredPerDay: table.intents[i].dailyVolume * (1 - responseCacheRates[i])))
             }
             var fees = 0.0
             for (m, model) in models.enumerated() where used[m] { fees += model.monthlyFixedUSD }

@@ -42,23 +42,26 @@ public struct Scenario: Sendable, Hashable {
         case calendar(CalendarMonth)
     }
 
-    /// New token prices for a model from a month on.
+    /// A model's new price card from a month on.
     public struct PriceChange: Sendable, Hashable {
         /// The model's name.
         public var model: String
         /// From when.
         public var effectiveMonth: EffectiveMonth
-        /// USD per million input tokens.
-        public var inputUSDPerMTok: Double
-        /// USD per million output tokens.
-        public var outputUSDPerMTok: Double
+        /// The new prices; cache prices left out keep their ratio to the input price
+        /// (``PriceCard/applying(_:)``).
+        public var prices: PriceCard
 
         /// Creates a price change.
-        public init(model: String, effectiveMonth: EffectiveMonth, inputUSDPerMTok: Double, outputUSDPerMTok: Double) {
+        public init(model: String, effectiveMonth: EffectiveMonth, prices: PriceCard) {
             self.model = model
             self.effectiveMonth = effectiveMonth
-            self.inputUSDPerMTok = inputUSDPerMTok
-            self.outputUSDPerMTok = outputUSDPerMTok
+            self.prices = prices
+        }
+
+        /// Creates a price change of the input and output prices only.
+        public init(model: String, effectiveMonth: EffectiveMonth, inputUSDPerMTok: Double, outputUSDPerMTok: Double) {
+            self.init(model: model, effectiveMonth: effectiveMonth, prices: PriceCard(input: inputUSDPerMTok, output: outputUSDPerMTok))
         }
     }
 
@@ -86,13 +89,13 @@ public struct Scenario: Sendable, Hashable {
         /// From when.
         public var effectiveMonth: EffectiveMonth
         /// The new rate, in [0, 1).
-        public var cacheHitRate: Double
+        public var responseCacheHitRate: Double
 
         /// Creates a cache change.
-        public init(intent: String, effectiveMonth: EffectiveMonth, cacheHitRate: Double) {
+        public init(intent: String, effectiveMonth: EffectiveMonth, responseCacheHitRate: Double) {
             self.intent = intent
             self.effectiveMonth = effectiveMonth
-            self.cacheHitRate = cacheHitRate
+            self.responseCacheHitRate = responseCacheHitRate
         }
     }
 
@@ -176,14 +179,21 @@ public struct Scenario: Sendable, Hashable {
             growth = nil
         }
         priceChanges = try reader.list(top["price_changes"], path: "price_changes") { entry, path in
-            let fields = try reader.object(entry, path: path, keys: ["model", "effective_month", "input_usd_per_mtok", "output_usd_per_mtok"])
-            let price = { (key: String) in
-                try reader.number(try reader.required(fields, key, path: path), path: path + "." + key,
+            let fields = try reader.object(entry, path: path, keys: [
+                "model", "effective_month", "input_usd_per_mtok", "output_usd_per_mtok",
+                "cache_read_usd_per_mtok", "cache_write_usd_per_mtok",
+            ])
+            let price = { (value: JSONValue, key: String) in
+                try reader.number(value, path: path + "." + key,
                                   expected: "a number >= 0 (USD per million tokens)") { $0 >= 0 && $0 < 1e12 }
             }
+            let prices = PriceCard(
+                input: try price(try reader.required(fields, "input_usd_per_mtok", path: path), "input_usd_per_mtok"),
+                output: try price(try reader.required(fields, "output_usd_per_mtok", path: path), "output_usd_per_mtok"),
+                cacheRead: try fields["cache_read_usd_per_mtok"].map { try price($0, "cache_read_usd_per_mtok") },
+                cacheWrite: try fields["cache_write_usd_per_mtok"].map { try price($0, "cache_write_usd_per_mtok") })
             return PriceChange(model: try reader.name(fields, "model", path: path),
-                               effectiveMonth: try reader.effectiveMonth(fields, path: path),
-                               inputUSDPerMTok: try price("input_usd_per_mtok"), outputUSDPerMTok: try price("output_usd_per_mtok"))
+                               effectiveMonth: try reader.effectiveMonth(fields, path: path), prices: prices)
         }
         reassignments = try reader.list(top["reassignments"], path: "reassignments") { entry, path in
             let fields = try reader.object(entry, path: path, keys: ["intent", "effective_month", "model", "max_tokens", "temperature", "rag_chunks"])
@@ -198,7 +208,7 @@ public struct Scenario: Sendable, Hashable {
             let fields = try reader.object(entry, path: path, keys: ["intent", "effective_month", "cache_hit_rate"])
             return CacheChange(intent: try reader.name(fields, "intent", path: path),
                                effectiveMonth: try reader.effectiveMonth(fields, path: path),
-                               cacheHitRate: try reader.number(try reader.required(fields, "cache_hit_rate", path: path),
+                               responseCacheHitRate: try reader.number(try reader.required(fields, "cache_hit_rate", path: path),
                                                                path: path + ".cache_hit_rate", expected: "a number in [0, 1)") { $0 >= 0 && $0 < 1 })
         }
     }
