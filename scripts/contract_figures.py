@@ -1,4 +1,4 @@
-"""The golden data contract's per-cell figures, for the fixture generators (see GoldenData/README.md)."""
+"""The golden data contract's per-cell figures, for the fixture generators (see docs/data-format.md)."""
 
 import math
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates docs/report.png, the README's screenshot of the HTML report: the report of
+# Regenerates docs/report.png, the screenshot of the HTML report in docs/pick.md: the report of
 # `optimize` on the default data with production marked, at a budget of $20,000, in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."

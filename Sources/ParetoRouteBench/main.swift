@@ -3,7 +3,7 @@ import NSGA2
 import ParetoRoute
 import ParetoRouteSynth
 
-// Release-build timings for the README. Run: swift run -c release paretoroute-bench
+// Release-build timings for docs/measurements.md. Run: swift run -c release paretoroute-bench
 // Timing lives here, never in the tests.
 
 func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Duration {

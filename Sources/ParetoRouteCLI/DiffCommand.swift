@@ -9,7 +9,7 @@ enum DiffCommand {
         fronts), configurations gained and lost, settings that differ, and how the
         configuration a budget buys changed intent by intent, with cost and quality deltas.
           --budget USD      the budget to compare at (default: the old front's knee cost)
-          --json            print the comparison as one JSON object (see the README)
+          --json            print the comparison as one JSON object (see docs/front-file.md)
           --fail-if-worse   exit 3 when the new front is worse: a lower hypervolume over the
                             union's reference point (beyond a relative 1e-9), less quality at
                             the budget beyond noise, or no point within the budget

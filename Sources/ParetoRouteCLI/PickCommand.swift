@@ -11,7 +11,7 @@ enum PickCommand {
         Chooses one point of a front and prints its cost, quality and per-intent settings.
           --budget USD      the highest-quality point costing at most USD a month
           --min-quality Q   the cheapest point of weighted quality at least Q
-          --knee            the knee of the front (best trade-off, see README)
+          --knee            the knee of the front (best trade-off, see docs/front-file.md)
           --point N         point #N, numbered from 1 as every output numbers points
           --json            print JSON: the configuration (ready for check or deployment) with
                             found, point, feasible and failures; when nothing fits,

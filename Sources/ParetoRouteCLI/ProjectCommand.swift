@@ -14,7 +14,7 @@ enum ProjectCommand {
         runs over it.
 
           --data DIR              the data directory (default ./GoldenData)
-          --scenario FILE.json    growth, price changes, reassignments, cache changes (see README)
+          --scenario FILE.json    growth, price changes, reassignments, cache changes (see docs/planning.md)
           --months N              months to project (default 6)
           --runs R                Monte Carlo runs (default 10000)
           --seed S                seed (default 1); the same seed gives the same bytes

@@ -2,7 +2,7 @@ import Testing
 @testable import NSGA2
 
 /// With default settings the engine must recover every point of fronts known by brute force or
-/// analytically, for every seed tried (0..<10 here; 0..<100 passed too, see the README).
+/// analytically, for every seed tried (0..<10 here; 0..<100 passed too, see docs/how-the-front-is-found.md).
 /// Failures list the missing points rather than the whole front.
 @Suite struct EngineKnownFrontTests {
     static let seeds: [UInt64] = Array(0..<10)

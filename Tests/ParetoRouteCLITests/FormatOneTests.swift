@@ -60,12 +60,12 @@ import ParetoRoute
     }
 }
 
-/// The README's library example writes the same front file as the CLI command it mirrors.
+/// The library example of docs/library.md writes the same front file as the CLI command it mirrors.
 @Suite struct LibraryMatchesCLITests {
     @Test func theLibraryExampleWritesTheCLIsBytes() throws {
         let directory = try Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        // As in the README: load, ask, write.
+        // As in docs/library.md: load, ask, write.
         let table = try GoldenDataLoader.load(directory: Paths.tiny)
         let request = FrontRequest(constraints: GlobalConstraints(maxMonthlyCostUSD: 200))
         let front = try FrontRun.optimize(table, request: request).front

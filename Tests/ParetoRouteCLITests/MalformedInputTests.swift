@@ -72,7 +72,9 @@ import Testing
         for arguments in [[], ["--wide"], ["--width", "80"]] {
             let run = runTool(arguments)
             #expect(run.status == 64)
-            #expect(run.err == "paretoroute: expected a command (validate, evaluate, optimize, exact, pick, check, diff, compare, report, import, project, ladder); see 'paretoroute --help'\n")
+            let names = CommandLineTool.commands.map(\.name).joined(separator: ", ")
+            #expect(names.hasPrefix("validate, evaluate, optimize, exact, pick, check, diff, "))
+            #expect(run.err == "paretoroute: expected a command (\(names)); see 'paretoroute --help'\n")
         }
         #expect(runTool(["frobnicate"]).status == 64)
         #expect(runTool(["validate", "--bogus"]).status == 64)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ParetoRoute
 
-/// The README's "Using the library" snippet, line for line, on the tiny fixture (whose
+/// The snippet of docs/library.md, line for line, on the tiny fixture (whose
 /// front is listed by hand in ExactSolverTests): what a Swift service would write.
 @Suite struct LibraryUsageTests {
     @Test func theReadmeSnippetRunsAndAnswers() throws {

@@ -1,4 +1,4 @@
-/// The front file, `paretoroute.front/2` (documented in the README).
+/// The front file, `paretoroute.front/2` (documented in docs/front-file.md).
 ///
 /// Keys come in a fixed order and numbers in their shortest round-trip form, so the same
 /// data, settings, seed and tool version give byte-identical files. The file is written

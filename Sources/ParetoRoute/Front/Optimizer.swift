@@ -3,7 +3,7 @@ import NSGA2
 /// Runs NSGA-II on a ``SearchSpace`` and turns its archive into evaluated configurations.
 public enum Optimizer {
     /// The search's knobs; the defaults reach ≥ 99.9% of the exact front's hypervolume
-    /// on the default data in a few tens of milliseconds (see the README).
+    /// on the default data in a few tens of milliseconds (see docs/measurements.md).
     public struct Options: Sendable {
         /// Individuals per generation.
         public var population = 200
