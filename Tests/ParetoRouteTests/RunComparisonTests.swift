@@ -152,7 +152,7 @@ import Testing
             rows.append(("i", "m", 100, "s\(k)", a[k], 100))
             rows.append(("i", "m", 200, "s\(k)", b[k], 100))
         }
-        let table = try GoldenDataLoader.load(directory: try Self.writeData(intents: ["i"], files: [rows]), keepingSamples: true)
+        let table = try GoldenDataLoader.load(directory: try Self.writeData(intents: ["i"], files: [rows]), keepingSamples: true, keepingSampleIDs: true)
         let effect = try #require(try table.detectableEffects(of: [0]).first)
         // sd(a) = √(0.2/3); means 0.5 and 0.5; Σ(a−ā)(b−b̄) = 0.06 + 0.01 + 0.02 + 0.03 = 0.12;
         // Σ(a−ā)² = 0.2, Σ(b−b̄)² = 0.04 + 0.01 + 0.04 + 0.01 = 0.1: ρ = 0.12/√0.02.

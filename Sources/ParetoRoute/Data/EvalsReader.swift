@@ -12,9 +12,11 @@ struct EvalsReader {
     /// Cells a later file replaced with far fewer samples, in the order met (see ``read``).
     private(set) var shrunkCells: [ShrunkCell] = []
     private let keepsSamples: Bool
+    private let keepsSampleIDs: Bool
 
-    init(models: [Model], intents: [Intent], keepsSamples: Bool = false) {
+    init(models: [Model], intents: [Intent], keepsSamples: Bool = false, keepsSampleIDs: Bool = false) {
         self.keepsSamples = keepsSamples
+        self.keepsSampleIDs = keepsSampleIDs
         self.models = models
         self.intents = intents
         modelBytes = models.map { Array($0.name.utf8) }
@@ -40,6 +42,7 @@ struct EvalsReader {
         var lastSlot = -1
         var rows = 0
         let keepsSamples = self.keepsSamples
+        let keepsSampleIDs = self.keepsSampleIDs
         let models = self.models, intents = self.intents
         let modelBytes = self.modelBytes, intentBytes = self.intentBytes
 
@@ -127,7 +130,7 @@ struct EvalsReader {
             accumulators[slot].cacheWriteTokenSum = writeSum
             accumulators[slot].latencies.append(latency)
             if keepsSamples {
-                accumulators[slot].sampleIDs.append(record.string(at: c[5]) ?? "")
+                if keepsSampleIDs { accumulators[slot].sampleIDs.append(record.string(at: c[5]) ?? "") }
                 accumulators[slot].qualities?.append(quality)
                 accumulators[slot].inputTokens.append(input)
                 accumulators[slot].outputTokens.append(output)

@@ -17,7 +17,11 @@ public enum GoldenDataLoader {
     /// - Throws: ``DataError`` (`.missingInput` no directory or file, `.readFailure`, `.badData` naming file, line and column) or ``DataErrors`` for several empty fields of models.csv and intents.csv.
     /// - Parameter laterEvalsFile: an evals file read after the directory's own, as the next run
     ///   (its cells supersede); `compare` lays new scores over a directory this way.
-    public static func load(directory: String, keepingSamples: Bool = false, laterEvalsFile: String? = nil) throws -> CellTable {
+    /// - Parameter keepingSampleIDs: with `keepingSamples`, also keep each sample's id (a string
+    ///   per row), which pairing needs: `compare`, `validate --power` and routes pay for it,
+    ///   the bootstrap and the projection do not.
+    public static func load(directory: String, keepingSamples: Bool = false, keepingSampleIDs: Bool = false,
+                            laterEvalsFile: String? = nil) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw DataError(.missingInput, file: directory, "no such data directory")
@@ -33,7 +37,8 @@ public enum GoldenDataLoader {
         let intents = try readIntents(path: base + "intents.csv", empty: &emptyFields)
         try DataErrors.throwIfAny(emptyFields)
 
-        var reader = EvalsReader(models: models, intents: intents, keepsSamples: keepingSamples)
+        var reader = EvalsReader(models: models, intents: intents, keepsSamples: keepingSamples,
+                                 keepsSampleIDs: keepingSamples && keepingSampleIDs)
         var fingerprint = FNV1a64()
         for file in evalFiles {
             fingerprint.combine(Array(file.utf8) + [0])

@@ -62,12 +62,13 @@ public struct DetectableEffect: Sendable, Hashable {
 }
 
 extension CellTable {
-    /// The detectable effect of each intent's cell in `choice` (the table must carry samples).
+    /// The detectable effect of each intent's cell in `choice` (the table must carry samples and
+    /// their ids: `keepingSampleIDs`).
     ///
     /// - Throws: ``DataError`` (bad request) when the table was loaded without samples.
     public func detectableEffects(of choice: [Int]) throws -> [DetectableEffect] {
-        guard let samples else {
-            throw DataError(.badRequest, file: "power", "the data was loaded without samples; load with keepingSamples: true")
+        guard let samples, samples.allSatisfy({ $0.allSatisfy { $0.sampleIDs.count == $0.qualities.count } }) else {
+            throw DataError(.badRequest, file: "power", "the data was loaded without samples or their ids; load with keepingSamples and keepingSampleIDs")
         }
         return choice.enumerated().map { i, c in
             let own = samples[i][c]

@@ -29,8 +29,9 @@ public struct RunComparison: Sendable {
     ///   - seed: fixes the P99 bootstrap.
     /// - Throws: ``DataError`` (bad request) when a table was loaded without samples.
     public init(old: CellTable, new: CellTable, level: Double = 0.05, drop: Double = 0.1, seed: UInt64 = 1) throws {
-        guard let oldSamples = old.samples, let newSamples = new.samples else {
-            throw DataError(.badRequest, file: "comparison", "both runs must be loaded with samples; load with keepingSamples: true")
+        let withIDs = { (samples: [[CellSamples]]) in samples.allSatisfy { $0.allSatisfy { $0.sampleIDs.count == $0.qualities.count } } }
+        guard let oldSamples = old.samples, let newSamples = new.samples, withIDs(oldSamples), withIDs(newSamples) else {
+            throw DataError(.badRequest, file: "comparison", "both runs must be loaded with samples and their ids; load with keepingSamples and keepingSampleIDs")
         }
         self.level = level
         self.drop = drop
@@ -82,10 +83,10 @@ public struct RunComparison: Sendable {
     ///
     /// - Throws: ``DataError`` for unreadable or invalid data.
     public static func load(old: String, new: String, level: Double = 0.05, drop: Double = 0.1, seed: UInt64 = 1) throws -> RunComparison {
-        let before = try GoldenDataLoader.load(directory: old, keepingSamples: true)
+        let before = try GoldenDataLoader.load(directory: old, keepingSamples: true, keepingSampleIDs: true)
         let after = new.hasSuffix(".csv")
-            ? try GoldenDataLoader.load(directory: old, keepingSamples: true, laterEvalsFile: new)
-            : try GoldenDataLoader.load(directory: new, keepingSamples: true)
+            ? try GoldenDataLoader.load(directory: old, keepingSamples: true, keepingSampleIDs: true, laterEvalsFile: new)
+            : try GoldenDataLoader.load(directory: new, keepingSamples: true, keepingSampleIDs: true)
         return try RunComparison(old: before, new: after, level: level, drop: drop, seed: seed)
     }
 
