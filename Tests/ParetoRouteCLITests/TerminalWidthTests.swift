@@ -46,11 +46,26 @@ import Testing
         #expect(run.err == "paretoroute: --width 'x' is not an integer in [20, 10000]\n")
     }
 
+    /// faq's haiku/500/t0.1/rag2 cell of the default data with every quality 0.2 lower (at least 0):
+    /// an evals file for `compare` whose cell changed beyond noise and has regressions to list.
+    static func rescoredCell() throws -> String {
+        let path = try Paths.temporaryDirectory() + "/rerun.csv"
+        let text = try String(contentsOfFile: golden + "/evals/0001-baseline.csv", encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(1).map(String.init)
+        for line in text.split(separator: "\n") where line.hasPrefix("faq,haiku,500,0.1,2,") {
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[6] = String(max(0, (Double(fields[6]) ?? 0) - 0.2))
+            lines.append(fields.joined(separator: ","))
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// A fresh directory for `import --dry-run`, which then lists the stubs it would create.
     static let importTarget: String = ((try? Paths.temporaryDirectory()) ?? NSTemporaryDirectory()) + "/new-data"
 
     @Test(arguments: ["optimize", "exact", "pick", "check", "evaluate", "validate", "diff",
-                      "ladder", "project", "pick --risk", "import"])
+                      "ladder", "project", "pick --risk", "import", "compare", "validate --power"])
     func everyCommandOnTheDefaultDataFits80Columns(_ command: String) throws {
         let production = Self.golden + "/production.json"
         let logs = try FileManager.default.contentsOfDirectory(atPath: Paths.fixture("import/inspect"))
@@ -65,6 +80,9 @@ import Testing
         case "pick --risk": ["pick", Self.front, "--budget", "20000", "--risk", "0.9", "--runs", "500", "--data", Self.golden]
         case "import": ["import", "inspect"] + logs + ["--score", "judge", "--rag-field", "eval.task_args.rag_chunks",
                                                         "--data", Self.importTarget, "--dry-run"]
+        // A rerun of one cell laid over the data: the changed-cell table and the regression scan.
+        case "compare": ["compare", Self.golden, try Self.rescoredCell()]
+        case "validate --power": ["validate", "--data", Self.golden, "--power", production, "--detect", "0.01"]
         default: [command, Self.front, Self.front, "--budget", "30000"]
         }
         let fitted = runTool(arguments + ["--width", "80"])
