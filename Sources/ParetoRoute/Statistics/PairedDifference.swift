@@ -31,12 +31,11 @@ public struct PairedDifference: Sendable, Hashable {
         case none
     }
 
-    /// Compares `new` with `old`, aligned sample by sample (`old[k]` and `new[k]` answer the same sample).
-    ///
-    /// - Precondition: the arrays are equally long.
+    /// Compares `new` with `old`, aligned sample by sample (`old[k]` and `new[k]` answer the same
+    /// sample); values past the shorter array have no pair and are ignored.
     public init(old: [Double], new: [Double]) {
-        precondition(old.count == new.count, "paired samples")
-        let n = old.count
+        let n = min(old.count, new.count)
+        let old = Array(old.prefix(n)), new = Array(new.prefix(n))
         pairs = n
         let differences = zip(new, old).map { $0 - $1 }
         meanChange = n == 0 ? 0 : differences.reduce(0, +) / Double(n)
