@@ -12,6 +12,7 @@ enum CommandLineTool {
         ("check", "is a configuration dominated, and what could it save"),
         ("diff", "what changed between two fronts"),
         ("compare", "two eval runs compared cell by cell on shared golden samples"),
+        ("cells", "the derived cell table: one row per evaluated setting"),
         ("report", "an interactive HTML report of a saved front"),
         ("import", "turn Inspect AI or promptfoo results into a new evals file"),
         ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
@@ -66,6 +67,7 @@ enum CommandLineTool {
             switch name {
             case "validate": return try ValidateCommand.run(rest, console: console)
             case "evaluate": return try EvaluateCommand.run(rest, console: console)
+            case "cells": return try CellsCommand.run(rest, console: console)
             case "optimize": return try OptimizeCommand.run(rest, console: console)
             case "exact": return try ExactCommand.run(rest, console: console)
             case "pick": return try PickCommand.run(rest, console: console)

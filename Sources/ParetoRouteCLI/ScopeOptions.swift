@@ -118,6 +118,8 @@ enum ScopeOptions {
             case .month: return "--month"
             case .steps: return "--steps"
             case .maxChangesPerStep: return "--max-changes-per-step"
+            case .intentFilter: return "--intent"
+            case .modelFilter: return "--model"
             }
         }.joined(separator: "/")
     }

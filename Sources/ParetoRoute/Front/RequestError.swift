@@ -49,6 +49,10 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case steps
         /// Intents a degrade ladder step may change.
         case maxChangesPerStep
+        /// The intents a listing is restricted to (``CellListing``).
+        case intentFilter
+        /// The models a listing is restricted to (``CellListing``).
+        case modelFilter
     }
 
     /// The options the error comes from (several when they act together).
