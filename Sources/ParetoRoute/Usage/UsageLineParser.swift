@@ -1,0 +1,239 @@
+/// Reads one request log line (a flat JSON object, design doc A9) into a ``UsageRecord``.
+///
+/// Log lines are flat and escape-free almost always, so a byte scanner reads them without
+/// building a document; a line with escapes or nested values goes through the strict
+/// ``JSONParser`` instead, with the same field rules. Unknown fields are ignored.
+public enum UsageLineParser {
+    /// The fields the reader knows.
+    enum Key: Int, CaseIterable {
+        case timestamp, requestID, intent, modelID, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens
+        case cacheHit, latencyMs, inputCost, outputCost, totalCost
+
+        var name: String {
+            switch self {
+            case .timestamp: return "timestamp"
+            case .requestID: return "request_id"
+            case .intent: return "intent"
+            case .modelID: return "model_id"
+            case .inputTokens: return "input_tokens"
+            case .outputTokens: return "output_tokens"
+            case .cacheReadTokens: return "cache_read_tokens"
+            case .cacheWriteTokens: return "cache_write_tokens"
+            case .cacheHit: return "cache_hit"
+            case .latencyMs: return "latency_ms"
+            case .inputCost: return "input_cost_usd"
+            case .outputCost: return "output_cost_usd"
+            case .totalCost: return "total_cost_usd"
+            }
+        }
+
+        static let byteNames: [[UInt8]] = Key.allCases.map { Array($0.name.utf8) }
+    }
+
+    /// A value as far as the field rules need it.
+    enum Value {
+        case string(String)
+        case number(Double)
+        case bool(Bool)
+        case null
+        case other
+    }
+
+    /// The fields read so far.
+    struct Fields {
+        var time: Double?
+        var timestampText: String?
+        var requestID = ""
+        var intent: String?
+        var modelID: String?
+        var counts = [Double](repeating: 0, count: 4)
+        var cacheHit = false
+        var latency: Double?
+        var costs: [Double?] = [nil, nil, nil]
+
+        mutating func assign(_ key: Key, _ value: Value) -> UsageLineProblem? {
+            switch key {
+            case .timestamp:
+                switch value {
+                case .string(let text):
+                    guard let seconds = UsageTimestamp.seconds(Array(text.utf8)) else {
+                        return UsageLineProblem(field: key.name, "expected an ISO 8601 timestamp like 2025-03-15T14:23:01Z")
+                    }
+                    time = seconds
+                    timestampText = text
+                case .number(let seconds):
+                    time = seconds
+                    timestampText = UsageTimestamp.text(seconds: Int(seconds.rounded(.down)))
+                default:
+                    return UsageLineProblem(field: key.name, "expected an ISO 8601 timestamp")
+                }
+            case .requestID, .intent, .modelID:
+                let text: String
+                switch value {
+                case .string(let s): text = s
+                case .number(let n): text = formatNumber(n)
+                case .null: return nil
+                default: return UsageLineProblem(field: key.name, "expected a string")
+                }
+                if key == .requestID { requestID = text } else if key == .intent { intent = text } else { modelID = text }
+            case .inputTokens, .outputTokens, .cacheReadTokens, .cacheWriteTokens, .latencyMs, .inputCost, .outputCost, .totalCost:
+                let number: Double
+                switch value {
+                case .number(let n): number = n
+                case .null: return nil
+                default: return UsageLineProblem(field: key.name, "expected a number >= 0")
+                }
+                guard number >= 0 else { return UsageLineProblem(field: key.name, "expected a number >= 0, got \(formatNumber(number))") }
+                switch key {
+                case .inputTokens: counts[0] = number
+                case .cacheReadTokens: counts[1] = number
+                case .cacheWriteTokens: counts[2] = number
+                case .outputTokens: counts[3] = number
+                case .latencyMs: latency = number
+                case .inputCost: costs[0] = number
+                case .outputCost: costs[1] = number
+                default: costs[2] = number
+                }
+            case .cacheHit:
+                switch value {
+                case .bool(let b): cacheHit = b
+                case .null: cacheHit = false
+                default: return UsageLineProblem(field: key.name, "expected true or false")
+                }
+            }
+            return nil
+        }
+
+        func record() -> Result<UsageRecord, UsageLineProblem> {
+            guard let time, let timestampText else { return .failure(UsageLineProblem(field: "timestamp", "missing; expected an ISO 8601 timestamp")) }
+            guard let intent, !intent.isEmpty else { return .failure(UsageLineProblem(field: "intent", "missing; expected the intent's name")) }
+            let model = modelID ?? ""
+            if model.isEmpty && !cacheHit {
+                return .failure(UsageLineProblem(field: "model_id", "missing; expected the model of an LLM call (only a cache hit may omit it)"))
+            }
+            return .success(UsageRecord(
+                time: time, timestampText: timestampText, requestID: requestID, intent: intent, modelID: model,
+                tokens: TokenCounts(input: counts[0], cacheRead: counts[1], cacheWrite: counts[2], output: counts[3]),
+                cacheHit: cacheHit, latencyMs: latency, totalCostUSD: costs[2], inputCostUSD: costs[0], outputCostUSD: costs[1]))
+        }
+    }
+
+    /// Parses one line (without its line break).
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Result<UsageRecord, UsageLineProblem> {
+        switch scanFlat(line) {
+        case .some(let result): return result
+        case .none: return parseStrict(Array(line))
+        }
+    }
+
+    /// Parses one line (without its line break).
+    public static func parse(_ line: [UInt8]) -> Result<UsageRecord, UsageLineProblem> {
+        line.withUnsafeBufferPointer { parse($0) }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
+
+    /// The fast path; nil when the line needs the strict parser (escapes, nesting, anything odd).
+    private static func scanFlat(_ b: UnsafeBufferPointer<UInt8>) -> Result<UsageRecord, UsageLineProblem>? {
+        var i = 0
+        let n = b.count
+        func skip() { while i < n, isSpace(b[i]) { i += 1 } }
+        // A string's contents without escapes; nil when it has one or is unterminated.
+        func rawString() -> Range<Int>? {
+            guard i < n, b[i] == 34 else { return nil }
+            i += 1
+            let start = i
+            while i < n {
+                let c = b[i]
+                if c == 34 { i += 1; return start..<(i - 1) }
+                if c == 92 || c < 32 { return nil }
+                i += 1
+            }
+            return nil
+        }
+        skip()
+        guard i < n, b[i] == 123 else { return nil }
+        i += 1
+        var fields = Fields()
+        skip()
+        if i < n, b[i] == 125 {
+            i += 1
+        } else {
+            while true {
+                skip()
+                guard let keyRange = rawString() else { return nil }
+                skip()
+                guard i < n, b[i] == 58 else { return nil }
+                i += 1
+                skip()
+                guard i < n else { return nil }
+                let key = knownKey(b, keyRange)
+                let value: Value
+                let c = b[i]
+                if c == 34 {
+                    guard let range = rawString() else { return nil }
+                    value = key == nil ? .other : .string(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self))
+                } else if c == 116 || c == 102 || c == 110 {
+                    let word: [UInt8] = c == 116 ? [116, 114, 117, 101] : c == 102 ? [102, 97, 108, 115, 101] : [110, 117, 108, 108]
+                    guard n - i >= word.count, word.indices.allSatisfy({ b[i + $0] == word[$0] }) else { return nil }
+                    i += word.count
+                    value = c == 110 ? .null : .bool(c == 116)
+                } else if c == 45 || (c >= 48 && c <= 57) {
+                    let start = i
+                    while i < n, b[i] == 45 || b[i] == 43 || b[i] == 46 || b[i] == 101 || b[i] == 69 || (b[i] >= 48 && b[i] <= 57) { i += 1 }
+                    guard case .success(let number) = DecimalNumber.parseDouble(UnsafeBufferPointer(rebasing: b[start..<i])) else { return nil }
+                    value = .number(number)
+                } else {
+                    return nil
+                }
+                if let key, let problem = fields.assign(key, value) { return .failure(problem) }
+                skip()
+                guard i < n else { return nil }
+                if b[i] == 44 { i += 1; continue }
+                if b[i] == 125 { i += 1; break }
+                return nil
+            }
+        }
+        skip()
+        guard i == n else { return nil }
+        return fields.record()
+    }
+
+    private static func knownKey(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Key? {
+        let length = range.count
+        for (index, name) in Key.byteNames.enumerated() where name.count == length {
+            var same = true
+            var k = 0
+            while k < length { if b[range.lowerBound + k] != name[k] { same = false; break }; k += 1 }
+            if same { return Key(rawValue: index) }
+        }
+        return nil
+    }
+
+    /// The slow path: the strict JSON parser, then the same field rules.
+    private static func parseStrict(_ bytes: [UInt8]) -> Result<UsageRecord, UsageLineProblem> {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes, file: "")
+        } catch {
+            return .failure(UsageLineProblem(field: nil, "not JSON; expected one JSON object per line"))
+        }
+        guard case .object(let members) = document else {
+            return .failure(UsageLineProblem(field: nil, "expected a JSON object"))
+        }
+        var fields = Fields()
+        for (name, value) in members {
+            guard let index = Key.byteNames.firstIndex(of: Array(name.utf8)), let key = Key(rawValue: index) else { continue }
+            let converted: Value
+            switch value {
+            case .string(let s): converted = .string(s)
+            case .number(let x): converted = .number(x)
+            case .bool(let b): converted = .bool(b)
+            case .null: converted = .null
+            default: converted = .other
+            }
+            if let problem = fields.assign(key, converted) { return .failure(problem) }
+        }
+        return fields.record()
+    }
+}
