@@ -78,21 +78,19 @@ public struct UsageLogGenerator: Sendable {
         }
     }
 
-    /// Writes the logs hour by hour: `sink` receives whole lines, a few megabytes at a time.
-    public func write(_ sink: (String) throws -> Void) throws {
+    /// Calls `body` with every request in time order.
+    public func forEachRecord(_ body: (UsageRecord) throws -> Void) throws {
         let routes = try routes()
         var random = Xoshiro256StarStar(seed: seed)
         var counter = 0
-        var buffer = ""
-        buffer.reserveCapacity(1 << 22)
         let cycleSum = (0..<24).reduce(0.0) { $0 + Self.cycle(hour: $1) }
         for dayOffset in 0..<max(0, days) {
             let day = firstDay + dayOffset
             for hour in 0..<24 {
-                var requests: [(second: Int, line: String)] = []
+                var requests: [(second: Int, record: UsageRecord)] = []
                 for (index, route) in routes.enumerated() {
                     let mean = route.intent.dailyVolume * scale * Self.cycle(hour: hour) / cycleSum
-                    var count = random.nextPoisson(mean: mean)
+                    let count = random.nextPoisson(mean: mean)
                     var planted: [(second: Int, id: String, tokens: TokenCounts?)] = []
                     if plantAnomalies {
                         if index == 0 && dayOffset == 2 && hour == 10 {
@@ -106,7 +104,6 @@ public struct UsageLogGenerator: Sendable {
                             for k in 0..<extra { planted.append((random.nextInt(below: 900), "planted-burst-\(k + 1)", nil)) }
                         }
                     }
-                    count = max(0, count)
                     for k in 0..<(count + planted.count) {
                         let plant = k >= count ? planted[k - count] : nil
                         let second = plant?.second ?? random.nextInt(below: 3600)
@@ -114,41 +111,60 @@ public struct UsageLogGenerator: Sendable {
                         var tokens = TokenCounts(input: 0, output: 0)
                         var latency = 20 + random.nextInt(below: 30)
                         if !hit {
-                            let s = random.nextInt(below: route.samples.inputTokens.count)
-                            let prefix = Double(route.samples.cacheReadTokens.isEmpty ? 0 : route.samples.cacheReadTokens[s] + route.samples.cacheWriteTokens[s])
-                            let read = route.intent.promptCacheReadShare.map { ($0 * prefix).rounded() }
-                                ?? Double(route.samples.cacheReadTokens.isEmpty ? 0 : route.samples.cacheReadTokens[s])
-                            tokens = TokenCounts(input: Double(route.samples.inputTokens[s]), cacheRead: read,
-                                                 cacheWrite: prefix - read, output: Double(route.samples.outputTokens[s]))
-                            latency = Int(route.samples.sortedLatencies[random.nextInt(below: route.samples.sortedLatencies.count)].rounded())
+                            let samples = route.samples
+                            let s = random.nextInt(below: samples.inputTokens.count)
+                            let measuredRead = Double(samples.cacheReadTokens.isEmpty ? 0 : samples.cacheReadTokens[s])
+                            let prefix = measuredRead + Double(samples.cacheWriteTokens.isEmpty ? 0 : samples.cacheWriteTokens[s])
+                            let read = route.intent.promptCacheReadShare.map { ($0 * prefix).rounded() } ?? measuredRead
+                            tokens = TokenCounts(input: Double(samples.inputTokens[s]), cacheRead: read,
+                                                 cacheWrite: prefix - read, output: Double(samples.outputTokens[s]))
+                            latency = Int(samples.sortedLatencies[random.nextInt(below: samples.sortedLatencies.count)].rounded())
                             if let plant {
                                 if let planted = plant.tokens { tokens = planted }
                                 if plant.id == "planted-cost-spike" { tokens.output = 12_000 }
                             }
                         }
                         counter += 1
-                        let id = plant?.id ?? "req-\(counter)"
                         let parts = route.prices.costParts(of: tokens)
-                        let time = (day * 86400 + hour * 3600 + second)
-                        var line = "{\"timestamp\":\"\(UsageTimestamp.text(seconds: time))\",\"request_id\":\"\(id)\","
-                        line += "\"session_id\":\"sess-\(counter)\",\"intent\":\"\(route.intent.name)\",\"model_id\":\"\(route.modelID)\","
-                        line += "\"input_tokens\":\(Int(tokens.input)),\"output_tokens\":\(Int(tokens.output)),"
-                        line += "\"cache_read_tokens\":\(Int(tokens.cacheRead)),\"cache_write_tokens\":\(Int(tokens.cacheWrite)),"
-                        line += "\"cache_hit\":\(hit),\"latency_ms\":\(latency),"
-                        let inputCost: Double = parts.input + parts.cacheRead + parts.cacheWrite
-                        line += "\"input_cost_usd\":\(inputCost),\"output_cost_usd\":\(parts.output),"
-                        line += "\"total_cost_usd\":\(route.prices.cost(of: tokens)),\"region\":\"us-east-1\",\"hour_of_day\":\(hour)}\n"
-                        requests.append((second, line))
+                        let time = day * 86400 + hour * 3600 + second
+                        let record = UsageRecord(time: Double(time), timestampText: UsageTimestamp.text(seconds: time),
+                                                 requestID: plant?.id ?? "req-\(counter)", intent: route.intent.name,
+                                                 modelID: route.modelID, tokens: tokens, cacheHit: hit, latencyMs: Double(latency),
+                                                 totalCostUSD: route.prices.cost(of: tokens),
+                                                 inputCostUSD: parts.input + parts.cacheRead + parts.cacheWrite, outputCostUSD: parts.output)
+                        requests.append((second, record))
                     }
                 }
                 // A stable sort keeps equal seconds in intent order.
                 for request in requests.enumerated().sorted(by: { ($0.element.second, $0.offset) < ($1.element.second, $1.offset) }) {
-                    buffer += request.element.line
+                    try body(request.element.record)
                 }
-                if buffer.utf8.count > 1 << 22 {
-                    try sink(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+            }
+        }
+    }
+
+    /// One record as an A9 log line (with its line break).
+    public static func line(_ r: UsageRecord) -> String {
+        var line = "{\"timestamp\":\"\(r.timestampText)\",\"request_id\":\"\(r.requestID)\","
+        line += "\"session_id\":\"sess-\(r.requestID)\",\"intent\":\"\(r.intent)\",\"model_id\":\"\(r.modelID)\","
+        line += "\"input_tokens\":\(Int(r.tokens.input)),\"output_tokens\":\(Int(r.tokens.output)),"
+        line += "\"cache_read_tokens\":\(Int(r.tokens.cacheRead)),\"cache_write_tokens\":\(Int(r.tokens.cacheWrite)),"
+        line += "\"cache_hit\":\(r.cacheHit),\"latency_ms\":\(Int(r.latencyMs ?? 0)),"
+        line += "\"input_cost_usd\":\(r.inputCostUSD ?? 0),\"output_cost_usd\":\(r.outputCostUSD ?? 0),"
+        let hour = Int(r.time.rounded(.down)) / 3600 % 24
+        line += "\"total_cost_usd\":\(r.totalCostUSD ?? 0),\"region\":\"us-east-1\",\"hour_of_day\":\(hour)}\n"
+        return line
+    }
+
+    /// Writes the logs: `sink` receives whole lines, a few megabytes at a time.
+    public func write(_ sink: (String) throws -> Void) throws {
+        var buffer = ""
+        buffer.reserveCapacity(1 << 22)
+        try forEachRecord { record in
+            buffer += Self.line(record)
+            if buffer.utf8.count > 1 << 22 {
+                try sink(buffer)
+                buffer.removeAll(keepingCapacity: true)
             }
         }
         if !buffer.isEmpty { try sink(buffer) }
