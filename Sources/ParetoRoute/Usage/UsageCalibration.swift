@@ -44,7 +44,7 @@ public struct UsageCalibration: Sendable {
             throw DataError(.badData, file: "logs", "cover no whole day (a day from its first to its last hour); expected at least one")
         }
         var byIntent: [String: (requests: Int, hits: Int)] = [:]
-        for (key, tally) in ledger.days where whole.contains(key >> 16) {
+        for (key, tally) in ledger.days.sorted(by: { $0.key < $1.key }) where whole.contains(key >> 16) {
             let name = ledger.intentNames[key & 0xFFFF]
             byIntent[name, default: (0, 0)].requests += tally.requests
             byIntent[name, default: (0, 0)].hits += tally.cacheHits

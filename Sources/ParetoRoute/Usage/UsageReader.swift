@@ -3,21 +3,24 @@ import Foundation
 /// Reads request logs (JSON lines) and hourly aggregates (CSV) into a ``UsageLedger``.
 ///
 /// Streaming: a file is read in 4 MB blocks, so memory does not grow with its size. A regular
-/// file over ``parallelThreshold`` is cut at line breaks into one part per core, each part read
-/// into its own ledger; the ledgers are merged in file order, so every figure and every listed
-/// line is the same as a sequential read's (sums may differ in the last bits of a double).
+/// file over ``parallelThreshold`` is cut at line breaks into parts of ``partBytes`` (whatever
+/// the cores, so the figures do not depend on the machine), each read into its own ledger on
+/// the next free core; the ledgers are merged in file order, so every count and every listed
+/// line is a sequential read's (sums may differ from one in the last bits of a double).
 public enum UsageReader {
     /// Lines longer than this are malformed (and skipped without being held in memory).
     public static let maxLineBytes = 1 << 20
     /// Files smaller than this are read on one thread.
     public static let parallelThreshold = 8 << 20
     static let blockBytes = 4 << 20
+    /// The size of a part of a large file read on one core.
+    public static let partBytes = 32 << 20
 
     /// How to read.
     public struct Options: Sendable {
         /// Stop at the first malformed line (its ``UsageLineIssue/error`` is thrown).
         public var strict = false
-        /// Threads for a large file (default: the active cores).
+        /// Threads for a large file (default: the active cores); 1 reads its parts in turn.
         public var workers = ProcessInfo.processInfo.activeProcessorCount
         /// Creates options.
         public init(strict: Bool = false, workers: Int? = nil) {
@@ -75,7 +78,7 @@ public enum UsageReader {
             var status = stat()
             if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { size = Int(status.st_size) }
         }
-        if size >= parallelThreshold && options.workers > 1 {
+        if size >= parallelThreshold {
             try readParallel(path: path, size: size, into: &ledger, options: options)
             return
         }
@@ -134,9 +137,9 @@ public enum UsageReader {
 
     /// Cuts a regular file into parts at line breaks and reads them at once.
     private static func readParallel(path: String, size: Int, into ledger: inout UsageLedger, options: Options) throws {
-        let parts = max(1, min(options.workers * 2, size / (parallelThreshold / 2)))
+        let parts = max(1, (size + partBytes - 1) / partBytes)
         let catalog = ledger.catalog, offset = ledger.utcOffsetSeconds
-        let results = parallelMap(count: parts) { k -> Result<(UsageLedger, UsageLineIssue?), DataError> in
+        let readPart: @Sendable (Int) -> Result<(UsageLedger, UsageLineIssue?), DataError> = { k in
             var part = UsageLedger(catalog: catalog, utcOffsetSeconds: offset)
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { return .failure(DataError(.readFailure, file: path, "cannot be opened for reading")) }
@@ -152,6 +155,8 @@ public enum UsageReader {
                 return .failure(DataError(.readFailure, file: path, "read failed"))
             }
         }
+        // One worker reads the same parts in turn: the figures do not depend on the threads.
+        let results = options.workers > 1 ? parallelMap(count: parts, readPart) : (0..<parts).map(readPart)
         var linesBefore = 0
         for result in results {
             var (part, issue) = try result.get()

@@ -75,7 +75,7 @@ public struct UsageSummary: Sendable {
         var models = [UsageTally](repeating: UsageTally(), count: ledger.modelNames.count)
         var total = UsageTally()
         var cellRows: [Row] = []
-        for (key, tally) in ledger.cells {
+        for (key, tally) in ledger.cells.sorted(by: { $0.key < $1.key }) {
             intents[key >> 16].add(tally)
             models[key & 0xFFFF].add(tally)
             total.add(tally)
@@ -105,7 +105,7 @@ public struct UsageSummary: Sendable {
             let firstDay = UsageLedger.floorDiv(firstSecond, 86400), lastDay = UsageLedger.floorDiv(lastSecond, 86400)
             if lastDay - firstDay < 100_000 {
                 var byDay: [Int: UsageTally] = [:]
-                for (key, tally) in ledger.days { byDay[key >> 16, default: UsageTally()].add(tally) }
+                for (key, tally) in ledger.days.sorted(by: { $0.key < $1.key }) { byDay[key >> 16, default: UsageTally()].add(tally) }
                 for day in firstDay...lastDay {
                     let hours = (0..<24).map { ledger.hourCost[day * 24 + $0] ?? 0 }
                     // The first and last day count as whole when the logs reach their first and last hour.
@@ -156,7 +156,7 @@ public struct UsageSummary: Sendable {
         // Cost by intent × hour since the epoch, and by intent × hour of day over all days.
         var hourly: [Int: Double] = [:]
         var hourOfDay: [Int: Double] = [:]
-        for (key, window) in ledger.windows {
+        for (key, window) in ledger.windows.sorted(by: { $0.key < $1.key }) {
             let hour = UsageLedger.floorDiv((key >> 16) * 900, 3600)
             let intent = key & 0xFFFF
             hourly[hour << 16 | intent, default: 0] += window.cost
