@@ -52,7 +52,7 @@ public enum UsageText {
         out.append("Response cache saved \(formatUSD(summary.cacheSavingsUSD)) (hits × the intent's mean cost per LLM call).")
         out.append("")
         if !summary.days.isEmpty {
-            out.append("Cost by day and hour of day (each cell: share of the day's cost; ' .:-=+*#%@' from 0 to the maximum):")
+            out.append("Cost by day and hour of day (one character an hour: ' .:-=+*#%@' from $0 to the dearest hour):")
             let maxHour = summary.days.flatMap(\.hourCostUSD).max() ?? 0
             let ramp = Array(" .:-=+*#%@")
             out.append("  date        cost      00    06    12    18    ")
