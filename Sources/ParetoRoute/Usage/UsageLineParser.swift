@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one request log line (a flat JSON object, design doc A9) into a ``UsageRecord``.
 ///
 /// Log lines are flat and escape-free almost always, so a byte scanner reads them without
@@ -42,14 +44,13 @@ public enum UsageLineParser {
     /// The fields read so far.
     struct Fields {
         var time: Double?
-        var timestampText: String?
         var requestID = ""
         var intent: String?
         var modelID: String?
-        var counts = [Double](repeating: 0, count: 4)
+        var input = 0.0, cacheRead = 0.0, cacheWrite = 0.0, output = 0.0
         var cacheHit = false
         var latency: Double?
-        var costs: [Double?] = [nil, nil, nil]
+        var inputCost: Double?, outputCost: Double?, totalCost: Double?
 
         mutating func assign(_ key: Key, _ value: Value) -> UsageLineProblem? {
             switch key {
@@ -60,10 +61,8 @@ public enum UsageLineParser {
                         return UsageLineProblem(field: key.name, "expected an ISO 8601 timestamp like 2025-03-15T14:23:01Z")
                     }
                     time = seconds
-                    timestampText = text
                 case .number(let seconds):
                     time = seconds
-                    timestampText = UsageTimestamp.text(seconds: Int(seconds.rounded(.down)))
                 default:
                     return UsageLineProblem(field: key.name, "expected an ISO 8601 timestamp")
                 }
@@ -85,14 +84,14 @@ public enum UsageLineParser {
                 }
                 guard number >= 0 else { return UsageLineProblem(field: key.name, "expected a number >= 0, got \(formatNumber(number))") }
                 switch key {
-                case .inputTokens: counts[0] = number
-                case .cacheReadTokens: counts[1] = number
-                case .cacheWriteTokens: counts[2] = number
-                case .outputTokens: counts[3] = number
+                case .inputTokens: input = number
+                case .cacheReadTokens: cacheRead = number
+                case .cacheWriteTokens: cacheWrite = number
+                case .outputTokens: output = number
                 case .latencyMs: latency = number
-                case .inputCost: costs[0] = number
-                case .outputCost: costs[1] = number
-                default: costs[2] = number
+                case .inputCost: inputCost = number
+                case .outputCost: outputCost = number
+                default: totalCost = number
                 }
             case .cacheHit:
                 switch value {
@@ -105,16 +104,16 @@ public enum UsageLineParser {
         }
 
         func record() -> Result<UsageRecord, UsageLineProblem> {
-            guard let time, let timestampText else { return .failure(UsageLineProblem(field: "timestamp", "missing; expected an ISO 8601 timestamp")) }
+            guard let time else { return .failure(UsageLineProblem(field: "timestamp", "missing; expected an ISO 8601 timestamp")) }
             guard let intent, !intent.isEmpty else { return .failure(UsageLineProblem(field: "intent", "missing; expected the intent's name")) }
             let model = modelID ?? ""
             if model.isEmpty && !cacheHit {
                 return .failure(UsageLineProblem(field: "model_id", "missing; expected the model of an LLM call (only a cache hit may omit it)"))
             }
             return .success(UsageRecord(
-                time: time, timestampText: timestampText, requestID: requestID, intent: intent, modelID: model,
-                tokens: TokenCounts(input: counts[0], cacheRead: counts[1], cacheWrite: counts[2], output: counts[3]),
-                cacheHit: cacheHit, latencyMs: latency, totalCostUSD: costs[2], inputCostUSD: costs[0], outputCostUSD: costs[1]))
+                time: time, requestID: requestID, intent: intent, modelID: model,
+                tokens: TokenCounts(input: input, cacheRead: cacheRead, cacheWrite: cacheWrite, output: output),
+                cacheHit: cacheHit, latencyMs: latency, totalCostUSD: totalCost, inputCostUSD: inputCost, outputCostUSD: outputCost))
         }
     }
 
@@ -172,7 +171,16 @@ public enum UsageLineParser {
                 let c = b[i]
                 if c == 34 {
                     guard let range = rawString() else { return nil }
-                    value = key == nil ? .other : .string(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self))
+                    if key == .timestamp {
+                        // Read in place: no string for the commonest field.
+                        guard let seconds = UsageTimestamp.seconds(UnsafeBufferPointer(rebasing: b[range])) else {
+                            return .failure(UsageLineProblem(field: "timestamp", "expected an ISO 8601 timestamp like 2025-03-15T14:23:01Z"))
+                        }
+                        fields.time = seconds
+                        value = .other
+                    } else {
+                        value = key == nil ? .other : .string(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self))
+                    }
                 } else if c == 116 || c == 102 || c == 110 {
                     let word: [UInt8] = c == 116 ? [116, 114, 117, 101] : c == 102 ? [102, 97, 108, 115, 101] : [110, 117, 108, 108]
                     guard n - i >= word.count, word.indices.allSatisfy({ b[i + $0] == word[$0] }) else { return nil }
@@ -181,12 +189,18 @@ public enum UsageLineParser {
                 } else if c == 45 || (c >= 48 && c <= 57) {
                     let start = i
                     while i < n, b[i] == 45 || b[i] == 43 || b[i] == 46 || b[i] == 101 || b[i] == 69 || (b[i] >= 48 && b[i] <= 57) { i += 1 }
-                    guard case .success(let number) = DecimalNumber.parseDouble(UnsafeBufferPointer(rebasing: b[start..<i])) else { return nil }
-                    value = .number(number)
+                    if key == nil {
+                        value = .other
+                    } else if let whole = wholeNumber(b, start..<i) {
+                        value = .number(whole)
+                    } else {
+                        guard case .success(let number) = DecimalNumber.parseDouble(UnsafeBufferPointer(rebasing: b[start..<i])) else { return nil }
+                        value = .number(number)
+                    }
                 } else {
                     return nil
                 }
-                if let key, let problem = fields.assign(key, value) { return .failure(problem) }
+                if let key, key != .timestamp || c != 34, let problem = fields.assign(key, value) { return .failure(problem) }
                 skip()
                 guard i < n else { return nil }
                 if b[i] == 44 { i += 1; continue }
@@ -199,14 +213,47 @@ public enum UsageLineParser {
         return fields.record()
     }
 
-    private static func knownKey(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Key? {
-        let length = range.count
-        for (index, name) in Key.byteNames.enumerated() where name.count == length {
-            var same = true
-            var k = 0
-            while k < length { if b[range.lowerBound + k] != name[k] { same = false; break }; k += 1 }
-            if same { return Key(rawValue: index) }
+    /// Digits only, at most 15 of them: the value exactly, without the decimal parser.
+    @inline(__always)
+    private static func wholeNumber(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        guard !range.isEmpty, range.count <= 15 else { return nil }
+        var value = 0
+        for k in range {
+            let digit = Int(b[k]) &- 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value &* 10 &+ digit
         }
+        // A leading zero is not JSON ("007"): the strict path decides.
+        if range.count > 1 && b[range.lowerBound] == 48 { return nil }
+        return Double(value)
+    }
+
+    /// The key of these bytes: candidates by length, then one comparison.
+    @inline(__always)
+    private static func knownKey(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Key? {
+        let candidates: (Key?, Key?)
+        switch range.count {
+        case 6: candidates = (.intent, nil)
+        case 8: candidates = (.modelID, nil)
+        case 9: candidates = (.timestamp, .cacheHit)
+        case 10: candidates = (.requestID, .latencyMs)
+        case 12: candidates = (.inputTokens, nil)
+        case 13: candidates = (.outputTokens, nil)
+        case 14: candidates = (.inputCost, .totalCost)
+        case 15: candidates = (.outputCost, nil)
+        case 17: candidates = (.cacheReadTokens, nil)
+        case 18: candidates = (.cacheWriteTokens, nil)
+        default: return nil
+        }
+        guard let base = b.baseAddress else { return nil }
+        func matches(_ key: Key) -> Bool {
+            Key.byteNames[key.rawValue].withUnsafeBufferPointer { name in
+                guard let start = name.baseAddress else { return false }
+                return memcmp(base + range.lowerBound, start, range.count) == 0
+            }
+        }
+        if let first = candidates.0, matches(first) { return first }
+        if let second = candidates.1, matches(second) { return second }
         return nil
     }
 

@@ -127,7 +127,7 @@ public struct UsageLogGenerator: Sendable {
                         counter += 1
                         let parts = route.prices.costParts(of: tokens)
                         let time = day * 86400 + hour * 3600 + second
-                        let record = UsageRecord(time: Double(time), timestampText: UsageTimestamp.text(seconds: time),
+                        let record = UsageRecord(time: Double(time),
                                                  requestID: plant?.id ?? "req-\(counter)", intent: route.intent.name,
                                                  modelID: route.modelID, tokens: tokens, cacheHit: hit, latencyMs: Double(latency),
                                                  totalCostUSD: route.prices.cost(of: tokens),

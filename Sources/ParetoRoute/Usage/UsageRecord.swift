@@ -5,8 +5,6 @@
 public struct UsageRecord: Sendable, Hashable {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var time: Double
-    /// The timestamp as logged, for listings.
-    public var timestampText: String
     /// The request's id (empty when not logged).
     public var requestID: String
     /// The chatbot intent.
@@ -27,11 +25,10 @@ public struct UsageRecord: Sendable, Hashable {
     public var outputCostUSD: Double?
 
     /// Creates a record.
-    public init(time: Double, timestampText: String, requestID: String = "", intent: String, modelID: String,
+    public init(time: Double, requestID: String = "", intent: String, modelID: String,
                 tokens: TokenCounts, cacheHit: Bool = false, latencyMs: Double? = nil, totalCostUSD: Double? = nil,
                 inputCostUSD: Double? = nil, outputCostUSD: Double? = nil) {
         self.time = time
-        self.timestampText = timestampText
         self.requestID = requestID
         self.intent = intent
         self.modelID = modelID
@@ -42,6 +39,9 @@ public struct UsageRecord: Sendable, Hashable {
         self.inputCostUSD = inputCostUSD
         self.outputCostUSD = outputCostUSD
     }
+
+    /// The time as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds), for listings.
+    public var timestampText: String { UsageTimestamp.text(seconds: Int(time.rounded(.down))) }
 
     /// All prompt tokens: fresh input plus cached prefix (what A10's "token explosion" counts).
     public var promptTokens: Double { tokens.input + tokens.cacheRead + tokens.cacheWrite }
