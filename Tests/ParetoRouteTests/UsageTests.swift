@@ -186,6 +186,14 @@ struct UsageTests {
         }
     }
 
+    /// The parser's numbers are the correctly rounded doubles of their text, fast path or not.
+    @Test(arguments: ["0.006303", "0.1", "12.5", "1e-05", "0.30494999999999994", "123456789012345", "1234567890123456", "0", "7.0"])
+    func numbersAreCorrectlyRounded(_ text: String) throws {
+        let line = #"{"timestamp":"2025-03-01T10:00:00Z","intent":"faq","model_id":"m","total_cost_usd":"# + text + "}"
+        let record = try UsageLineParser.parse(Array(line.utf8)).get()
+        #expect(record.totalCostUSD == Double(text))
+    }
+
     /// Provider ids map to the data's model names (models.csv's provider_ids).
     @Test func providerIDsMapToModels() throws {
         let sonnet = Model(name: "sonnet", prices: PriceCard(input: 3, output: 15),

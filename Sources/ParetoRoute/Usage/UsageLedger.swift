@@ -133,8 +133,8 @@ public struct UsageLedger: Sendable {
         minuteCost[Self.floorDiv(second, 60), default: 0] += cost
         if !record.cacheHit {
             let window = Self.floorDiv(second, 900) << 16 | intent
-            windows[window, default: (0, 0)].cost += cost
-            windows[window, default: (0, 0)].calls += 1
+            let previous = windows[window] ?? (0, 0)
+            windows[window] = (previous.cost + cost, previous.calls + 1)
             let state = running[intent]
             if state.calls < Self.warmUpCalls || cost > Self.candidateFactor * state.sum / Double(state.calls) {
                 costCandidates.append(UsageAnomaly(kind: .costSpike, timestamp: record.timestampText, requestID: record.requestID,

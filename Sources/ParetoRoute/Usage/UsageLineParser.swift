@@ -191,7 +191,7 @@ public enum UsageLineParser {
                     while i < n, b[i] == 45 || b[i] == 43 || b[i] == 46 || b[i] == 101 || b[i] == 69 || (b[i] >= 48 && b[i] <= 57) { i += 1 }
                     if key == nil {
                         value = .other
-                    } else if let whole = wholeNumber(b, start..<i) {
+                    } else if let whole = simpleNumber(b, start..<i) {
                         value = .number(whole)
                     } else {
                         guard case .success(let number) = DecimalNumber.parseDouble(UnsafeBufferPointer(rebasing: b[start..<i])) else { return nil }
@@ -213,19 +213,36 @@ public enum UsageLineParser {
         return fields.record()
     }
 
-    /// Digits only, at most 15 of them: the value exactly, without the decimal parser.
+    /// Powers of ten exactly representable as doubles.
+    private static let exactPowers: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
+
+    /// `digits` or `digits.digits` with at most 15 significant digits: the value exactly
+    /// (Clinger's fast path: an exact integer divided by an exact power of ten is correctly
+    /// rounded, so the result is the decimal parser's); nil for anything else.
     @inline(__always)
-    private static func wholeNumber(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
-        guard !range.isEmpty, range.count <= 15 else { return nil }
+    private static func simpleNumber(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        guard !range.isEmpty, range.count <= 16 else { return nil }
         var value = 0
+        var digits = 0
+        var fraction = -1
         for k in range {
-            let digit = Int(b[k]) &- 48
+            let byte = b[k]
+            if byte == 46 {
+                guard fraction < 0, digits > 0 else { return nil }
+                fraction = 0
+                continue
+            }
+            let digit = Int(byte) &- 48
             guard digit >= 0, digit <= 9 else { return nil }
             value = value &* 10 &+ digit
+            digits += 1
+            if fraction >= 0 { fraction += 1 }
         }
-        // A leading zero is not JSON ("007"): the strict path decides.
-        if range.count > 1 && b[range.lowerBound] == 48 { return nil }
-        return Double(value)
+        // "007", "1." and ".5" are not JSON: the strict path decides.
+        guard digits <= 15, fraction != 0 else { return nil }
+        let integerDigits = fraction < 0 ? digits : digits - fraction
+        if integerDigits > 1 && b[range.lowerBound] == 48 { return nil }
+        return fraction > 0 ? Double(value) / exactPowers[fraction] : Double(value)
     }
 
     /// The key of these bytes: candidates by length, then one comparison.
