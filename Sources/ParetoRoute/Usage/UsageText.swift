@@ -6,7 +6,7 @@ public enum UsageText {
         let t = summary.total
         let dayCount = summary.days.count
         let span = dayCount > 0 ? "\(summary.days[0].date) to \(summary.days[dayCount - 1].date) (\(dayCount) day\(dayCount == 1 ? "" : "s"), UTC\(offsetText(summary.utcOffsetSeconds)))" : "no requests"
-        out.append("\(summary.lines) lines, \(t.requests) requests (\(t.llmCalls) LLM calls, \(t.cacheHits) response-cache hits), \(summary.malformedLines) malformed")
+        out.append("\(summary.lines) lines: \(t.requests) requests, \(t.llmCalls) LLM calls, \(t.cacheHits) cache hits; \(summary.malformedLines) malformed")
         out.append("\(span): \(formatUSD(t.costUSD))")
         if t.unpriced > 0 { out.append("\(t.unpriced) LLM calls have neither a logged cost nor a known model: counted at $0") }
         for issue in summary.malformedSamples.prefix(5) {
@@ -75,7 +75,9 @@ public enum UsageText {
             case .costSpike: text += "  $\(formatFixed(a.value, decimals: 4)) > $\(formatFixed(a.threshold, decimals: 4))"
             case .tokenExplosion: text += "  \(formatFixed(a.value, decimals: 0)) prompt tokens"
             case .velocitySpike: text += "  \(formatUSD(a.value)) in 15 min > \(formatUSD(a.threshold))"
-            case .budget: text += "  \(formatUSD(a.value)) >= \(formatUSD(a.threshold))"
+            case .budget:
+                let share = summary.dailyCapUSD.map { formatPercent(a.threshold / $0) } ?? "?"
+                text += "  \(share) of the cap reached (\(formatUSD(a.value)) that day)"
             }
             out.append(text)
         }
