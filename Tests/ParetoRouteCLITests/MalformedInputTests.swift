@@ -72,7 +72,7 @@ import Testing
         for arguments in [[], ["--wide"], ["--width", "80"]] {
             let run = runTool(arguments)
             #expect(run.status == 64)
-            #expect(run.err == "paretoroute: expected a command (validate, evaluate, optimize, exact, pick, check, diff, report, import, project, ladder); see 'paretoroute --help'\n")
+            #expect(run.err == "paretoroute: expected a command (validate, evaluate, optimize, exact, pick, check, diff, report, import, project, ladder, usage, calibrate); see 'paretoroute --help'\n")
         }
         #expect(runTool(["frobnicate"]).status == 64)
         #expect(runTool(["validate", "--bogus"]).status == 64)
