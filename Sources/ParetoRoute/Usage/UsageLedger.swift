@@ -36,8 +36,13 @@ public struct UsageLedger: Sendable {
     public internal(set) var cells: [Int: UsageTally] = [:]
     /// Tallies by day × intent id (key `day << 16 | intent`).
     public internal(set) var days: [Int: UsageTally] = [:]
-    /// Cost by hour since the epoch (local to ``utcOffsetSeconds``).
-    public internal(set) var hourCost: [Int: Double] = [:]
+    /// Cost by hour since the epoch (local to ``utcOffsetSeconds``), summed from ``minuteCost``
+    /// in time order (one dictionary less per line).
+    public var hourCost: [Int: Double] {
+        var hours: [Int: Double] = [:]
+        for (minute, cost) in minuteCost.sorted(by: { $0.key < $1.key }) { hours[Self.floorDiv(minute, 60), default: 0] += cost }
+        return hours
+    }
     /// Cost and LLM calls by 15-minute window × intent id (key `window << 16 | intent`).
     public internal(set) var windows: [Int: (cost: Double, calls: Int)] = [:]
     /// Cost by minute (local), for the budget thresholds.
@@ -129,7 +134,6 @@ public struct UsageLedger: Sendable {
         let second = Int(local.rounded(.down))
         let day = Self.floorDiv(second, 86400)
         days[day << 16 | intent, default: UsageTally()].add(record, cost: cost, card: card, priced: priced)
-        hourCost[Self.floorDiv(second, 3600), default: 0] += cost
         minuteCost[Self.floorDiv(second, 60), default: 0] += cost
         if !record.cacheHit {
             let window = Self.floorDiv(second, 900) << 16 | intent
@@ -166,7 +170,6 @@ public struct UsageLedger: Sendable {
         lastTime = max(lastTime, local + 3599)
         let second = Int(local.rounded(.down))
         days[Self.floorDiv(second, 86400) << 16 | intent, default: UsageTally()].add(tally)
-        hourCost[Self.floorDiv(second, 3600), default: 0] += tally.costUSD
         minuteCost[Self.floorDiv(second, 60), default: 0] += tally.costUSD
         running[intent] = (running[intent].sum + tally.costUSD, running[intent].calls + tally.llmCalls)
     }
@@ -199,7 +202,6 @@ public struct UsageLedger: Sendable {
         func remap(_ key: Int) -> Int { (key >> 16) << 16 | intentMap[key & 0xFFFF] }
         for (key, tally) in other.cells { cells[intentMap[key >> 16] << 16 | modelMap[key & 0xFFFF], default: UsageTally()].add(tally) }
         for (key, tally) in other.days { days[remap(key), default: UsageTally()].add(tally) }
-        for (key, cost) in other.hourCost { hourCost[key, default: 0] += cost }
         for (key, cost) in other.minuteCost { minuteCost[key, default: 0] += cost }
         for (key, window) in other.windows {
             let mapped = remap(key)

@@ -106,8 +106,9 @@ public struct UsageSummary: Sendable {
             if lastDay - firstDay < 100_000 {
                 var byDay: [Int: UsageTally] = [:]
                 for (key, tally) in ledger.days.sorted(by: { $0.key < $1.key }) { byDay[key >> 16, default: UsageTally()].add(tally) }
+                let hourCost = ledger.hourCost
                 for day in firstDay...lastDay {
-                    let hours = (0..<24).map { ledger.hourCost[day * 24 + $0] ?? 0 }
+                    let hours = (0..<24).map { hourCost[day * 24 + $0] ?? 0 }
                     // The first and last day count as whole when the logs reach their first and last hour.
                     let whole = (day != firstDay || firstSecond - firstDay * 86400 < 3600)
                         && (day != lastDay || lastSecond - lastDay * 86400 >= 23 * 3600)
