@@ -25,7 +25,7 @@ let package = Package(
         .executableTarget(name: "ParetoRouteTool", dependencies: ["ParetoRouteCLI"]),
         // Synthetic golden data (the default data set and benchmark sets).
         .target(name: "ParetoRouteSynth", dependencies: ["NSGA2"]),
-        .executableTarget(name: "ParetoRouteSynthTool", dependencies: ["ParetoRouteSynth"]),
+        .executableTarget(name: "ParetoRouteSynthTool", dependencies: ["ParetoRouteSynth", "ParetoRoute"]),
         // Release-build timings; never run by the tests.
         .executableTarget(name: "ParetoRouteBench", dependencies: ["NSGA2", "ParetoRoute", "ParetoRouteSynth"]),
         // libFuzzer targets; inert unless built with -DPARETOROUTE_FUZZ (see .ci/fuzz).

@@ -17,6 +17,8 @@ enum CommandLineTool {
         ("import", "turn Inspect AI or promptfoo results into a new evals file"),
         ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
         ("ladder", "degrade ladder: the best configuration at each fraction of a budget"),
+        ("usage", "what production spends: request logs by intent, model, day; anomalies"),
+        ("calibrate", "a data directory with the volumes and cache rates the logs observed"),
     ]
 
     static let usage = """
@@ -30,7 +32,8 @@ enum CommandLineTool {
         Run 'paretoroute <command> --help' for a command's options; 'paretoroute --version'
         prints the version.
         Data defaults to ./GoldenData. Exit status: 0 ok, 1 no answer, 3 a gate failed
-        (check --fail-if-dominated or --fail-if-infeasible, diff --fail-if-worse),
+        (check --fail-if-dominated or --fail-if-infeasible, diff --fail-if-worse,
+        usage --fail-on-anomaly),
         64 usage, 65 bad data or nothing feasible, 66 missing input, 73 cannot write,
         74 read error.
 
@@ -78,6 +81,8 @@ enum CommandLineTool {
             case "import": return try ImportCommand.run(rest, console: console)
             case "project": return try ProjectCommand.run(rest, console: console)
             case "ladder": return try LadderCommand.run(rest, console: console)
+            case "usage": return try UsageCommand.run(rest, console: console)
+            case "calibrate": return try CalibrateCommand.run(rest, console: console)
             default:
                 throw UsageError("unknown command '\(name)'; run 'paretoroute --help'")
             }

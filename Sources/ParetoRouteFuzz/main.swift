@@ -1,5 +1,5 @@
 // libFuzzer targets for everything that reads input: the CSV reader, the data loader, the
-// JSON reader (configuration and front files) and the command line.
+// JSON reader (configuration and front files), the command line and the request-log reader.
 //
 // Built alone, never by a plain `swift build` of the tool (see .ci/fuzz):
 //   swift build --product paretoroute-fuzz -c debug --scratch-path .build-fuzz \
@@ -11,7 +11,7 @@ import ParetoRoute
 @testable import ParetoRouteCLI
 
 /// Which target the process fuzzes, from PARETOROUTE_FUZZ_TARGET: `csv` (default), `loader`,
-/// `json` or `arguments`.
+/// `json`, `arguments` or `usage` (request logs).
 let target = ProcessInfo.processInfo.environment["PARETOROUTE_FUZZ_TARGET"] ?? "csv"
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("paretoroute-fuzz-\(getpid())").path
 
@@ -108,6 +108,36 @@ func fuzzJSON(_ bytes: [UInt8]) {
     }
 }
 
+/// Reads arbitrary bytes as request logs (and, when they do not start with `{`, as hourly
+/// aggregates): nothing may crash, every line is counted once (a request, a malformed line or
+/// a blank line), and the summary, its JSON and its text must come out.
+func fuzzUsage(_ bytes: [UInt8]) {
+    let sonnet = Model(name: "sonnet", prices: PriceCard(input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75), providerIDs: ["anthropic.x"])
+    let catalog = UsageCatalog(models: [sonnet], intents: [Intent(name: "faq", dailyVolume: 1, responseCacheHitRate: 0, minQuality: 0, maxP99LatencyMs: 1)])
+    var ledger = UsageLedger(catalog: catalog)
+    do {
+        try UsageReader.read(bytes: bytes, file: "fuzz.jsonl", into: &ledger)
+    } catch {
+        fatalError("the lenient reader threw: \(error)")
+    }
+    let summary = UsageSummary(ledger: ledger, dailyCapUSD: 1)
+    var blank = 0
+    for line in bytes.split(separator: 10, omittingEmptySubsequences: false).dropLast(bytes.last == 10 || bytes.isEmpty ? 1 : 0) {
+        if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { blank += 1 }
+    }
+    precondition(summary.total.requests + summary.malformedLines + blank == summary.lines, "a line was not counted exactly once")
+    _ = UsageJSON.document(summary).compact()
+    _ = UsageText.render(summary, width: 80)
+    var aggregate = UsageLedger(catalog: catalog)
+    do {
+        try UsageAggregateReader.read(bytes: bytes, file: "fuzz.csv", into: &aggregate, strict: false)
+        _ = UsageSummary(ledger: aggregate, dailyCapUSD: 1)
+    } catch is DataError {
+    } catch {
+        fatalError("unexpected error type: \(error)")
+    }
+}
+
 /// Splits the input at 0 bytes into arguments and runs the whole tool on them, in-process,
 /// in an empty scratch directory (so a data directory or file named by a relative path does
 /// not exist and nothing is written). Argument vectors naming absolute paths or `..` are
@@ -154,6 +184,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     case "loader": fuzzLoader(bytes)
     case "json": fuzzJSON(bytes)
     case "arguments": fuzzArguments(bytes)
+    case "usage": fuzzUsage(bytes)
     default: fuzzCSV(bytes)
     }
     return 0

@@ -1,0 +1,275 @@
+import Foundation
+
+/// Reads request logs (JSON lines) and hourly aggregates (CSV) into a ``UsageLedger``.
+///
+/// Streaming: a file is read in 4 MB blocks, so memory does not grow with its size. A regular
+/// file over ``parallelThreshold`` is cut at line breaks into parts of ``partBytes`` (whatever
+/// the cores, so the figures do not depend on the machine), each read into its own ledger on
+/// the next free core; the ledgers are merged in file order, so every count and every listed
+/// line is a sequential read's (sums may differ from one in the last bits of a double).
+public enum UsageReader {
+    /// Lines longer than this are malformed (and skipped without being held in memory).
+    public static let maxLineBytes = 1 << 20
+    /// Files smaller than this are read on one thread.
+    public static let parallelThreshold = 8 << 20
+    static let blockBytes = 4 << 20
+    /// The size of a part of a large file read on one core.
+    public static let partBytes = 32 << 20
+
+    /// How to read.
+    public struct Options: Sendable {
+        /// Stop at the first malformed line (its ``UsageLineIssue/error`` is thrown).
+        public var strict = false
+        /// Threads for a large file (default: the active cores); 1 reads its parts in turn.
+        public var workers = ProcessInfo.processInfo.activeProcessorCount
+        /// Creates options.
+        public init(strict: Bool = false, workers: Int? = nil) {
+            self.strict = strict
+            if let workers { self.workers = max(1, workers) }
+        }
+    }
+
+    /// Reads every path (`-` is standard input) into one ledger, in the order given.
+    /// - Throws: ``DataError``: a missing or unreadable file, or (strict) the first malformed line.
+    public static func read(paths: [String], catalog: UsageCatalog, utcOffsetSeconds: Int = 0,
+                            options: Options = Options()) throws -> UsageLedger {
+        var ledger = UsageLedger(catalog: catalog, utcOffsetSeconds: utcOffsetSeconds)
+        for path in paths {
+            try read(path: path, into: &ledger, options: options)
+        }
+        return ledger
+    }
+
+    /// Reads one path (`-` is standard input) into `ledger`.
+    public static func read(path: String, into ledger: inout UsageLedger, options: Options = Options()) throws {
+        let descriptor: Int32
+        if path == "-" {
+            descriptor = 0
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw DataError(.missingInput, file: path, "no such file; expected a request log (JSON lines) or an hourly aggregate (CSV)")
+            }
+            guard !isDirectory.boolValue else { throw DataError(.badData, file: path, "is a directory; expected a log file") }
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw DataError(.readFailure, file: path, "cannot be opened for reading") }
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+        // The first block decides the format: a JSON object starts a request log.
+        var first = [UInt8](repeating: 0, count: blockBytes)
+        let firstCount = try readFully(descriptor, into: &first, at: path == "-" ? nil : 0, file: path)
+        first.removeSubrange(firstCount...)
+        let lead = first.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        if let byte = lead.first, byte != UInt8(ascii: "{") {
+            var bytes = first
+            if path == "-" || firstCount == blockBytes {
+                while true {
+                    var block = [UInt8](repeating: 0, count: blockBytes)
+                    let count = try readFully(descriptor, into: &block, at: path == "-" ? nil : bytes.count, file: path)
+                    if count == 0 { break }
+                    bytes += block[0..<count]
+                }
+            }
+            try UsageAggregateReader.read(bytes: bytes, file: path, into: &ledger, strict: options.strict)
+            return
+        }
+        var size = 0
+        if path != "-" {
+            var status = stat()
+            if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG { size = Int(status.st_size) }
+        }
+        if size >= parallelThreshold {
+            try readParallel(path: path, size: size, into: &ledger, options: options)
+            return
+        }
+        var part = UsageLedger(catalog: ledger.catalog, utcOffsetSeconds: ledger.utcOffsetSeconds)
+        let issue = try readLines(descriptor: descriptor, file: path, start: 0, boundary: Int.max,
+                                  prefix: first, seekable: path != "-", strict: options.strict, into: &part)
+        if let issue { throw issue.error }
+        ledger.merge(part)
+    }
+
+    /// Reads in-memory JSON lines (tests, fuzzing) exactly as a file would be read.
+    public static func read(bytes: [UInt8], file: String, into ledger: inout UsageLedger, strict: Bool = false) throws {
+        var lineNumber = 0
+        var issue: UsageLineIssue?
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                var end = start
+                while end < buffer.count, buffer[end] != 10 { end += 1 }
+                lineNumber += 1
+                if let found = handle(UnsafeBufferPointer(rebasing: buffer[start..<end]), file: file, line: lineNumber,
+                                      oversized: end - start > maxLineBytes, strict: strict, into: &ledger) {
+                    issue = found
+                    return
+                }
+                start = end + 1
+            }
+        }
+        if let issue { throw issue.error }
+    }
+
+    /// Reads one line into the ledger; returns the issue when `strict` and the line is malformed.
+    @inline(__always)
+    static func handle(_ line: UnsafeBufferPointer<UInt8>, file: String, line number: Int, oversized: Bool,
+                       strict: Bool, into ledger: inout UsageLedger) -> UsageLineIssue? {
+        if oversized {
+            let problem = UsageLineProblem(field: nil, "longer than \(maxLineBytes) bytes; expected one JSON object per line")
+            ledger.addMalformed(file: file, line: number, problem: problem)
+            return strict ? UsageLineIssue(file: file, line: number, problem: problem) : nil
+        }
+        var blank = true
+        for byte in line where byte != 32 && byte != 9 && byte != 13 { blank = false; break }
+        if blank {
+            ledger.addBlank()
+            return nil
+        }
+        switch UsageLineParser.parse(line) {
+        case .success(let record):
+            ledger.add(record, file: file, line: number)
+            return nil
+        case .failure(let problem):
+            ledger.addMalformed(file: file, line: number, problem: problem)
+            return strict ? UsageLineIssue(file: file, line: number, problem: problem) : nil
+        }
+    }
+
+    /// Cuts a regular file into parts at line breaks and reads them at once.
+    private static func readParallel(path: String, size: Int, into ledger: inout UsageLedger, options: Options) throws {
+        let parts = max(1, (size + partBytes - 1) / partBytes)
+        let catalog = ledger.catalog, offset = ledger.utcOffsetSeconds
+        let readPart: @Sendable (Int) -> Result<(UsageLedger, UsageLineIssue?), DataError> = { k in
+            var part = UsageLedger(catalog: catalog, utcOffsetSeconds: offset)
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { return .failure(DataError(.readFailure, file: path, "cannot be opened for reading")) }
+            defer { close(descriptor) }
+            do {
+                let issue = try readLines(descriptor: descriptor, file: path, start: size / parts * k,
+                                          boundary: k == parts - 1 ? Int.max : size / parts * (k + 1),
+                                          prefix: nil, seekable: true, strict: options.strict, into: &part)
+                return .success((part, issue))
+            } catch let error as DataError {
+                return .failure(error)
+            } catch {
+                return .failure(DataError(.readFailure, file: path, "read failed"))
+            }
+        }
+        // One worker reads the same parts in turn: the figures do not depend on the threads.
+        let results = options.workers > 1 ? parallelMap(count: parts, readPart) : (0..<parts).map(readPart)
+        var linesBefore = 0
+        for result in results {
+            var (part, issue) = try result.get()
+            part.shiftLines(of: path, by: linesBefore)
+            if var issue {
+                issue.line += linesBefore
+                throw issue.error
+            }
+            linesBefore += part.lines
+            ledger.merge(part)
+        }
+    }
+
+    /// Reads the lines that start in `start..<boundary` (the line under way at `start` belongs
+    /// to the previous part), beginning with `prefix` when the first block was already read.
+    private static func readLines(descriptor: Int32, file: String, start: Int, boundary: Int, prefix: [UInt8]?,
+                                  seekable: Bool, strict: Bool, into ledger: inout UsageLedger) throws -> UsageLineIssue? {
+        var block = [UInt8](repeating: 0, count: blockBytes)
+        var carry: [UInt8] = []
+        var oversized = false
+        var skipping = start > 0
+        var position = start > 0 ? start - 1 : 0
+        var lineNumber = 0
+        var pendingPrefix = prefix
+        while true {
+            let count: Int
+            if let bytes = pendingPrefix {
+                block.replaceSubrange(0..<bytes.count, with: bytes)
+                count = bytes.count
+                pendingPrefix = nil
+                if count == 0 { break }
+            } else {
+                count = try readFully(descriptor, into: &block, at: seekable ? position : nil, file: file)
+                if count == 0 { break }
+            }
+            var finished = false
+            let issue: UsageLineIssue? = block.withUnsafeBufferPointer { buffer -> UsageLineIssue? in
+                guard let base = buffer.baseAddress else { return nil }
+                var lineStart = 0
+                while lineStart < count {
+                    let found = memchr(base + lineStart, 10, count - lineStart)
+                    guard let found else {
+                        if !skipping {
+                            if carry.count + (count - lineStart) > maxLineBytes {
+                                oversized = true
+                                carry.removeAll(keepingCapacity: true)
+                            } else {
+                                carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<count]))
+                            }
+                        }
+                        return nil
+                    }
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if skipping {
+                        skipping = false
+                    } else {
+                        lineNumber += 1
+                        let result: UsageLineIssue?
+                        if carry.isEmpty && !oversized {
+                            result = handle(UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), file: file, line: lineNumber,
+                                            oversized: end - lineStart > maxLineBytes, strict: strict, into: &ledger)
+                        } else {
+                            let tooLong = oversized || carry.count + (end - lineStart) > maxLineBytes
+                            if !tooLong { carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<end])) }
+                            result = carry.withUnsafeBufferPointer {
+                                handle($0, file: file, line: lineNumber, oversized: tooLong, strict: strict, into: &ledger)
+                            }
+                            carry.removeAll(keepingCapacity: true)
+                            oversized = false
+                        }
+                        if let result { return result }
+                    }
+                    lineStart = end + 1
+                    if position + lineStart >= boundary {
+                        finished = true
+                        return nil
+                    }
+                }
+                return nil
+            }
+            if let issue { return issue }
+            position += count
+            if finished { return nil }
+        }
+        if !skipping && (!carry.isEmpty || oversized) {
+            lineNumber += 1
+            let result = carry.withUnsafeBufferPointer {
+                handle($0, file: file, line: lineNumber, oversized: oversized, strict: strict, into: &ledger)
+            }
+            if let result { return result }
+        }
+        return nil
+    }
+
+    /// Fills `buffer` as far as the input allows (pread at `offset`, or read); returns the count.
+    private static func readFully(_ descriptor: Int32, into buffer: inout [UInt8], at offset: Int?, file: String) throws -> Int {
+        var total = 0
+        let capacity = buffer.count
+        while total < capacity {
+            let count = buffer.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                if let offset {
+                    return pread(descriptor, base + total, capacity - total, off_t(offset + total))
+                }
+                return Foundation.read(descriptor, base + total, capacity - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw DataError(.readFailure, file: file, "read failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            total += count
+        }
+        return total
+    }
+}

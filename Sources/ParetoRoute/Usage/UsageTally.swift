@@ -1,0 +1,78 @@
+/// Sums over a set of requests: how many, how many the response cache answered, their tokens
+/// and what they cost.
+public struct UsageTally: Sendable, Hashable {
+    /// Requests (conversations, in the tool's model: one LLM call each unless cached).
+    public var requests = 0
+    /// Requests the application's response cache answered (no LLM call).
+    public var cacheHits = 0
+    /// Token sums by how they are billed.
+    public var tokens = TokenCounts(input: 0, output: 0)
+    /// What the requests cost: the logged `total_cost_usd`, else the logged input plus output
+    /// cost, else the model's price card; 0 for an unknown model without a logged cost.
+    public var costUSD = 0.0
+    /// The tokens of requests whose model the data knows, priced by its card, by kind.
+    public var cardCost = CostParts(input: 0, cacheRead: 0, cacheWrite: 0, output: 0)
+    /// The tokens of the requests with a known model, priced by their cards (total of ``cardCost``'s tokens).
+    public var cardPricedTokens = TokenCounts(input: 0, output: 0)
+    /// LLM calls with neither a logged cost nor a known model (counted at cost 0).
+    public var unpriced = 0
+    /// Sum of logged latencies and how many were logged.
+    public var latencySumMs = 0.0
+    /// How many requests logged a latency.
+    public var latencyCount = 0
+
+    /// An empty tally.
+    public init() {}
+
+    /// LLM calls: requests the response cache did not answer.
+    public var llmCalls: Int { requests - cacheHits }
+
+    /// Adds one request costing `cost` (`card`: its tokens priced by its model's card, if known).
+    @inline(__always)
+    mutating func add(_ record: UsageRecord, cost: Double, card: CostParts?, priced: Bool) {
+        requests += 1
+        if record.cacheHit { cacheHits += 1 }
+        tokens.input += record.tokens.input
+        tokens.cacheRead += record.tokens.cacheRead
+        tokens.cacheWrite += record.tokens.cacheWrite
+        tokens.output += record.tokens.output
+        costUSD += cost
+        if let card {
+            cardCost.input += card.input
+            cardCost.cacheRead += card.cacheRead
+            cardCost.cacheWrite += card.cacheWrite
+            cardCost.output += card.output
+            cardPricedTokens.input += record.tokens.input
+            cardPricedTokens.cacheRead += record.tokens.cacheRead
+            cardPricedTokens.cacheWrite += record.tokens.cacheWrite
+            cardPricedTokens.output += record.tokens.output
+        }
+        if !priced && !record.cacheHit { unpriced += 1 }
+        if let latency = record.latencyMs {
+            latencySumMs += latency
+            latencyCount += 1
+        }
+    }
+
+    /// Adds another tally.
+    public mutating func add(_ other: UsageTally) {
+        requests += other.requests
+        cacheHits += other.cacheHits
+        tokens.input += other.tokens.input
+        tokens.cacheRead += other.tokens.cacheRead
+        tokens.cacheWrite += other.tokens.cacheWrite
+        tokens.output += other.tokens.output
+        costUSD += other.costUSD
+        cardCost.input += other.cardCost.input
+        cardCost.cacheRead += other.cardCost.cacheRead
+        cardCost.cacheWrite += other.cardCost.cacheWrite
+        cardCost.output += other.cardCost.output
+        cardPricedTokens.input += other.cardPricedTokens.input
+        cardPricedTokens.cacheRead += other.cardPricedTokens.cacheRead
+        cardPricedTokens.cacheWrite += other.cardPricedTokens.cacheWrite
+        cardPricedTokens.output += other.cardPricedTokens.output
+        unpriced += other.unpriced
+        latencySumMs += other.latencySumMs
+        latencyCount += other.latencyCount
+    }
+}
