@@ -3,8 +3,8 @@ import ParetoRoute
 /// `paretoroute compare OLD NEW`: two eval runs compared cell by cell on shared golden samples.
 enum CompareCommand {
     static let help = """
-        usage: paretoroute compare OLD NEW [--drop SHARE] [--fdr Q] [--fail-if-worse CONFIG.json]
-                                   [--json]
+        usage: paretoroute compare OLD NEW [--drop SHARE] [--fdr Q] [--json]
+                                   [--fail-if-worse CONFIG.json]
 
         Compares two eval runs cell by cell, paired on the golden samples both answered:
         the quality change with its paired standard error, 95% interval and p-value
@@ -36,14 +36,16 @@ enum CompareCommand {
         guard drop < 1 else { throw UsageError("compare: --drop must be in [0, 1)") }
         let level = try args.double("fdr", command: "compare", minimum: 0) ?? 0.05
         guard level > 0, level < 1 else { throw UsageError("compare: --fdr must be in (0, 1)") }
+        // The gate's configuration is read before the comparison, so a bad path fails at once.
+        let gated = try args.value("fail-if-worse").map { (path: $0, configuration: try Configuration.load(path: $0)) }
         let comparison = try RunComparison.load(old: args.positionals[0], new: args.positionals[1], level: level, drop: drop)
         if args.flag("json") {
             console.out(comparison.json.serialized())
         } else {
             console.text(comparison.text(width: console.width))
         }
-        if let path = args.value("fail-if-worse") {
-            let worse = comparison.worse(in: try Configuration.load(path: path))
+        if let (path, configuration) = gated {
+            let worse = comparison.worse(in: configuration)
             if !worse.isEmpty {
                 console.note("compare: \(worse.count) cell(s) of \(path) got worse beyond noise: \(worse.map(\.name).joined(separator: ", "))\n")
                 return ExitStatus.gateFailed

@@ -61,7 +61,9 @@ enum DiffCommand {
             lines.append("data changed: \(diff.old.dataFingerprint) → \(diff.new.dataFingerprint)")
             let beyond = diff.movedCells.filter(\.qualityBeyondNoise)
             if diff.movedCells.isEmpty {
-                lines.append("no cell both fronts use moved: the differences come from cells only one front uses")
+                lines.append(diff.gained.isEmpty && diff.lost.isEmpty
+                    ? "no cell both fronts use moved, and no configuration changed"
+                    : "no cell both fronts still use moved: the differences come from cells only one front uses (a cell one front dropped may have moved: paretoroute compare OLD_DATA NEW_DATA)")
             } else {
                 let named = (beyond.isEmpty ? diff.movedCells : beyond).prefix(3).map { cell in
                     "\(cell.intent) \(cell.setting) \(formatQuality(cell.oldQuality))→\(formatQuality(cell.newQuality))"

@@ -37,9 +37,7 @@ enum ValidateCommand {
         let confidence = try args.double("confidence", command: "validate", minimum: 0) ?? ConfidenceLevel.default
         try ConfidenceLevel.check(confidence)
         let minimumSamples = try ScopeOptions.minimumSamples(args, command: "validate")
-        // Sample ids only for --power, which pairs cells on them; the noise screen needs none.
-        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData", keepingSamples: true,
-                                              keepingSampleIDs: args.value("power") != nil)
+        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData", keepingSamples: true)
         let summary = DataSummary(table, minimumSamples: minimumSamples)
         let detect = try args.double("detect", command: "validate", minimum: 0)
         if let detect, detect <= 0 || detect >= 1 { throw UsageError("validate: --detect must be in (0, 1)") }

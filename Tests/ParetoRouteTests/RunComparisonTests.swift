@@ -144,6 +144,21 @@ import Testing
         #expect(comparison.text(width: nil).contains("\nFEWER SAMPLES: faq m/100/t0.1/rag0: 200 → 3 (evals/0002.csv)"))
     }
 
+    @Test func unpairedSamplesAreCountedAndTheP99ChangeIsOnSharedSamples() throws {
+        // 200 old samples with rising latencies; the rerun scores 150 of them (same latencies, quality
+        // 0.01 higher) and one sample the old run lacks.
+        let old: [Row] = (0..<200).map { ("faq", "m", 100, "s\($0)", 0.5, Double(100 + $0)) }
+        let new: [Row] = (0..<150).map { ("faq", "m", 100, "s\($0)", 0.51, Double(100 + $0)) } + [("faq", "m", 100, "s999", 0.9, 5000)]
+        let comparison = try RunComparison.load(old: try Self.writeData(intents: ["faq"], files: [old]),
+                                                new: try Self.writeData(intents: ["faq"], files: [new]))
+        let cell = try #require(comparison.changed.first)
+        #expect(cell.unmatchedOld == 50 && cell.unmatchedNew == 1)
+        #expect(cell.quality.pairs == 150)
+        // Latencies of the shared samples are unchanged: no P99 change, and an interval of [0, 0].
+        #expect(cell.p99Change == 0 && cell.p99Interval == 0...0)
+        #expect(comparison.text(width: nil).contains("\nunpaired: faq m/100/t0.1/rag0: 50 old sample(s) without a new score, 1 new sample id(s) the old run lacks"))
+    }
+
     @Test func theDetectableEffectIsTheClosedForm() throws {
         // Cell a: 0.2, 0.4, 0.6, 0.8; cell b: 0.3, 0.4, 0.7, 0.6 on the same four samples.
         let a = [0.2, 0.4, 0.6, 0.8], b = [0.3, 0.4, 0.7, 0.6]
@@ -152,7 +167,7 @@ import Testing
             rows.append(("i", "m", 100, "s\(k)", a[k], 100))
             rows.append(("i", "m", 200, "s\(k)", b[k], 100))
         }
-        let table = try GoldenDataLoader.load(directory: try Self.writeData(intents: ["i"], files: [rows]), keepingSamples: true, keepingSampleIDs: true)
+        let table = try GoldenDataLoader.load(directory: try Self.writeData(intents: ["i"], files: [rows]), keepingSamples: true)
         let effect = try #require(try table.detectableEffects(of: [0]).first)
         // sd(a) = √(0.2/3); means 0.5 and 0.5; Σ(a−ā)(b−b̄) = 0.06 + 0.01 + 0.02 + 0.03 = 0.12;
         // Σ(a−ā)² = 0.2, Σ(b−b̄)² = 0.04 + 0.01 + 0.04 + 0.01 = 0.1: ρ = 0.12/√0.02.

@@ -19,8 +19,10 @@ struct CellAccumulator {
     /// Per-sample prompt-cache reads and writes, kept with the qualities when the data has them.
     var cacheReadTokens: [Int] = []
     var cacheWriteTokens: [Int] = []
-    /// Sample identifiers in file order, kept with the qualities.
+    /// Sample identifiers in file order, kept with the qualities when asked for.
     var sampleIDs: [String] = []
+    /// Hashes of the sample identifiers in file order, kept with the qualities.
+    var sampleKeys: [UInt64] = []
     var sampleHashes: Set<UInt64> = []
     let file: String
 
@@ -34,6 +36,7 @@ struct CellAccumulator {
             var samples = CellSamples(qualities: $0, sortedLatencies: latencies.sorted(), inputTokens: inputTokens, outputTokens: outputTokens,
                                       cacheReadTokens: cacheReadTokens, cacheWriteTokens: cacheWriteTokens)
             samples.sampleIDs = sampleIDs
+            samples.sampleKeys = sampleKeys
             samples.latencies = latencies
             return samples
         }

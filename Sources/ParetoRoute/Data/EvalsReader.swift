@@ -131,6 +131,7 @@ struct EvalsReader {
             accumulators[slot].latencies.append(latency)
             if keepsSamples {
                 if keepsSampleIDs { accumulators[slot].sampleIDs.append(record.string(at: c[5]) ?? "") }
+                accumulators[slot].sampleKeys.append(hash.value)
                 accumulators[slot].qualities?.append(quality)
                 accumulators[slot].inputTokens.append(input)
                 accumulators[slot].outputTokens.append(output)

@@ -18,8 +18,8 @@ public enum GoldenDataLoader {
     /// - Parameter laterEvalsFile: an evals file read after the directory's own, as the next run
     ///   (its cells supersede); `compare` lays new scores over a directory this way.
     /// - Parameter keepingSampleIDs: with `keepingSamples`, also keep each sample's id (a string
-    ///   per row), which pairing needs: `compare`, `validate --power` and routes pay for it,
-    ///   the bootstrap and the projection do not.
+    ///   per row), which `compare` (its regression list names samples) and routes pay for; the
+    ///   bootstrap, the projection and `validate --power` (it pairs on 8-byte hashes) do not.
     public static func load(directory: String, keepingSamples: Bool = false, keepingSampleIDs: Bool = false,
                             laterEvalsFile: String? = nil) throws -> CellTable {
         var isDirectory: ObjCBool = false

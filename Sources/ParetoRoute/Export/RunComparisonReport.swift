@@ -35,6 +35,8 @@ extension RunComparison {
                     ("quality", difference(cell.quality)),
                     ("adjusted_p_value", .number(cell.adjustedPValue)),
                     ("beyond_noise", .bool(cell.isBeyondNoise(level: level))),
+                    ("unmatched_old_samples", .number(Double(cell.unmatchedOld))),
+                    ("unmatched_new_samples", .number(Double(cell.unmatchedNew))),
                     ("p99_change_ms", .number(cell.p99Change)),
                     ("p99_change_ci95_low", number(cell.p99Interval?.lowerBound)),
                     ("p99_change_ci95_high", number(cell.p99Interval?.upperBound)),
@@ -72,9 +74,12 @@ extension RunComparison {
                 .init("q", .right), .init("verdict"), .init("p99 ms", .right, dropRank: 3),
             ], rows: rows, indent: "  ").lines(width: width)
         }
+        for cell in changed where cell.unmatchedOld > 0 || cell.unmatchedNew > 0 {
+            lines.append("unpaired: \(cell.name): \(cell.unmatchedOld) old sample(s) without a new score, \(cell.unmatchedNew) new sample id(s) the old run lacks (left out of the paired figures)")
+        }
         let regressions = changed.filter { !$0.regressions.isEmpty }
         if !regressions.isEmpty {
-            lines.append("samples whose quality dropped by more than \(formatPercent(drop)) (A11 scan), worst first:")
+            lines.append("samples whose quality dropped by more than \(formatPercent(drop)) (A11 scan), largest relative drop first:")
             for cell in regressions {
                 let shown = cell.regressions.prefix(5).map { "\($0.sampleID) \(formatQuality($0.oldQuality))→\(formatQuality($0.newQuality))" }
                 let more = cell.regressions.count > 5 ? ", +\(cell.regressions.count - 5) more" : ""

@@ -16,6 +16,9 @@ public struct CellSamples: Sendable, Hashable {
     /// Sample identifiers in file order, aligned with ``qualities``: what pairs two cells'
     /// answers to the same golden sample (paired comparisons, routes).
     public var sampleIDs: [String] = []
+    /// FNV-1a 64 hashes of the sample ids in file order, aligned with ``qualities``: 8 bytes a
+    /// sample to pair cells on (the loader's duplicate check already treats them as unique).
+    public var sampleKeys: [UInt64] = []
     /// Latencies in file order, aligned with ``qualities`` (``sortedLatencies`` sorted).
     public var latencies: [Double] = []
     /// Prompt-cache reads per sample, paired with ``inputTokens``; empty when the data has none.

@@ -20,13 +20,17 @@ public struct CellComparison: Sendable, Hashable {
     public var inputTokens: PairedDifference
     /// The change of output tokens per call, on shared samples.
     public var outputTokens: PairedDifference
-    /// New P99 minus old P99 (each over all of its run's samples).
+    /// New P99 minus old P99, both over the shared samples (0 under 1 pair).
     public var p99Change: Double
+    /// Old samples the new run did not score again (no new row with their id).
+    public var unmatchedOld: Int
+    /// New samples whose id the old run does not have (left out of every paired figure).
+    public var unmatchedNew: Int
     /// The 95 % paired-bootstrap interval of the P99 change over shared samples (nil under 2 pairs).
     public var p99Interval: ClosedRange<Double>?
     /// The Benjamini–Hochberg adjusted p-value of the quality change among the compared cells.
     public var adjustedPValue: Double
-    /// Samples whose quality fell by more than the scan's share, worst first.
+    /// Samples whose quality fell by more than the scan's share, the largest relative drop first.
     public var regressions: [SampleRegression]
 
     /// Whether the quality change is a discovery at false-discovery level `level`.
@@ -55,7 +59,7 @@ extension CellComparison {
     /// - Complexity: O(n) for the means; O(r · n log n) for the bootstrap of r = 400 resamples,
     ///   paid only when some paired latency changed.
     static func compare(intent: String, setting: Setting, old: CellSamples, new: CellSamples,
-                        oldP99: Double, newP99: Double, drop: Double, seed: UInt64) -> CellComparison {
+                        drop: Double, seed: UInt64) -> CellComparison {
         var index: [String: Int] = [:]
         index.reserveCapacity(old.sampleIDs.count)
         for (k, id) in old.sampleIDs.enumerated() { index[id] = k }
@@ -77,7 +81,8 @@ extension CellComparison {
                 regressions.append(SampleRegression(sampleID: new.sampleIDs[pair.new], oldQuality: before, newQuality: after))
             }
         }
-        regressions.sort { ($0.newQuality - $0.oldQuality, $0.sampleID) < ($1.newQuality - $1.oldQuality, $1.sampleID) }
+        // The largest relative drop first (the scan's own measure); ties by sample id.
+        regressions.sort { ($0.newQuality / $0.oldQuality, $0.sampleID) < ($1.newQuality / $1.oldQuality, $1.sampleID) }
         let oldLatencies = pairs.map { old.latencies[$0.old] }
         let newLatencies = pairs.map { new.latencies[$0.new] }
         var interval: ClosedRange<Double>?
@@ -88,9 +93,12 @@ extension CellComparison {
                 interval = Self.bootstrapP99Change(old: oldLatencies, new: newLatencies, seed: seed)
             }
         }
+        let p99Change = pairs.isEmpty ? 0 : percentile99(sorted: newLatencies.sorted()) - percentile99(sorted: oldLatencies.sorted())
         return CellComparison(intent: intent, setting: setting, oldSamples: old.qualities.count, newSamples: new.qualities.count,
                               quality: quality, inputTokens: input, outputTokens: output,
-                              p99Change: newP99 - oldP99, p99Interval: interval, adjustedPValue: 1, regressions: regressions)
+                              p99Change: p99Change, unmatchedOld: old.qualities.count - pairs.count,
+                              unmatchedNew: new.qualities.count - pairs.count,
+                              p99Interval: interval, adjustedPValue: 1, regressions: regressions)
     }
 
     /// The 2.5th and 97.5th percentiles of P99(new) − P99(old) over 400 paired resamples.

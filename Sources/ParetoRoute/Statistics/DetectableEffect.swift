@@ -62,23 +62,24 @@ public struct DetectableEffect: Sendable, Hashable {
 }
 
 extension CellTable {
-    /// The detectable effect of each intent's cell in `choice` (the table must carry samples and
-    /// their ids: `keepingSampleIDs`).
+    /// The detectable effect of each intent's cell in `choice` (the table must carry samples;
+    /// cells pair on the hashes of their sample ids).
     ///
     /// - Throws: ``DataError`` (bad request) when the table was loaded without samples.
     public func detectableEffects(of choice: [Int]) throws -> [DetectableEffect] {
-        guard let samples, samples.allSatisfy({ $0.allSatisfy { $0.sampleIDs.count == $0.qualities.count } }) else {
-            throw DataError(.badRequest, file: "power", "the data was loaded without samples or their ids; load with keepingSamples and keepingSampleIDs")
+        guard let samples, samples.allSatisfy({ $0.allSatisfy { $0.sampleKeys.count == $0.qualities.count } }) else {
+            throw DataError(.badRequest, file: "power", "the data was loaded without samples; load with keepingSamples: true")
         }
         return choice.enumerated().map { i, c in
             let own = samples[i][c]
-            var index: [String: Int] = [:]
-            for (k, id) in own.sampleIDs.enumerated() { index[id] = k }
+            var index: [UInt64: Int] = [:]
+            index.reserveCapacity(own.sampleKeys.count)
+            for (k, key) in own.sampleKeys.enumerated() { index[key] = k }
             var correlations: [Double] = []
             for (j, other) in samples[i].enumerated() where j != c {
                 var a: [Double] = [], b: [Double] = []
-                for (k, id) in other.sampleIDs.enumerated() {
-                    if let m = index[id] {
+                for (k, key) in other.sampleKeys.enumerated() {
+                    if let m = index[key] {
                         a.append(own.qualities[m])
                         b.append(other.qualities[k])
                     }

@@ -64,8 +64,7 @@ public struct RunComparison: Sendable {
                     continue
                 }
                 changed.append(CellComparison.compare(
-                    intent: intent, setting: cell.setting, old: before, new: after,
-                    oldP99: oldCell.p99LatencyMs, newP99: cell.p99LatencyMs, drop: drop,
+                    intent: intent, setting: cell.setting, old: before, new: after, drop: drop,
                     seed: Bootstrap.seed(intent: intent, setting: cell.setting, runSeed: seed)))
             }
         }
