@@ -59,6 +59,11 @@ struct DocExampleRunner: Sendable {
         try manager.copyItem(atPath: root + "/GoldenData", toPath: work + "/GoldenData")
         try manager.copyItem(atPath: root + "/Tests/Fixtures", toPath: work + "/Tests/Fixtures")
         try manager.createSymbolicLink(atPath: bin + "/paretoroute", withDestinationPath: binary)
+        // The data generator too, built beside it (`paretoroute-synth logs` writes example logs).
+        let synth = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("paretoroute-synth").path
+        if manager.isExecutableFile(atPath: synth) {
+            try manager.createSymbolicLink(atPath: bin + "/paretoroute-synth", withDestinationPath: synth)
+        }
         var results: [(DocExample, Outcome)] = []
         var failed = false
         for example in examples {
