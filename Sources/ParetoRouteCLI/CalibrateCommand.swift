@@ -6,13 +6,14 @@ enum CalibrateCommand {
         usage: paretoroute calibrate LOG... --out NEWDIR [--data DIR] [--strict]
                                      [--utc-offset +HH:MM]
 
-        Reads request logs (or hourly aggregates) like 'usage' and writes NEWDIR: DIR's
-        files copied unchanged, except intents.csv, whose daily_volume and cache_hit_rate
-        become the observed ones. Prints the old and new figures side by side. A day is a
-        calendar day in UTC (or at --utc-offset); only whole days count (the first and last
-        day only when the logs reach their first and last hour). NEWDIR must not exist.
+        Reads request logs (or hourly aggregates) like 'usage' and writes NEWDIR:
+        DIR's files copied unchanged, except intents.csv, whose daily_volume and
+        cache_hit_rate become the observed ones; prints old and new side by side.
+        A day is a calendar day in UTC (or at --utc-offset); only whole days count
+        (the first and last day only when the logs reach their first and last
+        hour). NEWDIR must not exist.
 
-          --out NEWDIR        the directory to create (never DIR, never an existing path)
+          --out NEWDIR        the directory to create (not DIR, nor any existing path)
           --data DIR          the data directory (default ./GoldenData)
           --strict            exit 65 at the first malformed line
           --utc-offset OFF    cut days at local midnight, OFF like +09:00 (default UTC)

@@ -17,8 +17,8 @@ enum CommandLineTool {
         ("import", "turn Inspect AI or promptfoo results into a new evals file"),
         ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
         ("ladder", "degrade ladder: the best configuration at each fraction of a budget"),
-        ("usage", "what production spends: request logs by intent, model, day; anomalies"),
-        ("calibrate", "a data directory with the volumes and cache rates the logs observed"),
+        ("usage", "what production spends, from request logs; A10's anomalies"),
+        ("calibrate", "a data directory with the volumes and hit rates logs observed"),
     ]
 
     static let usage = """

@@ -3,16 +3,16 @@ import ParetoRoute
 /// `paretoroute usage`: what production spends, from request logs (A9) and their anomalies (A10).
 enum UsageCommand {
     static let help = """
-        usage: paretoroute usage LOG... [--data DIR] [--config FILE] [--json] [--html FILE]
-                                 [--daily-cap USD]
-                                 [--fail-on-anomaly] [--strict] [--utc-offset +HH:MM]
+        usage: paretoroute usage LOG... [--data DIR] [--config FILE] [--json]
+                                 [--html FILE] [--daily-cap USD] [--fail-on-anomaly]
+                                 [--strict] [--utc-offset +HH:MM]
 
-        Reads request logs (one JSON object per line, design doc A9; '-' is standard input,
-        so 'zcat logs.gz | paretoroute usage -' works) or A9's hourly aggregates (CSV), and
-        prints what they cost: by intent, by model, tokens and their cost, response-cache
-        savings, cost by day and hour of day, and A10's anomalies. Model ids are matched to
-        models.csv's names and provider_ids; unknown intents and ids are listed. Malformed
-        lines are counted and the first ones listed.
+        Reads request logs (one JSON object per line, design doc A9; '-' is
+        standard input: 'zcat logs.gz | paretoroute usage -') or A9's hourly
+        aggregates (CSV), and prints what they cost: by intent, by model, by kind
+        of token, by day and hour of day, the response cache's savings, and A10's
+        anomalies. Model ids match models.csv's names and provider_ids; unknown
+        intents and ids are listed. Malformed lines are counted, the first listed.
 
           --data DIR          the data directory (default ./GoldenData)
           --config FILE       compare each intent's observed cost per 30 days with the
