@@ -58,7 +58,7 @@ public struct CellListing: Sendable {
                           JSONValue.format(cell.meanOutputTokens), JSONValue.format(cell.meanCacheReadTokens),
                           JSONValue.format(cell.meanCacheWriteTokens), JSONValue.format(cell.p99LatencyMs),
                           JSONValue.format(cell.monthlyCostUSD), row.feasible ? "true" : "false"]
-            lines.append(fields.map(Self.escape).joined(separator: ","))
+            lines.append(fields.map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -100,12 +100,5 @@ public struct CellListing: Sendable {
         if hasCachedTokens { columns += [.init("c.read", .right, dropRank: 0), .init("c.write", .right, dropRank: 0)] }
         columns += [.init("p99 ms", .right), .init("cost/month", compact: "cost", .right), .init("feasible", compact: "ok")]
         return (TextTable(columns: columns, rows: table).lines(width: width) + ["\(rows.count) cells"]).joined(separator: "\n") + "\n"
-    }
-
-    private static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        var quoted = "\""
-        for character in field { quoted += character == "\"" ? "\"\"" : String(character) }
-        return quoted + "\""
     }
 }

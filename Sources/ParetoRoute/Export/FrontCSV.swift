@@ -7,7 +7,7 @@ public enum FrontCSV {
         for name in intentNames {
             header += ["\(name).model", "\(name).max_tokens", "\(name).temperature", "\(name).rag_chunks"]
         }
-        var lines = [header.map(escape).joined(separator: ",")]
+        var lines = [header.map(csvField).joined(separator: ",")]
         for (index, point) in front.points.enumerated() {
             var row = ["\(index + 1)", JSONValue.format(point.monthlyCostUSD), JSONValue.format(point.quality),
                        JSONValue.format(point.fixedFeesUSD), point.isFeasible ? "true" : "false"]
@@ -15,23 +15,8 @@ public enum FrontCSV {
                 row += [figures.setting.model, "\(figures.setting.maxTokens)", formatNumber(figures.setting.temperature),
                         "\(figures.setting.ragChunks)"]
             }
-            lines.append(row.map(escape).joined(separator: ","))
+            lines.append(row.map(csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            result += String(character) == target ? replacement : String(character)
-        }
-        return result
     }
 }

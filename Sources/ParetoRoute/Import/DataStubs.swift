@@ -9,12 +9,12 @@ package enum DataStubs {
     /// models.csv with one row per model, prices empty.
     package static func models(_ names: [String]) -> String {
         "model,input_usd_per_mtok,output_usd_per_mtok,monthly_fixed_usd\n"
-            + names.map { EvalsFileText.field($0) + ",,,\n" }.joined()
+            + names.map { csvField($0) + ",,,\n" }.joined()
     }
 
     /// intents.csv with one row per intent, volume, floor and cap empty.
     package static func intents(_ names: [String]) -> String {
         "intent,daily_volume,cache_hit_rate,min_quality,max_p99_latency_ms,quality_weight\n"
-            + names.map { EvalsFileText.field($0) + ",,0,,,\n" }.joined()
+            + names.map { csvField($0) + ",,0,,,\n" }.joined()
     }
 }

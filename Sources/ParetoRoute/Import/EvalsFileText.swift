@@ -25,8 +25,8 @@ package enum EvalsFileText {
         let withCache = samples.contains { $0.hasCachedTokens }
         var text = (withCache ? headerWithCache : header) + "\n"
         for s in sorted {
-            var fields = [field(s.intent), field(s.setting.model), String(s.setting.maxTokens), formatNumber(s.setting.temperature),
-                          String(s.setting.ragChunks), field(s.sampleID), formatNumber(s.quality), String(s.inputTokens),
+            var fields = [csvField(s.intent), csvField(s.setting.model), String(s.setting.maxTokens), formatNumber(s.setting.temperature),
+                          String(s.setting.ragChunks), csvField(s.sampleID), formatNumber(s.quality), String(s.inputTokens),
                           String(s.outputTokens), formatNumber(s.latencyMs)]
             if withCache { fields += [String(s.cacheReadTokens), String(s.cacheWriteTokens)] }
             text += fields.joined(separator: ",") + "\n"
@@ -34,9 +34,4 @@ package enum EvalsFileText {
         return text
     }
 
-    /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }

@@ -87,7 +87,7 @@ public struct UsageCalibration: Sendable {
                 if let volume = row.observedDailyVolume { fields[volumeColumn] = formatFixed(volume, decimals: 1) }
                 if let rate = row.observedHitRate { fields[rateColumn] = formatFixed(rate, decimals: 4) }
             }
-            lines.append(fields.map(Self.quoted).joined(separator: ","))
+            lines.append(fields.map(csvField).joined(separator: ","))
         }
         do {
             try manager.createDirectory(atPath: output, withIntermediateDirectories: false)
@@ -101,9 +101,4 @@ public struct UsageCalibration: Sendable {
     }
 
     nonisolated(unsafe) private static var noHasher: FNV1a64? = nil
-
-    private static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
