@@ -39,20 +39,16 @@ public enum GoldenDataLoader {
 
         var reader = EvalsReader(models: models, intents: intents, keepsSamples: keepingSamples,
                                  keepsSampleIDs: keepingSamples && keepingSampleIDs)
-        var fingerprint = FNV1a64()
-        for file in evalFiles {
-            fingerprint.combine(Array(file.utf8) + [0])
-            var hasher: FNV1a64? = fingerprint
-            try reader.read(path: base + file, displayName: file, hasher: &hasher)
-            fingerprint = hasher ?? fingerprint
+        if let later = laterEvalsFile, !FileManager.default.fileExists(atPath: later) {
+            throw DataError(.missingInput, file: later, "no such evals file")
         }
-        if let later = laterEvalsFile {
-            guard FileManager.default.fileExists(atPath: later) else {
-                throw DataError(.missingInput, file: later, "no such evals file")
-            }
-            fingerprint.combine(Array(later.utf8) + [0])
+        // The directory's evals in order, then the later file (named by its own path) as the next run.
+        let runs = evalFiles.map { (path: base + $0, name: $0) } + (laterEvalsFile.map { [(path: $0, name: $0)] } ?? [])
+        var fingerprint = FNV1a64()
+        for run in runs {
+            fingerprint.combine(Array(run.name.utf8) + [0])
             var hasher: FNV1a64? = fingerprint
-            try reader.read(path: later, displayName: later, hasher: &hasher)
+            try reader.read(path: run.path, displayName: run.name, hasher: &hasher)
             fingerprint = hasher ?? fingerprint
         }
         // Lexical order of relative paths: evals… < intents.csv < models.csv < router_costs.csv < routers.csv

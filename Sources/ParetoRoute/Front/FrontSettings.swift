@@ -161,11 +161,7 @@ public struct FrontSettings: Sendable, Equatable {
         if let minimumSamples { phrases.append("cells of at least \(minimumSamples) samples") }
         for model in whatIf.prices.keys.sorted() {
             let price = whatIf.prices[model] ?? PriceCard(input: 0, output: 0)
-            var cache = ""
-            if price.cacheReadOverride != nil || price.cacheWriteOverride != nil {
-                cache = " / $\(formatNumber(price.cacheRead)) cache read / $\(formatNumber(price.cacheWrite)) cache write"
-            }
-            phrases.append("what if \(model) cost $\(formatNumber(price.input)) in / $\(formatNumber(price.output)) out\(cache) per Mtok")
+            phrases.append("what if \(model) cost \(price.perMillionText)")
         }
         for model in whatIf.fixedFees.keys.sorted() {
             phrases.append("what if \(model)'s fee were \(formatUSD(whatIf.fixedFees[model] ?? 0))/month")

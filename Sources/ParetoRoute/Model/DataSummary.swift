@@ -146,7 +146,7 @@ public struct DataSummary: Sendable {
             ("input_usd_per_mtok", .number(model.prices.input)),
             ("output_usd_per_mtok", .number(model.prices.output)),
         ]
-        if model.prices.cacheReadOverride != nil || model.prices.cacheWriteOverride != nil {
+        if model.prices.hasCacheOverrides {
             fields += [("cache_read_usd_per_mtok", .number(model.prices.cacheRead)),
                        ("cache_write_usd_per_mtok", .number(model.prices.cacheWrite))]
         }
@@ -172,12 +172,7 @@ public struct DataSummary: Sendable {
         lines.append("data fingerprint \(fingerprint): \(files.count) files, \(rows) eval rows, \(intents.count) intents, \(models.count) models, \(intents.reduce(0) { $0 + $1.cells }) cells")
         for model in models {
             let fee = model.monthlyFixedUSD > 0 ? ", \(formatUSD(model.monthlyFixedUSD))/month fixed" : ""
-            let prices = model.prices
-            var cache = ""
-            if prices.cacheReadOverride != nil || prices.cacheWriteOverride != nil {
-                cache = " / $\(formatNumber(prices.cacheRead)) cache read / $\(formatNumber(prices.cacheWrite)) cache write"
-            }
-            lines.append("  model \(model.name): $\(formatNumber(prices.input)) in / $\(formatNumber(prices.output)) out\(cache) per Mtok\(fee)")
+            lines.append("  model \(model.name): \(model.prices.perMillionText)\(fee)")
         }
         let promptCache = intents.contains { $0.cachedInputShare != nil || $0.promptCacheReadShare != nil }
         if promptCache {

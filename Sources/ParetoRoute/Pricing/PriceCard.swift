@@ -29,8 +29,16 @@ public struct PriceCard: Sendable, Hashable {
     /// USD per million tokens written to the prompt cache.
     public var cacheWrite: Double { cacheWriteOverride ?? input }
 
-    /// Whether the card prices cached input differently from fresh input.
-    public var hasCachePrices: Bool { cacheRead != input || cacheWrite != input }
+    /// Whether the card states cache prices of its own (models.csv's columns, a four-part
+    /// `--price`): only then do reports and files show them, so version-1 output keeps its bytes.
+    public var hasCacheOverrides: Bool { cacheReadOverride != nil || cacheWriteOverride != nil }
+
+    /// `$3 in / $15 out per Mtok`, with `/ $0.3 cache read / $3.75 cache write` before `per Mtok`
+    /// when the card states cache prices: how `validate` and a front's assumptions show a card.
+    public var perMillionText: String {
+        let cache = hasCacheOverrides ? " / $\(formatNumber(cacheRead)) cache read / $\(formatNumber(cacheWrite)) cache write" : ""
+        return "$\(formatNumber(input)) in / $\(formatNumber(output)) out\(cache) per Mtok"
+    }
 
     /// The tokens' price times 10⁶ (USD·10⁶), before the division by a million.
     ///
@@ -59,7 +67,7 @@ extension PriceCard: CustomStringConvertible {
     /// `input/output`, then `/cache read/cache write` when either is set: the `--price` spelling.
     public var description: String {
         var text = "\(formatNumber(input))/\(formatNumber(output))"
-        if cacheReadOverride != nil || cacheWriteOverride != nil {
+        if hasCacheOverrides {
             text += "/\(formatNumber(cacheRead))/\(formatNumber(cacheWrite))"
         }
         return text
