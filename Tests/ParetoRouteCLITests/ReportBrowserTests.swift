@@ -93,8 +93,9 @@ struct ReportBrowserTests {
         let shown = Self.intentFigures(table: "budget-intents", in: dom)
         #expect(shown.count == 10)
         for figures in front.points[index].intents {
-            #expect(shown[figures.intent]?["model"] == figures.option.singleSetting?.model)
-            #expect(shown[figures.intent]?["max_tokens"] == figures.option.singleSetting.map { String($0.maxTokens) })
+            // A route shows as `low⇄high` models and its low setting's knobs.
+            #expect(shown[figures.intent]?["model"] == figures.option.knobTexts.model)
+            #expect(shown[figures.intent]?["max_tokens"] == String(figures.option.settings[0].maxTokens))
         }
     }
 
@@ -127,12 +128,18 @@ struct ReportBrowserTests {
         for (j, index) in indices.enumerated() {
             let name = names[j]["name"]?.string ?? ""
             let intent = cells[j].array?[Int(index.number ?? -1)] ?? .null
-            #expect(shown[name]?["model"] == intent["model"]?.string)
+            // A routed intent shows `low⇄high` models and its low setting's knobs.
+            let route = intent["route"]
+            let knobs = route?["low"] ?? intent
+            let lowModel = knobs["model"]?.string, highModel = route?["high"]?["model"]?.string
+            let model = highModel.map { $0 == lowModel ? lowModel : "\(lowModel ?? "")⇄\($0)" } ?? lowModel
+            #expect(shown[name]?["model"] == model)
             for field in ["max_tokens", "temperature", "rag_chunks", "monthly_cost_usd", "quality", "p99_latency_ms",
                           "quality_standard_error", "weight_share"] {
                 // The page writes JavaScript's shortest round-trip text: the same double.
                 let value = shown[name]?[field].flatMap(Double.init)
-                #expect(value == intent[field]?.number, "point \(number), \(name), \(field)")
+                let source = ["max_tokens", "temperature", "rag_chunks"].contains(field) ? knobs : intent
+                #expect(value == source[field]?.number, "point \(number), \(name), \(field)")
             }
         }
     }

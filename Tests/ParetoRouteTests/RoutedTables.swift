@@ -97,8 +97,10 @@ enum RoutedTables {
             guard let r = table.routerScores.routerIndex(named: name), let scores = table.routerScores.scores[i][r] else { return nil }
             let router = table.routerScores.routers[r]
             var qualities: [Double] = [], latencies: [Double] = [], cost = 0.0
+            let lowRow = Dictionary(uniqueKeysWithValues: low.sampleIDs.enumerated().map { ($1, $0) })
+            let highRow = Dictionary(uniqueKeysWithValues: high.sampleIDs.enumerated().map { ($1, $0) })
             for id in low.sampleIDs.sorted() {
-                guard let score = scores[id], let k = low.sampleIDs.firstIndex(of: id), let h = high.sampleIDs.firstIndex(of: id) else { continue }
+                guard let score = scores[id], let k = lowRow[id], let h = highRow[id] else { continue }
                 let (x, p, row) = score >= t ? (high, highPrices, h) : (low, lowPrices, k)
                 qualities.append(x.qualities[row])
                 latencies.append(x.latencies[row] + router.latencyMs)

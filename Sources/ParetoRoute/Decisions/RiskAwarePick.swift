@@ -35,6 +35,8 @@ public struct RiskAwarePick: Sendable {
     public var chosen: Assessment?
     /// Every candidate projected, in the order tried (the expected pick first).
     public var tried: [Assessment]
+    /// Points of the front that route an intent: not projected yet, so left out of the pick.
+    public var skippedRoutedPoints = 0
 
     /// Picks from `front` with the configurations' cells of `table` (loaded with samples,
     /// seen as the front saw it: ``FrontWithData/table``, so a what-if front is projected
@@ -63,7 +65,13 @@ public struct RiskAwarePick: Sendable {
         // Only (index, choice, expected cost) is kept per candidate: a plan holds every sample's
         // cost and is rebuilt for the few candidates projected, so a front of 10⁵ points fits.
         var plans: [(index: Int, choice: [Int], expected: Double)] = []
+        var skipped = 0
         for (index, point) in front.points.enumerated() {
+            // A route's month is not projected yet (ProjectionPlan refuses it): say how many.
+            if point.configuration.hasRoutes {
+                skipped += 1
+                continue
+            }
             let choice = try table.choice(of: point.configuration, file: file)
             let expected = try ProjectionPlan(table: table, choice: choice, scenario: scenario, months: month).expectedCostUSD(month: month)
             if expected <= budgetUSD { plans.append((index, choice, expected)) }
@@ -79,6 +87,7 @@ public struct RiskAwarePick: Sendable {
         options.months = month
         options.budgetUSD = budgetUSD
         var result = RiskAwarePick(budgetUSD: budgetUSD, risk: risk, month: month, runs: options.runs, tried: [])
+        result.skippedRoutedPoints = skipped
         for candidate in plans {
             let plan = try ProjectionPlan(table: table, choice: candidate.choice, scenario: scenario, months: month)
             let projected = try CostProjector.project(plan, options: options).months[month - 1]
@@ -99,10 +108,12 @@ public struct RiskAwarePick: Sendable {
     public func explanation(front: Front) -> [String] {
         let budget = formatUSD(budgetUSD)
         let share = { (value: Double) in formatFixed(value * 100, decimals: 1) + "%" }
+        let skipped = skippedRoutedPoints > 0
+            ? ["\(skippedRoutedPoints) of the front's \(front.points.count) points route an intent; routes are not projected yet, so the pick is among the other \(front.points.count - skippedRoutedPoints)"] : []
         guard let expected = expectedPick else {
-            return ["no point is expected to cost at most \(budget) in month \(month)"]
+            return skipped + ["no point is expected to cost at most \(budget) in month \(month)"]
         }
-        var lines = ["expected-cost pick #\(expected.index + 1): \(formatUSD(expected.expectedCostUSD)) expected in month \(month), within \(budget) in \(share(expected.probabilityWithinBudget)) of \(ProjectionText.groupDigits(runs)) runs (P95 \(formatUSD(expected.month.p95USD)))"]
+        var lines = skipped + ["expected-cost pick #\(expected.index + 1): \(formatUSD(expected.expectedCostUSD)) expected in month \(month), within \(budget) in \(share(expected.probabilityWithinBudget)) of \(ProjectionText.groupDigits(runs)) runs (P95 \(formatUSD(expected.month.p95USD)))"]
         guard let chosen else {
             lines.append("no point expected within \(budget) stays within it in \(share(risk)) of the runs; \(tried.count) tried")
             return lines

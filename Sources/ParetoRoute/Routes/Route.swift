@@ -32,14 +32,14 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
         return nil
     }
 
-    /// `haiku/250/t0.3/rag2 ⇄ sonnet/400/… @complexity≥0.62`, `haiku/500/t0.1/rag0 ⇄ …/rag2
-    /// @share 0.3`: both settings and the split, `high`'s knobs that repeat `low`'s elided (at
-    /// the start and at the end), short enough for tables and messages.
+    /// `haiku/250/t0.3/rag2 ⇄ sonnet/400/= @complexity≥0.62`, `haiku/500/t0.1/rag0 ⇄ =/rag2
+    /// @share 0.3`: both settings and the split, `high`'s knobs that repeat `low`'s written `=`
+    /// (at the start and at the end), short enough for tables and messages; never cut.
     public var description: String {
         "\(low) ⇄ \(Route.elided(high.description, against: low.description)) @\(ruleDescription)"
     }
 
-    /// `text` with the leading and trailing `/`-parts it shares with `other` replaced by `…`.
+    /// `text` with the leading and trailing `/`-parts it shares with `other` written `=`.
     static func elided(_ text: String, against other: String) -> String {
         let mine = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let theirs = other.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -48,8 +48,8 @@ public struct Route: Sendable, Hashable, Comparable, CustomStringConvertible {
         while mine[start] == theirs[start] { start += 1 }
         var end = mine.count
         while mine[end - 1] == theirs[end - 1] { end -= 1 }
-        return (start > 0 ? ["…"] : []).joined() + (start > 0 ? "/" : "")
-            + mine[start..<end].joined(separator: "/") + (end < mine.count ? "/…" : "")
+        return (start > 0 ? "=/" : "")
+            + mine[start..<end].joined(separator: "/") + (end < mine.count ? "/=" : "")
     }
 
     /// `complexity≥0.62` or `share 0.3`.

@@ -29,13 +29,25 @@ public struct RouteAnalysis: Sendable, Hashable {
     /// The share of samples sent to `low` whose `low` answer is below the bar while `high`'s
     /// meets it (A8's routing errors: a stronger answer was there).
     public var routingErrorRate: Double
+    /// The router's monthly fee (0 for a share route).
+    public var routerFeeUSD: Double
+    /// `high`'s model alone at the route's quality: its cheapest cell of the intent with at least
+    /// that quality, if any — what the route is worth against not routing (A8's question).
+    public var highModelAtSameQuality: (setting: Setting, monthlyCostUSD: Double)?
+
+    /// What the route saves a month against ``highModelAtSameQuality``, the router's fee included.
+    public var savingAtSameQualityUSD: Double? {
+        highModelAtSameQuality.map { $0.monthlyCostUSD - monthlyCostUSD - routerFeeUSD }
+    }
 
     /// Compares field by field.
     public static func == (lhs: RouteAnalysis, rhs: RouteAnalysis) -> Bool {
         lhs.intent == rhs.intent && lhs.route == rhs.route && lhs.highShare == rhs.highShare
             && lhs.monthlyCostUSD == rhs.monthlyCostUSD && lhs.quality == rhs.quality && lhs.measuredQuality == rhs.measuredQuality
             && lhs.low == rhs.low && lhs.high == rhs.high && lhs.bar == rhs.bar && lhs.oracle == rhs.oracle
-            && lhs.routingErrorRate == rhs.routingErrorRate
+            && lhs.routingErrorRate == rhs.routingErrorRate && lhs.routerFeeUSD == rhs.routerFeeUSD
+            && lhs.highModelAtSameQuality?.setting == rhs.highModelAtSameQuality?.setting
+            && lhs.highModelAtSameQuality?.monthlyCostUSD == rhs.highModelAtSameQuality?.monthlyCostUSD
     }
 
     /// Hashes the route and its figures.
@@ -87,6 +99,8 @@ public struct RouteAnalysis: Sendable, Hashable {
                 errors += 1
             }
         }
+        let sameQuality = table.cells[i].filter { $0.modelIndex == highCell.modelIndex && $0.quality >= routeCell.quality }
+            .min { ($0.monthlyCostUSD, $0.setting) < ($1.monthlyCostUSD, $1.setting) }
         let n = Double(pairs.count)
         let errorRate = threshold == nil ? (1 - routeCell.highShare) * Double(errors) / n : Double(errors) / n
         return RouteAnalysis(
@@ -94,7 +108,9 @@ public struct RouteAnalysis: Sendable, Hashable {
             quality: routeCell.quality, measuredQuality: routeCell.measuredQuality,
             low: (lowCell.monthlyCostUSD, lowCell.quality), high: (highCell.monthlyCostUSD, highCell.quality), bar: bar,
             oracle: (intent.monthlyCalls * oracleCost / n, oracleQuality / n, Double(oracleHigh) / n),
-            routingErrorRate: errorRate)
+            routingErrorRate: errorRate,
+            routerFeeUSD: routeCell.router.map { table.routerScores.routers[$0].monthlyFixedUSD } ?? 0,
+            highModelAtSameQuality: sameQuality.map { ($0.setting, $0.monthlyCostUSD) })
     }
 
     /// Two lines for people: the route against its cells, then the oracle and the errors.
@@ -102,6 +118,7 @@ public struct RouteAnalysis: Sendable, Hashable {
         func figures(_ cost: Double, _ quality: Double) -> String { "\(formatUSD(cost))/month, quality \(formatQuality(quality))" }
         return """
         \(intent): \(route) sends \(formatPercent(highShare)) to high: \(figures(monthlyCostUSD, quality))\(quality != measuredQuality ? " (measured \(formatQuality(measuredQuality)))" : ""); low alone \(figures(low.monthlyCostUSD, low.quality)), high alone \(figures(high.monthlyCostUSD, high.quality))
+          \(highModelAtSameQuality.map { "\(route.high.model) alone at that quality: \($0.setting), \(formatUSD($0.monthlyCostUSD))/month; the route saves \(formatUSD(savingAtSameQualityUSD ?? 0))/month, the router's \(formatUSD(routerFeeUSD)) fee included" } ?? "\(route.high.model) alone reaches no cell of that quality")
           oracle (each sample to the cheaper cell unless only the dearer meets the floor \(formatQuality(bar))): \(figures(oracle.monthlyCostUSD, oracle.quality)), \(formatPercent(oracle.highShare)) to high; routing errors (sent to low, below the floor where high meets it): \(formatPercent(routingErrorRate)) of requests
         """
     }
@@ -118,6 +135,11 @@ public struct RouteAnalysis: Sendable, Hashable {
             ("oracle", .object([("monthly_cost_usd", .number(oracle.monthlyCostUSD)), ("quality", .number(oracle.quality)),
                                 ("high_share", .number(oracle.highShare))])),
             ("routing_error_rate", .number(routingErrorRate)),
+            ("router_fee_usd", .number(routerFeeUSD)),
+            ("high_model_at_same_quality", highModelAtSameQuality.map { same in
+                .object((Configuration.json(of: .setting(same.setting)).members ?? []) + [("monthly_cost_usd", .number(same.monthlyCostUSD))])
+            } ?? .null),
+            ("saving_at_same_quality_usd", savingAtSameQualityUSD.map { .number($0) } ?? .null),
         ])
     }
 }
