@@ -20,8 +20,33 @@ struct UsageLineScanner {
         var cacheHit = false
         var latency: Double?
         var inputCost: Double?, outputCost: Double?, totalCost: Double?
-        /// The first field at fault, in the order of the line's fields, then the missing fields.
-        var problem: UsageLineProblem?
+        /// The first rule broken, in the order of the line's fields, then the missing fields
+        /// (plain values, so that a scan is copied without reference counting).
+        var fault = Fault.none
+        /// The field of ``fault`` and the number at fault, when it names them.
+        var faultKey = UsageLineParser.Key.timestamp, faultNumber = 0.0
+
+        /// A broken field rule.
+        enum Fault: UInt8 {
+            case none, badTimestamp, notTimestamp, notString, notNumber, negative, notBool
+            case missingTimestamp, missingIntent, missingModel
+        }
+
+        /// The problem of the line, or nil when it is a request.
+        var problem: UsageLineProblem? {
+            switch fault {
+            case .none: return nil
+            case .badTimestamp: return .badTimestamp
+            case .notTimestamp: return .notTimestamp
+            case .notString: return .notString(faultKey.name)
+            case .notNumber: return .notNumber(faultKey.name)
+            case .negative: return .negative(faultKey.name, faultNumber)
+            case .notBool: return .notBool
+            case .missingTimestamp: return .missingTimestamp
+            case .missingIntent: return .missingIntent
+            case .missingModel: return .missingModel
+            }
+        }
     }
 
     /// Unknown keys of the line under way, for the duplicate-key rule.
@@ -49,8 +74,12 @@ struct UsageLineScanner {
                 i += 1
             }
         }
-        @inline(__always) func fail(_ problem: @autoclosure () -> UsageLineProblem) {
-            if scan.problem == nil { scan.problem = problem() }
+        @inline(__always) func fail(_ fault: Scan.Fault, _ key: UsageLineParser.Key = .timestamp, _ number: Double = 0) {
+            if scan.fault == .none {
+                scan.fault = fault
+                scan.faultKey = key
+                scan.faultNumber = number
+            }
         }
 
         skipSpace()
@@ -92,18 +121,18 @@ struct UsageLineScanner {
                         switch key {
                         case .timestamp:
                             if let seconds = UsageTimestamp.seconds(UnsafeBufferPointer(start: p + start, count: end - start)) {
-                                if scan.problem == nil {
+                                if scan.fault == .none {
                                     scan.time = seconds
                                     scan.hasTime = true
                                 }
                             } else {
-                                fail(UsageLineProblem.badTimestamp)
+                                fail(.badTimestamp)
                             }
                         case .requestID: scan.requestID = start..<end
                         case .intent: scan.intent = start..<end
                         case .modelID: scan.model = start..<end
-                        case .cacheHit: fail(UsageLineProblem.notBool)
-                        default: fail(UsageLineProblem.notNumber(key.name))
+                        case .cacheHit: fail(.notBool)
+                        default: fail(.notNumber, key)
                         }
                     }
                 } else if c == 116 || c == 102 || c == 110 {
@@ -116,22 +145,47 @@ struct UsageLineScanner {
                     i += length
                     if let key {
                         switch key {
-                        case .timestamp: fail(UsageLineProblem.notTimestamp)
-                        case .requestID, .intent, .modelID: if c != 110 { fail(UsageLineProblem.notString(key.name)) }
-                        case .cacheHit: if scan.problem == nil { scan.cacheHit = c == 116 }
-                        default: if c != 110 { fail(UsageLineProblem.notNumber(key.name)) }
+                        case .timestamp: fail(.notTimestamp)
+                        case .requestID, .intent, .modelID: if c != 110 { fail(.notString, key) }
+                        case .cacheHit: if scan.fault == .none { scan.cacheHit = c == 116 }
+                        default: if c != 110 { fail(.notNumber, key) }
                         }
                     }
                 } else if c == 45 || (c >= 48 && c <= 57) {
                     let start = i
+                    // Plain `digits[.digits]` is read on the way (Clinger's fast path: an exact
+                    // integer over an exact power of ten is correctly rounded, the decimal
+                    // parser's own first case); anything else is the decimal parser's.
+                    var mantissa = 0, digits = 0, fractionDigits = 0
+                    var plain = c != 45 && (c != 48 || i + 1 == n || p[i + 1] < 48 || p[i + 1] > 57)
+                    while i < n {
+                        let digit = Int(p[i]) &- 48
+                        guard digit >= 0, digit <= 9 else { break }
+                        mantissa = mantissa &* 10 &+ digit
+                        digits += 1
+                        i += 1
+                    }
+                    if i < n, p[i] == 46 {
+                        i += 1
+                        while i < n {
+                            let digit = Int(p[i]) &- 48
+                            guard digit >= 0, digit <= 9 else { break }
+                            mantissa = mantissa &* 10 &+ digit
+                            digits += 1
+                            fractionDigits += 1
+                            i += 1
+                        }
+                        if fractionDigits == 0 { plain = false }
+                    }
                     while i < n {
                         let d = p[i]
                         guard (d >= 48 && d <= 57) || d == 46 || d == 45 || d == 43 || d == 101 || d == 69 else { break }
+                        plain = false
                         i += 1
                     }
                     let number: Double
-                    if let plain = Self.plainNumber(p, start, i) {
-                        number = plain
+                    if plain && digits <= 15 {
+                        number = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / Self.powerOfTen(fractionDigits)
                     } else {
                         guard case .success(let parsed) = DecimalNumber.parseDouble(UnsafeBufferPointer(start: p + start, count: i - start)) else {
                             return nil
@@ -141,17 +195,17 @@ struct UsageLineScanner {
                     if let key {
                         switch key {
                         case .timestamp:
-                            if scan.problem == nil {
+                            if scan.fault == .none {
                                 scan.time = number
                                 scan.hasTime = true
                             }
                         case .requestID, .intent, .modelID: return nil  // the strict path formats the number
-                        case .cacheHit: fail(UsageLineProblem.notBool)
+                        case .cacheHit: fail(.notBool)
                         default:
                             if number >= 0 {
-                                if scan.problem == nil { Self.assign(number, to: key, in: &scan) }
+                                if scan.fault == .none { Self.assign(number, to: key, in: &scan) }
                             } else {
-                                fail(UsageLineProblem.negative(key.name, number))
+                                fail(.negative, key, number)
                             }
                         }
                     }
@@ -167,13 +221,13 @@ struct UsageLineScanner {
         }
         skipSpace()
         guard i == n else { return nil }
-        if scan.problem == nil {
+        if scan.fault == .none {
             if !scan.hasTime {
-                scan.problem = UsageLineProblem.missingTimestamp
+                scan.fault = .missingTimestamp
             } else if scan.intent?.isEmpty ?? true {
-                scan.problem = UsageLineProblem.missingIntent
+                scan.fault = .missingIntent
             } else if (scan.model?.isEmpty ?? true) && !scan.cacheHit {
-                scan.problem = UsageLineProblem.missingModel
+                scan.fault = .missingModel
             }
         }
         return scan
@@ -260,37 +314,6 @@ struct UsageLineScanner {
                 ? .cacheWriteTokens : nil
         default: return nil
         }
-    }
-
-    /// `digits` or `digits.digits` with at most 15 significant digits and no leading zero: the
-    /// value exactly (Clinger's fast path: an exact integer divided by an exact power of ten is
-    /// correctly rounded, the decimal parser's own first case); nil for anything else.
-    @inline(__always)
-    static func plainNumber(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-        let count = end - start
-        guard count > 0, count <= 16 else { return nil }
-        var value = 0
-        var digits = 0
-        var fraction = -1
-        for k in start..<end {
-            let byte = p[k]
-            if byte == 46 {
-                guard fraction < 0, digits > 0 else { return nil }
-                fraction = 0
-                continue
-            }
-            let digit = Int(byte) &- 48
-            guard digit >= 0, digit <= 9 else { return nil }
-            value = value &* 10 &+ digit
-            digits += 1
-            if fraction >= 0 { fraction += 1 }
-        }
-        // "007", "1." and ".5" are the decimal parser's to judge.
-        guard digits <= 15, fraction != 0 else { return nil }
-        let integerDigits = fraction < 0 ? digits : digits - fraction
-        if integerDigits > 1 && p[start] == 48 { return nil }
-        guard fraction > 0 else { return Double(value) }
-        return Double(value) / powerOfTen(fraction)
     }
 
     /// 10^k for k in 1...15, exactly (literals: no lazily initialised table on the hot path).

@@ -83,10 +83,9 @@ public enum UsageReader {
             return
         }
         var part = UsageLedger(catalog: ledger.catalog, utcOffsetSeconds: ledger.utcOffsetSeconds)
-        var block = [UInt8](repeating: 0, count: blockBytes)
         var scanner = UsageLineScanner()
-        let issue = try readLines(descriptor: descriptor, file: path, start: 0, boundary: Int.max, prefix: first,
-                                  seekable: path != "-", strict: options.strict, block: &block, scanner: &scanner, into: &part)
+        let issue = try readLines(descriptor: descriptor, file: path, start: 0, boundary: Int.max, prefix: first, seekable: path != "-",
+                                  strict: options.strict, block: ReadBlock(capacity: blockBytes), scanner: &scanner, into: &part)
         if let issue { throw issue.error }
         ledger.merge(part)
     }
@@ -152,7 +151,7 @@ public enum UsageReader {
     private static func readParallel(path: String, size: Int, into ledger: inout UsageLedger, options: Options) throws {
         let parts = max(1, (size + partBytes - 1) / partBytes)
         let catalog = ledger.catalog, offset = ledger.utcOffsetSeconds
-        let readPart: @Sendable (Int, inout [UInt8], inout UsageLineScanner) -> Result<(UsageLedger, UsageLineIssue?), DataError> = { k, block, scanner in
+        let readPart: @Sendable (Int, ReadBlock, inout UsageLineScanner) -> Result<(UsageLedger, UsageLineIssue?), DataError> = { k, block, scanner in
             var part = UsageLedger(catalog: catalog, utcOffsetSeconds: offset)
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { return .failure(DataError(.readFailure, file: path, "cannot be opened for reading")) }
@@ -160,7 +159,7 @@ public enum UsageReader {
             do {
                 let issue = try readLines(descriptor: descriptor, file: path, start: size / parts * k,
                                           boundary: k == parts - 1 ? Int.max : size / parts * (k + 1), prefix: nil,
-                                          seekable: true, strict: options.strict, block: &block, scanner: &scanner, into: &part)
+                                          seekable: true, strict: options.strict, block: block, scanner: &scanner, into: &part)
                 return .success((part, issue))
             } catch let error as DataError {
                 return .failure(error)
@@ -172,9 +171,9 @@ public enum UsageReader {
         // depend on the scheduling.
         let queue = PartQueue<Result<(UsageLedger, UsageLineIssue?), DataError>>(count: parts)
         _ = parallelMap(count: min(max(1, options.workers), parts)) { _ in
-            var block = [UInt8](repeating: 0, count: blockBytes)
+            let block = ReadBlock(capacity: blockBytes)
             var scanner = UsageLineScanner()
-            while let k = queue.next() { queue.store(readPart(k, &block, &scanner), at: k) }
+            while let k = queue.next() { queue.store(readPart(k, block, &scanner), at: k) }
             return true
         }
         var linesBefore = 0
@@ -193,7 +192,7 @@ public enum UsageReader {
     /// Reads the lines that start in `start..<boundary` (the line under way at `start` belongs
     /// to the previous part), beginning with `prefix` when the first block was already read.
     private static func readLines(descriptor: Int32, file: String, start: Int, boundary: Int, prefix: [UInt8]?, seekable: Bool,
-                                  strict: Bool, block: inout [UInt8], scanner: inout UsageLineScanner,
+                                  strict: Bool, block: ReadBlock, scanner: inout UsageLineScanner,
                                   into ledger: inout UsageLedger) throws -> UsageLineIssue? {
         var carry: [UInt8] = []
         var oversized = false
@@ -201,65 +200,58 @@ public enum UsageReader {
         var position = start > 0 ? start - 1 : 0
         var lineNumber = 0
         var pendingPrefix = prefix
+        let base = block.base
         while true {
             let count: Int
             if let bytes = pendingPrefix {
-                block.replaceSubrange(0..<bytes.count, with: bytes)
-                count = bytes.count
+                count = min(bytes.count, block.capacity)
+                bytes.withUnsafeBufferPointer { source in
+                    if let from = source.baseAddress { base.update(from: from, count: count) }
+                }
                 pendingPrefix = nil
                 if count == 0 { break }
             } else {
-                count = try readFully(descriptor, into: &block, at: seekable ? position : nil, file: file)
+                count = try readFully(descriptor, into: UnsafeMutableRawPointer(base), capacity: block.capacity,
+                                      at: seekable ? position : nil, file: file)
                 if count == 0 { break }
             }
-            var finished = false
-            let issue: UsageLineIssue? = block.withUnsafeBufferPointer { buffer -> UsageLineIssue? in
-                guard let base = buffer.baseAddress else { return nil }
-                var lineStart = 0
-                while lineStart < count {
-                    let found = memchr(base + lineStart, 10, count - lineStart)
-                    guard let found else {
-                        if !skipping {
-                            if carry.count + (count - lineStart) > maxLineBytes {
-                                oversized = true
-                                carry.removeAll(keepingCapacity: true)
-                            } else {
-                                carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<count]))
-                            }
-                        }
-                        return nil
-                    }
-                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if skipping {
-                        skipping = false
-                    } else {
-                        lineNumber += 1
-                        let result: UsageLineIssue?
-                        if carry.isEmpty && !oversized {
-                            result = handle(UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), file: file, line: lineNumber,
-                                            oversized: end - lineStart > maxLineBytes, strict: strict, scanner: &scanner, into: &ledger)
-                        } else {
-                            let tooLong = oversized || carry.count + (end - lineStart) > maxLineBytes
-                            if !tooLong { carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<end])) }
-                            result = carry.withUnsafeBufferPointer {
-                                handle($0, file: file, line: lineNumber, oversized: tooLong, strict: strict, scanner: &scanner, into: &ledger)
-                            }
+            var lineStart = 0
+            while lineStart < count {
+                guard let found = memchr(base + lineStart, 10, count - lineStart) else {
+                    if !skipping {
+                        if carry.count + (count - lineStart) > maxLineBytes {
+                            oversized = true
                             carry.removeAll(keepingCapacity: true)
-                            oversized = false
+                        } else {
+                            carry.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: count - lineStart))
                         }
-                        if let result { return result }
                     }
-                    lineStart = end + 1
-                    if position + lineStart >= boundary {
-                        finished = true
-                        return nil
-                    }
+                    break
                 }
-                return nil
+                let end = UnsafeMutableRawPointer(base).distance(to: found)
+                if skipping {
+                    skipping = false
+                } else {
+                    lineNumber += 1
+                    let result: UsageLineIssue?
+                    if carry.isEmpty && !oversized {
+                        result = handle(UnsafeBufferPointer(start: base + lineStart, count: end - lineStart), file: file, line: lineNumber,
+                                        oversized: end - lineStart > maxLineBytes, strict: strict, scanner: &scanner, into: &ledger)
+                    } else {
+                        let tooLong = oversized || carry.count + (end - lineStart) > maxLineBytes
+                        if !tooLong { carry.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: end - lineStart)) }
+                        result = carry.withUnsafeBufferPointer {
+                            handle($0, file: file, line: lineNumber, oversized: tooLong, strict: strict, scanner: &scanner, into: &ledger)
+                        }
+                        carry.removeAll(keepingCapacity: true)
+                        oversized = false
+                    }
+                    if let result { return result }
+                }
+                lineStart = end + 1
+                if position + lineStart >= boundary { return nil }
             }
-            if let issue { return issue }
             position += count
-            if finished { return nil }
         }
         if !skipping && (!carry.isEmpty || oversized) {
             lineNumber += 1
@@ -273,16 +265,20 @@ public enum UsageReader {
 
     /// Fills `buffer` as far as the input allows (pread at `offset`, or read); returns the count.
     private static func readFully(_ descriptor: Int32, into buffer: inout [UInt8], at offset: Int?, file: String) throws -> Int {
-        var total = 0
         let capacity = buffer.count
+        return try buffer.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return 0 }
+            return try readFully(descriptor, into: base, capacity: capacity, at: offset, file: file)
+        }
+    }
+
+    /// Fills `capacity` bytes at `base` as far as the input allows; returns the count.
+    private static func readFully(_ descriptor: Int32, into base: UnsafeMutableRawPointer, capacity: Int, at offset: Int?,
+                                  file: String) throws -> Int {
+        var total = 0
         while total < capacity {
-            let count = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                if let offset {
-                    return pread(descriptor, base + total, capacity - total, off_t(offset + total))
-                }
-                return Foundation.read(descriptor, base + total, capacity - total)
-            }
+            let count = offset.map { pread(descriptor, base + total, capacity - total, off_t($0 + total)) }
+                ?? Foundation.read(descriptor, base + total, capacity - total)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw DataError(.readFailure, file: file, "read failed: \(String(cString: strerror(errno)))")
@@ -292,6 +288,20 @@ public enum UsageReader {
         }
         return total
     }
+}
+
+/// A block of memory the reader reads into, one per worker (no array bounds or closures on
+/// the line loop's way).
+private final class ReadBlock {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
 }
 
 /// The parts of a file still to read and the results of those read, shared by the workers.
