@@ -32,6 +32,16 @@ struct UsageLineScanner {
             case missingTimestamp, missingIntent, missingModel
         }
 
+        /// Keeps the first broken rule only.
+        @inline(__always)
+        mutating func fail(_ fault: Fault, _ key: UsageLineParser.Key = .timestamp, _ number: Double = 0) {
+            if self.fault == .none {
+                self.fault = fault
+                faultKey = key
+                faultNumber = number
+            }
+        }
+
         /// The problem of the line, or nil when it is a request.
         var problem: UsageLineProblem? {
             switch fault {
@@ -67,38 +77,24 @@ struct UsageLineScanner {
         var seen: UInt32 = 0
         unknownKeys.removeAll(keepingCapacity: true)
 
-        @inline(__always) func skipSpace() {
-            while i < n {
-                let c = p[i]
-                guard c == 32 || c == 9 || c == 13 else { return }
-                i += 1
-            }
-        }
-        @inline(__always) func fail(_ fault: Scan.Fault, _ key: UsageLineParser.Key = .timestamp, _ number: Double = 0) {
-            if scan.fault == .none {
-                scan.fault = fault
-                scan.faultKey = key
-                scan.faultNumber = number
-            }
-        }
 
-        skipSpace()
+        Self.skipSpace(p, n, &i)
         guard i < n, p[i] == 123 else { return nil }
         i += 1
-        skipSpace()
+        Self.skipSpace(p, n, &i)
         if i < n, p[i] == 125 {
             i += 1
         } else {
             while true {
-                skipSpace()
+                Self.skipSpace(p, n, &i)
                 guard i < n, p[i] == 34 else { return nil }
                 let keyStart = i + 1
                 guard let keyEnd = Self.stringEnd(p, n, from: keyStart) else { return nil }
                 i = keyEnd + 1
-                skipSpace()
+                Self.skipSpace(p, n, &i)
                 guard i < n, p[i] == 58 else { return nil }
                 i += 1
-                skipSpace()
+                Self.skipSpace(p, n, &i)
                 guard i < n else { return nil }
                 let key = Self.key(p, keyStart, keyEnd - keyStart)
                 if let key {
@@ -126,13 +122,13 @@ struct UsageLineScanner {
                                     scan.hasTime = true
                                 }
                             } else {
-                                fail(.badTimestamp)
+                                scan.fail(.badTimestamp)
                             }
                         case .requestID: scan.requestID = start..<end
                         case .intent: scan.intent = start..<end
                         case .modelID: scan.model = start..<end
-                        case .cacheHit: fail(.notBool)
-                        default: fail(.notNumber, key)
+                        case .cacheHit: scan.fail(.notBool)
+                        default: scan.fail(.notNumber, key)
                         }
                     }
                 } else if c == 116 || c == 102 || c == 110 {
@@ -145,10 +141,10 @@ struct UsageLineScanner {
                     i += length
                     if let key {
                         switch key {
-                        case .timestamp: fail(.notTimestamp)
-                        case .requestID, .intent, .modelID: if c != 110 { fail(.notString, key) }
+                        case .timestamp: scan.fail(.notTimestamp)
+                        case .requestID, .intent, .modelID: if c != 110 { scan.fail(.notString, key) }
                         case .cacheHit: if scan.fault == .none { scan.cacheHit = c == 116 }
-                        default: if c != 110 { fail(.notNumber, key) }
+                        default: if c != 110 { scan.fail(.notNumber, key) }
                         }
                     }
                 } else if c == 45 || (c >= 48 && c <= 57) {
@@ -200,26 +196,26 @@ struct UsageLineScanner {
                                 scan.hasTime = true
                             }
                         case .requestID, .intent, .modelID: return nil  // the strict path formats the number
-                        case .cacheHit: fail(.notBool)
+                        case .cacheHit: scan.fail(.notBool)
                         default:
                             if number >= 0 {
                                 if scan.fault == .none { Self.assign(number, to: key, in: &scan) }
                             } else {
-                                fail(.negative, key, number)
+                                scan.fail(.negative, key, number)
                             }
                         }
                     }
                 } else {
                     return nil
                 }
-                skipSpace()
+                Self.skipSpace(p, n, &i)
                 guard i < n else { return nil }
                 if p[i] == 44 { i += 1; continue }
                 if p[i] == 125 { i += 1; break }
                 return nil
             }
         }
-        skipSpace()
+        Self.skipSpace(p, n, &i)
         guard i == n else { return nil }
         if scan.fault == .none {
             if !scan.hasTime {
@@ -231,6 +227,15 @@ struct UsageLineScanner {
             }
         }
         return scan
+    }
+
+    @inline(__always)
+    private static func skipSpace(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: inout Int) {
+        while i < n {
+            let c = p[i]
+            guard c == 32 || c == 9 || c == 13 else { return }
+            i += 1
+        }
     }
 
     @inline(__always)
