@@ -63,6 +63,7 @@ public enum UsageLineParser {
                     }
                     time = seconds
                 case .number(let seconds):
+                    guard UsageTimestamp.epochSecondsRange.contains(seconds) else { return .timestampRange }
                     time = seconds
                 default:
                     return .notTimestamp

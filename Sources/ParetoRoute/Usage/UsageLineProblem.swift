@@ -17,6 +17,7 @@ extension UsageLineProblem {
     // The field rules' messages, shared by the fast scan and the strict path.
     static let badTimestamp = UsageLineProblem(field: "timestamp", "expected an ISO 8601 timestamp like 2025-03-15T14:23:01Z")
     static let notTimestamp = UsageLineProblem(field: "timestamp", "expected an ISO 8601 timestamp")
+    static let timestampRange = UsageLineProblem(field: "timestamp", "expected seconds since 1970 within the years 1 to 9999")
     static let notBool = UsageLineProblem(field: "cache_hit", "expected true or false")
     static let missingTimestamp = UsageLineProblem(field: "timestamp", "missing; expected an ISO 8601 timestamp")
     static let missingIntent = UsageLineProblem(field: "intent", "missing; expected the intent's name")

@@ -28,7 +28,7 @@ struct UsageLineScanner {
 
         /// A broken field rule.
         enum Fault: UInt8 {
-            case none, badTimestamp, notTimestamp, notString, notNumber, negative, notBool
+            case none, badTimestamp, notTimestamp, timestampRange, notString, notNumber, negative, notBool
             case missingTimestamp, missingIntent, missingModel
         }
 
@@ -48,6 +48,7 @@ struct UsageLineScanner {
             case .none: return nil
             case .badTimestamp: return .badTimestamp
             case .notTimestamp: return .notTimestamp
+            case .timestampRange: return .timestampRange
             case .notString: return .notString(faultKey.name)
             case .notNumber: return .notNumber(faultKey.name)
             case .negative: return .negative(faultKey.name, faultNumber)
@@ -191,7 +192,9 @@ struct UsageLineScanner {
                     if let key {
                         switch key {
                         case .timestamp:
-                            if scan.fault == .none {
+                            if !UsageTimestamp.epochSecondsRange.contains(number) {
+                                scan.fail(.timestampRange)
+                            } else if scan.fault == .none {
                                 scan.time = number
                                 scan.hasTime = true
                             }
