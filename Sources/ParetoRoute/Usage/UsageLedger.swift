@@ -2,7 +2,8 @@
 /// memory that grows with intents, models and days — never with lines.
 ///
 /// Ledgers of parts of the logs merge (``merge(_:)``), so files and chunks of one file are read
-/// in parallel. Names are interned to small integers so that a line costs two string lookups.
+/// in parallel. Names are interned to small integers, found by the bytes a line spells them with,
+/// so that a line makes no string.
 public struct UsageLedger: Sendable {
     /// The most malformed lines and line anomalies (per kind) kept with their place; all are counted.
     public static let sampleLimit = 20
