@@ -3,7 +3,7 @@ import Testing
 @testable import ParetoRoute
 
 /// The default data and production's configuration, loaded once for the suite.
-private enum UsageFixture {
+enum UsageFixture {
     static let table: CellTable? = try? GoldenDataLoader.load(directory: FixturePaths.goldenData, keepingSamples: true)
     static let production: Configuration? = try? Configuration.load(path: FixturePaths.goldenData + "/production.json")
 

@@ -2,7 +2,8 @@
 /// memory that grows with intents, models and days — never with lines.
 ///
 /// Ledgers of parts of the logs merge (``merge(_:)``), so files and chunks of one file are read
-/// in parallel. Names are interned to small integers so that a line costs two string lookups.
+/// in parallel. Names are interned to small integers, found by the bytes a line spells them with,
+/// so that a line makes no string.
 public struct UsageLedger: Sendable {
     /// The most malformed lines and line anomalies (per kind) kept with their place; all are counted.
     public static let sampleLimit = 20
@@ -33,9 +34,9 @@ public struct UsageLedger: Sendable {
     private var modelIDs: [String: Int] = [:]
 
     /// Tallies by intent id × model id (key `intent << 16 | model`).
-    public internal(set) var cells: [Int: UsageTally] = [:]
+    public var cells: [Int: UsageTally] { Dictionary(uniqueKeysWithValues: zip(cellSlots.keys, cellTallies)) }
     /// Tallies by day × intent id (key `day << 16 | intent`).
-    public internal(set) var days: [Int: UsageTally] = [:]
+    public var days: [Int: UsageTally] { Dictionary(uniqueKeysWithValues: zip(daySlots.keys, dayTallies)) }
     /// Cost by hour since the epoch (local to ``utcOffsetSeconds``), summed from ``minuteCost``
     /// in time order (one dictionary less per line).
     public var hourCost: [Int: Double] {
@@ -44,9 +45,23 @@ public struct UsageLedger: Sendable {
         return hours
     }
     /// Cost and LLM calls by 15-minute window × intent id (key `window << 16 | intent`).
-    public internal(set) var windows: [Int: (cost: Double, calls: Int)] = [:]
+    public var windows: [Int: (cost: Double, calls: Int)] {
+        Dictionary(uniqueKeysWithValues: windowSlots.keys.indices.map { (windowSlots.keys[$0], (windowCosts[$0], windowCalls[$0])) })
+    }
     /// Cost by minute (local), for the budget thresholds.
-    public internal(set) var minuteCost: [Int: Double] = [:]
+    public var minuteCost: [Int: Double] { Dictionary(uniqueKeysWithValues: zip(minuteSlots.keys, minuteCosts)) }
+
+    // The sums above by slot: a line's four lookups cost a few nanoseconds each.
+    private var cellSlots = UsageSlotTable(), cellTallies: [UsageTally] = []
+    private var daySlots = UsageSlotTable(), dayTallies: [UsageTally] = []
+    private var windowSlots = UsageSlotTable(), windowCosts: [Double] = [], windowCalls: [Int] = []
+    private var minuteSlots = UsageSlotTable(), minuteCosts: [Double] = []
+    /// The last minute's and day's keys and slots: consecutive lines mostly share them.
+    private var lastMinute = (key: Int.min, slot: 0), lastDay = (key: Int.min, slot: 0)
+    /// Intent ids and model entries by the bytes a line spells them with.
+    private var intentCache = UsageNameCache(), modelCache = UsageNameCache()
+    /// A cached model id's label id and, when the data knows the model, its prices.
+    private var modelEntries: [(index: Int, prices: PriceCard?)] = []
     /// Earliest and latest request time (local seconds).
     public internal(set) var firstTime = Double.infinity
     /// Latest request time (local seconds).
@@ -111,48 +126,119 @@ public struct UsageLedger: Sendable {
 
     /// The cost of a request: logged total, else logged input + output, else the card's price.
     @inline(__always)
-    static func cost(of record: UsageRecord, model: Model?) -> (cost: Double, card: CostParts?, priced: Bool) {
-        let card = model.map { $0.prices.costParts(of: record.tokens) }
-        if let total = record.totalCostUSD { return (total, card, true) }
-        if let input = record.inputCostUSD, let output = record.outputCostUSD { return (input + output, card, true) }
-        if let model { return (model.prices.cost(of: record.tokens), card, true) }
+    static func cost(of tokens: TokenCounts, total: Double?, input: Double?, output: Double?,
+                     prices: PriceCard?) -> (cost: Double, card: CostParts?, priced: Bool) {
+        let card = prices.map { $0.costParts(of: tokens) }
+        if let total { return (total, card, true) }
+        if let input, let output { return (input + output, card, true) }
+        if let prices { return (prices.cost(of: tokens), card, true) }
         return (0, nil, false)
+    }
+
+    @inline(__always)
+    private static func tallySlot(_ table: inout UsageSlotTable, _ tallies: inout [UsageTally], _ key: Int) -> Int {
+        let (slot, isNew) = table.slot(of: key)
+        if isNew { tallies.append(UsageTally()) }
+        return slot
     }
 
     /// Adds one request read from `file` at `line`.
     public mutating func add(_ record: UsageRecord, file: String, line: Int) {
-        lines += 1
         let model = record.modelID.isEmpty ? nil : catalog.model(id: record.modelID)
         let label = model?.name ?? (record.modelID.isEmpty ? "(response cache)" : record.modelID)
         let intent = internIntent(record.intent)
         let modelIndex = internModel(label, known: model != nil)
-        let (cost, card, priced) = Self.cost(of: record, model: model)
-        cells[intent << 16 | modelIndex, default: UsageTally()].add(record, cost: cost, card: card, priced: priced)
-        let local = record.time + Double(utcOffsetSeconds)
+        add(intent: intent, model: modelIndex, prices: model?.prices, time: record.time, tokens: record.tokens,
+            cacheHit: record.cacheHit, latency: record.latencyMs, totalCost: record.totalCostUSD,
+            inputCost: record.inputCostUSD, outputCost: record.outputCostUSD, file: file, line: line) {
+            (record.requestID, record.intent)
+        }
+    }
+
+    /// Adds the request of a fast scan of `bytes` (read from `file` at `line`): the same sums as
+    /// ``add(_:file:line:)`` of its record, with names looked up by their bytes.
+    mutating func add(_ scan: UsageLineScanner.Scan, bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int) {
+        guard let base = bytes.baseAddress, let intentRange = scan.intent else { return }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
+        }
+        let intent: Int
+        if let cached = intentCache.value(base + intentRange.lowerBound, intentRange.count) {
+            intent = cached
+        } else {
+            intent = internIntent(text(intentRange))
+            intentCache.insert(base + intentRange.lowerBound, intentRange.count, value: intent)
+        }
+        let modelRange = scan.model ?? 0..<0
+        let entry: (index: Int, prices: PriceCard?)
+        if let cached = modelCache.value(base + modelRange.lowerBound, modelRange.count) {
+            entry = modelEntries[cached]
+        } else {
+            let id = text(modelRange)
+            let model = id.isEmpty ? nil : catalog.model(id: id)
+            entry = (internModel(model?.name ?? (id.isEmpty ? "(response cache)" : id), known: model != nil), model?.prices)
+            if !modelCache.isFull {
+                modelEntries.append(entry)
+                modelCache.insert(base + modelRange.lowerBound, modelRange.count, value: modelEntries.count - 1)
+            }
+        }
+        add(intent: intent, model: entry.index, prices: entry.prices, time: scan.time,
+            tokens: TokenCounts(input: scan.input, cacheRead: scan.cacheRead, cacheWrite: scan.cacheWrite, output: scan.output),
+            cacheHit: scan.cacheHit, latency: scan.latency, totalCost: scan.totalCost,
+            inputCost: scan.inputCost, outputCost: scan.outputCost, file: file, line: line) {
+            (scan.requestID.map(text) ?? "", text(intentRange))
+        }
+    }
+
+    /// The sums of one request; `names` gives its request id and logged intent, for anomalies.
+    @inline(__always)
+    private mutating func add(intent: Int, model modelIndex: Int, prices: PriceCard?, time: Double, tokens: TokenCounts,
+                              cacheHit: Bool, latency: Double?, totalCost: Double?, inputCost: Double?, outputCost: Double?,
+                              file: String, line: Int, names: () -> (requestID: String, intent: String)) {
+        lines += 1
+        let (cost, card, priced) = Self.cost(of: tokens, total: totalCost, input: inputCost, output: outputCost, prices: prices)
+        let cell = Self.tallySlot(&cellSlots, &cellTallies, intent << 16 | modelIndex)
+        cellTallies[cell].add(tokens: tokens, cacheHit: cacheHit, latency: latency, cost: cost, card: card, priced: priced)
+        let local = time + Double(utcOffsetSeconds)
         firstTime = min(firstTime, local)
         lastTime = max(lastTime, local)
         let second = Int(local.rounded(.down))
-        let day = Self.floorDiv(second, 86400)
-        days[day << 16 | intent, default: UsageTally()].add(record, cost: cost, card: card, priced: priced)
-        minuteCost[Self.floorDiv(second, 60), default: 0] += cost
-        if !record.cacheHit {
-            let window = Self.floorDiv(second, 900) << 16 | intent
-            let previous = windows[window] ?? (0, 0)
-            windows[window] = (previous.cost + cost, previous.calls + 1)
+        let day = Self.floorDiv(second, 86400) << 16 | intent
+        if day != lastDay.key { lastDay = (day, Self.tallySlot(&daySlots, &dayTallies, day)) }
+        dayTallies[lastDay.slot].add(tokens: tokens, cacheHit: cacheHit, latency: latency, cost: cost, card: card, priced: priced)
+        let minute = Self.floorDiv(second, 60)
+        if minute != lastMinute.key {
+            let (slot, isNew) = minuteSlots.slot(of: minute)
+            if isNew { minuteCosts.append(0) }
+            lastMinute = (minute, slot)
+        }
+        minuteCosts[lastMinute.slot] += cost
+        if !cacheHit {
+            let (window, isNew) = windowSlots.slot(of: Self.floorDiv(second, 900) << 16 | intent)
+            if isNew {
+                windowCosts.append(0)
+                windowCalls.append(0)
+            }
+            windowCosts[window] += cost
+            windowCalls[window] += 1
             let state = running[intent]
             if state.calls < Self.warmUpCalls || cost > Self.candidateFactor * state.sum / Double(state.calls) {
-                costCandidates.append(UsageAnomaly(kind: .costSpike, timestamp: record.timestampText, requestID: record.requestID,
-                                                   file: file, line: line, intent: record.intent, value: cost, threshold: 0))
+                let (requestID, intentName) = names()
+                costCandidates.append(UsageAnomaly(kind: .costSpike, timestamp: UsageTimestamp.text(seconds: Int(time.rounded(.down))),
+                                                   requestID: requestID, file: file, line: line, intent: intentName,
+                                                   value: cost, threshold: 0))
             }
             running[intent] = (state.sum + cost, state.calls + 1)
             if costCandidates.count > 4096 { pruneCandidates() }
         }
-        if record.promptTokens > Self.promptTokenLimit {
+        let promptTokens = tokens.input + tokens.cacheRead + tokens.cacheWrite
+        if promptTokens > Self.promptTokenLimit {
             tokenExplosionCount += 1
             if tokenExplosions.count < Self.sampleLimit {
-                tokenExplosions.append(UsageAnomaly(kind: .tokenExplosion, timestamp: record.timestampText, requestID: record.requestID,
-                                                    file: file, line: line, intent: record.intent, value: record.promptTokens,
-                                                    threshold: Self.promptTokenLimit))
+                let (requestID, intentName) = names()
+                tokenExplosions.append(UsageAnomaly(kind: .tokenExplosion, timestamp: UsageTimestamp.text(seconds: Int(time.rounded(.down))),
+                                                    requestID: requestID, file: file, line: line, intent: intentName,
+                                                    value: promptTokens, threshold: Self.promptTokenLimit))
             }
         }
     }
@@ -164,13 +250,13 @@ public struct UsageLedger: Sendable {
         let label = model?.name ?? (modelID.isEmpty ? "(response cache)" : modelID)
         let intent = internIntent(name)
         let modelIndex = internModel(label, known: model != nil)
-        cells[intent << 16 | modelIndex, default: UsageTally()].add(tally)
+        cellTallies[Self.tallySlot(&cellSlots, &cellTallies, intent << 16 | modelIndex)].add(tally)
         let local = hourStart + Double(utcOffsetSeconds)
         firstTime = min(firstTime, local)
         lastTime = max(lastTime, local + 3599)
         let second = Int(local.rounded(.down))
-        days[Self.floorDiv(second, 86400) << 16 | intent, default: UsageTally()].add(tally)
-        minuteCost[Self.floorDiv(second, 60), default: 0] += tally.costUSD
+        dayTallies[Self.tallySlot(&daySlots, &dayTallies, Self.floorDiv(second, 86400) << 16 | intent)].add(tally)
+        addMinuteCost(Self.floorDiv(second, 60), tally.costUSD)
         running[intent] = (running[intent].sum + tally.costUSD, running[intent].calls + tally.llmCalls)
     }
 
@@ -200,13 +286,19 @@ public struct UsageLedger: Sendable {
         let intentMap = other.intentNames.map { internIntent($0) }
         let modelMap = other.modelNames.indices.map { internModel(other.modelNames[$0], known: other.modelKnown[$0]) }
         func remap(_ key: Int) -> Int { (key >> 16) << 16 | intentMap[key & 0xFFFF] }
-        for (key, tally) in other.cells { cells[intentMap[key >> 16] << 16 | modelMap[key & 0xFFFF], default: UsageTally()].add(tally) }
-        for (key, tally) in other.days { days[remap(key), default: UsageTally()].add(tally) }
-        for (key, cost) in other.minuteCost { minuteCost[key, default: 0] += cost }
-        for (key, window) in other.windows {
-            let mapped = remap(key)
-            windows[mapped, default: (0, 0)].cost += window.cost
-            windows[mapped, default: (0, 0)].calls += window.calls
+        for (key, tally) in zip(other.cellSlots.keys, other.cellTallies) {
+            cellTallies[Self.tallySlot(&cellSlots, &cellTallies, intentMap[key >> 16] << 16 | modelMap[key & 0xFFFF])].add(tally)
+        }
+        for (key, tally) in zip(other.daySlots.keys, other.dayTallies) { dayTallies[Self.tallySlot(&daySlots, &dayTallies, remap(key))].add(tally) }
+        for (key, cost) in zip(other.minuteSlots.keys, other.minuteCosts) { addMinuteCost(key, cost) }
+        for (k, key) in other.windowSlots.keys.enumerated() {
+            let (window, isNew) = windowSlots.slot(of: remap(key))
+            if isNew {
+                windowCosts.append(0)
+                windowCalls.append(0)
+            }
+            windowCosts[window] += other.windowCosts[k]
+            windowCalls[window] += other.windowCalls[k]
         }
         firstTime = min(firstTime, other.firstTime)
         lastTime = max(lastTime, other.lastTime)
@@ -218,6 +310,12 @@ public struct UsageLedger: Sendable {
         if costCandidates.count > 4096 { pruneCandidates() }
         tokenExplosionCount += other.tokenExplosionCount
         tokenExplosions += other.tokenExplosions.prefix(max(0, Self.sampleLimit - tokenExplosions.count))
+    }
+
+    private mutating func addMinuteCost(_ minute: Int, _ cost: Double) {
+        let (slot, isNew) = minuteSlots.slot(of: minute)
+        if isNew { minuteCosts.append(0) }
+        minuteCosts[slot] += cost
     }
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int {

@@ -2,9 +2,10 @@ import Foundation
 
 /// Reads one request log line (a flat JSON object, design doc A9) into a ``UsageRecord``.
 ///
-/// Log lines are flat and escape-free almost always, so a byte scanner reads them without
-/// building a document; a line with escapes or nested values goes through the strict
-/// ``JSONParser`` instead, with the same field rules. Unknown fields are ignored.
+/// Log lines are flat and escape-free almost always, so ``UsageLineScanner`` reads them without
+/// building a document; a line it does not read exactly (escapes, nesting, duplicate keys, odd
+/// numbers) goes through the strict ``JSONParser`` instead, with the same field rules. Unknown
+/// fields are ignored.
 public enum UsageLineParser {
     /// The fields the reader knows.
     enum Key: Int, CaseIterable {
@@ -58,13 +59,14 @@ public enum UsageLineParser {
                 switch value {
                 case .string(let text):
                     guard let seconds = UsageTimestamp.seconds(Array(text.utf8)) else {
-                        return UsageLineProblem(field: key.name, "expected an ISO 8601 timestamp like 2025-03-15T14:23:01Z")
+                        return .badTimestamp
                     }
                     time = seconds
                 case .number(let seconds):
+                    guard UsageTimestamp.epochSecondsRange.contains(seconds) else { return .timestampRange }
                     time = seconds
                 default:
-                    return UsageLineProblem(field: key.name, "expected an ISO 8601 timestamp")
+                    return .notTimestamp
                 }
             case .requestID, .intent, .modelID:
                 let text: String
@@ -72,7 +74,7 @@ public enum UsageLineParser {
                 case .string(let s): text = s
                 case .number(let n): text = formatNumber(n)
                 case .null: return nil
-                default: return UsageLineProblem(field: key.name, "expected a string")
+                default: return .notString(key.name)
                 }
                 if key == .requestID { requestID = text } else if key == .intent { intent = text } else { modelID = text }
             case .inputTokens, .outputTokens, .cacheReadTokens, .cacheWriteTokens, .latencyMs, .inputCost, .outputCost, .totalCost:
@@ -80,9 +82,9 @@ public enum UsageLineParser {
                 switch value {
                 case .number(let n): number = n
                 case .null: return nil
-                default: return UsageLineProblem(field: key.name, "expected a number >= 0")
+                default: return .notNumber(key.name)
                 }
-                guard number >= 0 else { return UsageLineProblem(field: key.name, "expected a number >= 0, got \(formatNumber(number))") }
+                guard number >= 0 else { return .negative(key.name, number) }
                 switch key {
                 case .inputTokens: input = number
                 case .cacheReadTokens: cacheRead = number
@@ -97,19 +99,17 @@ public enum UsageLineParser {
                 switch value {
                 case .bool(let b): cacheHit = b
                 case .null: cacheHit = false
-                default: return UsageLineProblem(field: key.name, "expected true or false")
+                default: return .notBool
                 }
             }
             return nil
         }
 
         func record() -> Result<UsageRecord, UsageLineProblem> {
-            guard let time else { return .failure(UsageLineProblem(field: "timestamp", "missing; expected an ISO 8601 timestamp")) }
-            guard let intent, !intent.isEmpty else { return .failure(UsageLineProblem(field: "intent", "missing; expected the intent's name")) }
+            guard let time else { return .failure(.missingTimestamp) }
+            guard let intent, !intent.isEmpty else { return .failure(.missingIntent) }
             let model = modelID ?? ""
-            if model.isEmpty && !cacheHit {
-                return .failure(UsageLineProblem(field: "model_id", "missing; expected the model of an LLM call (only a cache hit may omit it)"))
-            }
+            if model.isEmpty && !cacheHit { return .failure(.missingModel) }
             return .success(UsageRecord(
                 time: time, requestID: requestID, intent: intent, modelID: model,
                 tokens: TokenCounts(input: input, cacheRead: cacheRead, cacheWrite: cacheWrite, output: output),
@@ -117,12 +117,11 @@ public enum UsageLineParser {
         }
     }
 
-    /// Parses one line (without its line break).
+    /// Parses one line (without its line break): the fast scan, else the strict path.
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Result<UsageRecord, UsageLineProblem> {
-        switch scanFlat(line) {
-        case .some(let result): return result
-        case .none: return parseStrict(Array(line))
-        }
+        var scanner = UsageLineScanner()
+        guard let scan = scanner.scan(line) else { return parseStrict(Array(line)) }
+        return record(of: scan, in: line)
     }
 
     /// Parses one line (without its line break).
@@ -130,152 +129,22 @@ public enum UsageLineParser {
         line.withUnsafeBufferPointer { parse($0) }
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 13 }
-
-    /// The fast path; nil when the line needs the strict parser (escapes, nesting, anything odd).
-    private static func scanFlat(_ b: UnsafeBufferPointer<UInt8>) -> Result<UsageRecord, UsageLineProblem>? {
-        var i = 0
-        let n = b.count
-        func skip() { while i < n, isSpace(b[i]) { i += 1 } }
-        // A string's contents without escapes; nil when it has one or is unterminated.
-        func rawString() -> Range<Int>? {
-            guard i < n, b[i] == 34 else { return nil }
-            i += 1
-            let start = i
-            while i < n {
-                let c = b[i]
-                if c == 34 { i += 1; return start..<(i - 1) }
-                if c == 92 || c < 32 { return nil }
-                i += 1
-            }
-            return nil
+    /// The record (or problem) of a fast scan of `line`.
+    static func record(of scan: UsageLineScanner.Scan, in line: UnsafeBufferPointer<UInt8>) -> Result<UsageRecord, UsageLineProblem> {
+        if let problem = scan.problem { return .failure(problem) }
+        func text(_ range: Range<Int>?) -> String {
+            guard let range else { return "" }
+            return String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
         }
-        skip()
-        guard i < n, b[i] == 123 else { return nil }
-        i += 1
-        var fields = Fields()
-        skip()
-        if i < n, b[i] == 125 {
-            i += 1
-        } else {
-            while true {
-                skip()
-                guard let keyRange = rawString() else { return nil }
-                skip()
-                guard i < n, b[i] == 58 else { return nil }
-                i += 1
-                skip()
-                guard i < n else { return nil }
-                let key = knownKey(b, keyRange)
-                let value: Value
-                let c = b[i]
-                if c == 34 {
-                    guard let range = rawString() else { return nil }
-                    if key == .timestamp {
-                        // Read in place: no string for the commonest field.
-                        guard let seconds = UsageTimestamp.seconds(UnsafeBufferPointer(rebasing: b[range])) else {
-                            return .failure(UsageLineProblem(field: "timestamp", "expected an ISO 8601 timestamp like 2025-03-15T14:23:01Z"))
-                        }
-                        fields.time = seconds
-                        value = .other
-                    } else {
-                        value = key == nil ? .other : .string(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self))
-                    }
-                } else if c == 116 || c == 102 || c == 110 {
-                    let word: [UInt8] = c == 116 ? [116, 114, 117, 101] : c == 102 ? [102, 97, 108, 115, 101] : [110, 117, 108, 108]
-                    guard n - i >= word.count, word.indices.allSatisfy({ b[i + $0] == word[$0] }) else { return nil }
-                    i += word.count
-                    value = c == 110 ? .null : .bool(c == 116)
-                } else if c == 45 || (c >= 48 && c <= 57) {
-                    let start = i
-                    while i < n, b[i] == 45 || b[i] == 43 || b[i] == 46 || b[i] == 101 || b[i] == 69 || (b[i] >= 48 && b[i] <= 57) { i += 1 }
-                    if key == nil {
-                        value = .other
-                    } else if let whole = simpleNumber(b, start..<i) {
-                        value = .number(whole)
-                    } else {
-                        guard case .success(let number) = DecimalNumber.parseDouble(UnsafeBufferPointer(rebasing: b[start..<i])) else { return nil }
-                        value = .number(number)
-                    }
-                } else {
-                    return nil
-                }
-                if let key, key != .timestamp || c != 34, let problem = fields.assign(key, value) { return .failure(problem) }
-                skip()
-                guard i < n else { return nil }
-                if b[i] == 44 { i += 1; continue }
-                if b[i] == 125 { i += 1; break }
-                return nil
-            }
-        }
-        skip()
-        guard i == n else { return nil }
-        return fields.record()
-    }
-
-    /// Powers of ten exactly representable as doubles.
-    private static let exactPowers: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
-
-    /// `digits` or `digits.digits` with at most 15 significant digits: the value exactly
-    /// (Clinger's fast path: an exact integer divided by an exact power of ten is correctly
-    /// rounded, so the result is the decimal parser's); nil for anything else.
-    @inline(__always)
-    private static func simpleNumber(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
-        guard !range.isEmpty, range.count <= 16 else { return nil }
-        var value = 0
-        var digits = 0
-        var fraction = -1
-        for k in range {
-            let byte = b[k]
-            if byte == 46 {
-                guard fraction < 0, digits > 0 else { return nil }
-                fraction = 0
-                continue
-            }
-            let digit = Int(byte) &- 48
-            guard digit >= 0, digit <= 9 else { return nil }
-            value = value &* 10 &+ digit
-            digits += 1
-            if fraction >= 0 { fraction += 1 }
-        }
-        // "007", "1." and ".5" are not JSON: the strict path decides.
-        guard digits <= 15, fraction != 0 else { return nil }
-        let integerDigits = fraction < 0 ? digits : digits - fraction
-        if integerDigits > 1 && b[range.lowerBound] == 48 { return nil }
-        return fraction > 0 ? Double(value) / exactPowers[fraction] : Double(value)
-    }
-
-    /// The key of these bytes: candidates by length, then one comparison.
-    @inline(__always)
-    private static func knownKey(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Key? {
-        let candidates: (Key?, Key?)
-        switch range.count {
-        case 6: candidates = (.intent, nil)
-        case 8: candidates = (.modelID, nil)
-        case 9: candidates = (.timestamp, .cacheHit)
-        case 10: candidates = (.requestID, .latencyMs)
-        case 12: candidates = (.inputTokens, nil)
-        case 13: candidates = (.outputTokens, nil)
-        case 14: candidates = (.inputCost, .totalCost)
-        case 15: candidates = (.outputCost, nil)
-        case 17: candidates = (.cacheReadTokens, nil)
-        case 18: candidates = (.cacheWriteTokens, nil)
-        default: return nil
-        }
-        guard let base = b.baseAddress else { return nil }
-        func matches(_ key: Key) -> Bool {
-            Key.byteNames[key.rawValue].withUnsafeBufferPointer { name in
-                guard let start = name.baseAddress else { return false }
-                return memcmp(base + range.lowerBound, start, range.count) == 0
-            }
-        }
-        if let first = candidates.0, matches(first) { return first }
-        if let second = candidates.1, matches(second) { return second }
-        return nil
+        return .success(UsageRecord(
+            time: scan.time, requestID: text(scan.requestID), intent: text(scan.intent), modelID: text(scan.model),
+            tokens: TokenCounts(input: scan.input, cacheRead: scan.cacheRead, cacheWrite: scan.cacheWrite, output: scan.output),
+            cacheHit: scan.cacheHit, latencyMs: scan.latency, totalCostUSD: scan.totalCost,
+            inputCostUSD: scan.inputCost, outputCostUSD: scan.outputCost))
     }
 
     /// The slow path: the strict JSON parser, then the same field rules.
-    private static func parseStrict(_ bytes: [UInt8]) -> Result<UsageRecord, UsageLineProblem> {
+    static func parseStrict(_ bytes: [UInt8]) -> Result<UsageRecord, UsageLineProblem> {
         let document: JSONValue
         do {
             document = try JSONParser.parse(bytes, file: "")

@@ -83,8 +83,9 @@ public enum UsageReader {
             return
         }
         var part = UsageLedger(catalog: ledger.catalog, utcOffsetSeconds: ledger.utcOffsetSeconds)
-        let issue = try readLines(descriptor: descriptor, file: path, start: 0, boundary: Int.max,
-                                  prefix: first, seekable: path != "-", strict: options.strict, into: &part)
+        var scanner = UsageLineScanner()
+        let issue = try readLines(descriptor: descriptor, file: path, start: 0, boundary: Int.max, prefix: first, seekable: path != "-",
+                                  strict: options.strict, block: ReadBlock(capacity: blockBytes), scanner: &scanner, into: &part)
         if let issue { throw issue.error }
         ledger.merge(part)
     }
@@ -93,6 +94,7 @@ public enum UsageReader {
     public static func read(bytes: [UInt8], file: String, into ledger: inout UsageLedger, strict: Bool = false) throws {
         var lineNumber = 0
         var issue: UsageLineIssue?
+        var scanner = UsageLineScanner()
         bytes.withUnsafeBufferPointer { buffer in
             var start = 0
             while start < buffer.count {
@@ -100,7 +102,7 @@ public enum UsageReader {
                 while end < buffer.count, buffer[end] != 10 { end += 1 }
                 lineNumber += 1
                 if let found = handle(UnsafeBufferPointer(rebasing: buffer[start..<end]), file: file, line: lineNumber,
-                                      oversized: end - start > maxLineBytes, strict: strict, into: &ledger) {
+                                      oversized: end - start > maxLineBytes, strict: strict, scanner: &scanner, into: &ledger) {
                     issue = found
                     return
                 }
@@ -111,13 +113,22 @@ public enum UsageReader {
     }
 
     /// Reads one line into the ledger; returns the issue when `strict` and the line is malformed.
+    /// The fast scan reads almost every line; what it leaves goes through the strict parser.
     @inline(__always)
     static func handle(_ line: UnsafeBufferPointer<UInt8>, file: String, line number: Int, oversized: Bool,
-                       strict: Bool, into ledger: inout UsageLedger) -> UsageLineIssue? {
+                       strict: Bool, scanner: inout UsageLineScanner, into ledger: inout UsageLedger) -> UsageLineIssue? {
         if oversized {
             let problem = UsageLineProblem(field: nil, "longer than \(maxLineBytes) bytes; expected one JSON object per line")
             ledger.addMalformed(file: file, line: number, problem: problem)
             return strict ? UsageLineIssue(file: file, line: number, problem: problem) : nil
+        }
+        if let scan = scanner.scan(line) {
+            if let problem = scan.problem {
+                ledger.addMalformed(file: file, line: number, problem: problem)
+                return strict ? UsageLineIssue(file: file, line: number, problem: problem) : nil
+            }
+            ledger.add(scan, bytes: line, file: file, line: number)
+            return nil
         }
         var blank = true
         for byte in line where byte != 32 && byte != 9 && byte != 13 { blank = false; break }
@@ -125,7 +136,7 @@ public enum UsageReader {
             ledger.addBlank()
             return nil
         }
-        switch UsageLineParser.parse(line) {
+        switch UsageLineParser.parseStrict(Array(line)) {
         case .success(let record):
             ledger.add(record, file: file, line: number)
             return nil
@@ -135,19 +146,20 @@ public enum UsageReader {
         }
     }
 
-    /// Cuts a regular file into parts at line breaks and reads them at once.
+    /// Cuts a regular file into parts at line breaks and reads them at once: each worker takes
+    /// the next part not yet taken, with one block and one scanner for all its parts.
     private static func readParallel(path: String, size: Int, into ledger: inout UsageLedger, options: Options) throws {
         let parts = max(1, (size + partBytes - 1) / partBytes)
         let catalog = ledger.catalog, offset = ledger.utcOffsetSeconds
-        let readPart: @Sendable (Int) -> Result<(UsageLedger, UsageLineIssue?), DataError> = { k in
+        let readPart: @Sendable (Int, ReadBlock, inout UsageLineScanner) -> Result<(UsageLedger, UsageLineIssue?), DataError> = { k, block, scanner in
             var part = UsageLedger(catalog: catalog, utcOffsetSeconds: offset)
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else { return .failure(DataError(.readFailure, file: path, "cannot be opened for reading")) }
             defer { close(descriptor) }
             do {
                 let issue = try readLines(descriptor: descriptor, file: path, start: size / parts * k,
-                                          boundary: k == parts - 1 ? Int.max : size / parts * (k + 1),
-                                          prefix: nil, seekable: true, strict: options.strict, into: &part)
+                                          boundary: k == parts - 1 ? Int.max : size / parts * (k + 1), prefix: nil,
+                                          seekable: true, strict: options.strict, block: block, scanner: &scanner, into: &part)
                 return .success((part, issue))
             } catch let error as DataError {
                 return .failure(error)
@@ -155,10 +167,17 @@ public enum UsageReader {
                 return .failure(DataError(.readFailure, file: path, "read failed"))
             }
         }
-        // One worker reads the same parts in turn: the figures do not depend on the threads.
-        let results = options.workers > 1 ? parallelMap(count: parts, readPart) : (0..<parts).map(readPart)
+        // Whatever the threads and their order, part k is the same lines: the figures do not
+        // depend on the scheduling.
+        let queue = PartQueue<Result<(UsageLedger, UsageLineIssue?), DataError>>(count: parts)
+        _ = parallelMap(count: min(max(1, options.workers), parts)) { _ in
+            let block = ReadBlock(capacity: blockBytes)
+            var scanner = UsageLineScanner()
+            while let k = queue.next() { queue.store(readPart(k, block, &scanner), at: k) }
+            return true
+        }
         var linesBefore = 0
-        for result in results {
+        for result in queue.results() {
             var (part, issue) = try result.get()
             part.shiftLines(of: path, by: linesBefore)
             if var issue {
@@ -172,79 +191,72 @@ public enum UsageReader {
 
     /// Reads the lines that start in `start..<boundary` (the line under way at `start` belongs
     /// to the previous part), beginning with `prefix` when the first block was already read.
-    private static func readLines(descriptor: Int32, file: String, start: Int, boundary: Int, prefix: [UInt8]?,
-                                  seekable: Bool, strict: Bool, into ledger: inout UsageLedger) throws -> UsageLineIssue? {
-        var block = [UInt8](repeating: 0, count: blockBytes)
+    private static func readLines(descriptor: Int32, file: String, start: Int, boundary: Int, prefix: [UInt8]?, seekable: Bool,
+                                  strict: Bool, block: ReadBlock, scanner: inout UsageLineScanner,
+                                  into ledger: inout UsageLedger) throws -> UsageLineIssue? {
         var carry: [UInt8] = []
         var oversized = false
         var skipping = start > 0
         var position = start > 0 ? start - 1 : 0
         var lineNumber = 0
         var pendingPrefix = prefix
+        let base = block.base
         while true {
             let count: Int
             if let bytes = pendingPrefix {
-                block.replaceSubrange(0..<bytes.count, with: bytes)
-                count = bytes.count
+                count = min(bytes.count, block.capacity)
+                bytes.withUnsafeBufferPointer { source in
+                    if let from = source.baseAddress { base.update(from: from, count: count) }
+                }
                 pendingPrefix = nil
                 if count == 0 { break }
             } else {
-                count = try readFully(descriptor, into: &block, at: seekable ? position : nil, file: file)
+                count = try readFully(descriptor, into: UnsafeMutableRawPointer(base), capacity: block.capacity,
+                                      at: seekable ? position : nil, file: file)
                 if count == 0 { break }
             }
-            var finished = false
-            let issue: UsageLineIssue? = block.withUnsafeBufferPointer { buffer -> UsageLineIssue? in
-                guard let base = buffer.baseAddress else { return nil }
-                var lineStart = 0
-                while lineStart < count {
-                    let found = memchr(base + lineStart, 10, count - lineStart)
-                    guard let found else {
-                        if !skipping {
-                            if carry.count + (count - lineStart) > maxLineBytes {
-                                oversized = true
-                                carry.removeAll(keepingCapacity: true)
-                            } else {
-                                carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<count]))
-                            }
-                        }
-                        return nil
-                    }
-                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if skipping {
-                        skipping = false
-                    } else {
-                        lineNumber += 1
-                        let result: UsageLineIssue?
-                        if carry.isEmpty && !oversized {
-                            result = handle(UnsafeBufferPointer(rebasing: buffer[lineStart..<end]), file: file, line: lineNumber,
-                                            oversized: end - lineStart > maxLineBytes, strict: strict, into: &ledger)
-                        } else {
-                            let tooLong = oversized || carry.count + (end - lineStart) > maxLineBytes
-                            if !tooLong { carry.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<end])) }
-                            result = carry.withUnsafeBufferPointer {
-                                handle($0, file: file, line: lineNumber, oversized: tooLong, strict: strict, into: &ledger)
-                            }
+            var lineStart = 0
+            while lineStart < count {
+                guard let found = memchr(base + lineStart, 10, count - lineStart) else {
+                    if !skipping {
+                        if carry.count + (count - lineStart) > maxLineBytes {
+                            oversized = true
                             carry.removeAll(keepingCapacity: true)
-                            oversized = false
+                        } else {
+                            carry.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: count - lineStart))
                         }
-                        if let result { return result }
                     }
-                    lineStart = end + 1
-                    if position + lineStart >= boundary {
-                        finished = true
-                        return nil
-                    }
+                    break
                 }
-                return nil
+                let end = UnsafeMutableRawPointer(base).distance(to: found)
+                if skipping {
+                    skipping = false
+                } else {
+                    lineNumber += 1
+                    let result: UsageLineIssue?
+                    if carry.isEmpty && !oversized {
+                        result = handle(UnsafeBufferPointer(start: base + lineStart, count: end - lineStart), file: file, line: lineNumber,
+                                        oversized: end - lineStart > maxLineBytes, strict: strict, scanner: &scanner, into: &ledger)
+                    } else {
+                        let tooLong = oversized || carry.count + (end - lineStart) > maxLineBytes
+                        if !tooLong { carry.append(contentsOf: UnsafeBufferPointer(start: base + lineStart, count: end - lineStart)) }
+                        result = carry.withUnsafeBufferPointer {
+                            handle($0, file: file, line: lineNumber, oversized: tooLong, strict: strict, scanner: &scanner, into: &ledger)
+                        }
+                        carry.removeAll(keepingCapacity: true)
+                        oversized = false
+                    }
+                    if let result { return result }
+                }
+                lineStart = end + 1
+                if position + lineStart >= boundary { return nil }
             }
-            if let issue { return issue }
             position += count
-            if finished { return nil }
         }
         if !skipping && (!carry.isEmpty || oversized) {
             lineNumber += 1
             let result = carry.withUnsafeBufferPointer {
-                handle($0, file: file, line: lineNumber, oversized: oversized, strict: strict, into: &ledger)
+                handle($0, file: file, line: lineNumber, oversized: oversized, strict: strict, scanner: &scanner, into: &ledger)
             }
             if let result { return result }
         }
@@ -253,16 +265,20 @@ public enum UsageReader {
 
     /// Fills `buffer` as far as the input allows (pread at `offset`, or read); returns the count.
     private static func readFully(_ descriptor: Int32, into buffer: inout [UInt8], at offset: Int?, file: String) throws -> Int {
-        var total = 0
         let capacity = buffer.count
+        return try buffer.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return 0 }
+            return try readFully(descriptor, into: base, capacity: capacity, at: offset, file: file)
+        }
+    }
+
+    /// Fills `capacity` bytes at `base` as far as the input allows; returns the count.
+    private static func readFully(_ descriptor: Int32, into base: UnsafeMutableRawPointer, capacity: Int, at offset: Int?,
+                                  file: String) throws -> Int {
+        var total = 0
         while total < capacity {
-            let count = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                if let offset {
-                    return pread(descriptor, base + total, capacity - total, off_t(offset + total))
-                }
-                return Foundation.read(descriptor, base + total, capacity - total)
-            }
+            let count = offset.map { pread(descriptor, base + total, capacity - total, off_t($0 + total)) }
+                ?? Foundation.read(descriptor, base + total, capacity - total)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw DataError(.readFailure, file: file, "read failed: \(String(cString: strerror(errno)))")
@@ -271,5 +287,53 @@ public enum UsageReader {
             total += count
         }
         return total
+    }
+}
+
+/// A block of memory the reader reads into, one per worker (no array bounds or closures on
+/// the line loop's way).
+private final class ReadBlock {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+}
+
+/// The parts of a file still to read and the results of those read, shared by the workers.
+private final class PartQueue<Element: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var taken = 0
+    private var slots: [Element?]
+
+    init(count: Int) {
+        slots = [Element?](repeating: nil, count: count)
+    }
+
+    /// The next part to read, or nil when all are taken.
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard taken < slots.count else { return nil }
+        taken += 1
+        return taken - 1
+    }
+
+    /// Keeps the result of part `index`.
+    func store(_ result: Element, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    /// The results in part order (every part is read before this is called).
+    func results() -> [Element] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

@@ -27,28 +27,28 @@ public struct UsageTally: Sendable, Hashable {
     /// LLM calls: requests the response cache did not answer.
     public var llmCalls: Int { requests - cacheHits }
 
-    /// Adds one request costing `cost` (`card`: its tokens priced by its model's card, if known).
+    /// Adds one request of these tokens costing `cost` (`card`: its tokens priced by its model's card, if known).
     @inline(__always)
-    mutating func add(_ record: UsageRecord, cost: Double, card: CostParts?, priced: Bool) {
+    mutating func add(tokens counts: TokenCounts, cacheHit: Bool, latency: Double?, cost: Double, card: CostParts?, priced: Bool) {
         requests += 1
-        if record.cacheHit { cacheHits += 1 }
-        tokens.input += record.tokens.input
-        tokens.cacheRead += record.tokens.cacheRead
-        tokens.cacheWrite += record.tokens.cacheWrite
-        tokens.output += record.tokens.output
+        if cacheHit { cacheHits += 1 }
+        tokens.input += counts.input
+        tokens.cacheRead += counts.cacheRead
+        tokens.cacheWrite += counts.cacheWrite
+        tokens.output += counts.output
         costUSD += cost
         if let card {
             cardCost.input += card.input
             cardCost.cacheRead += card.cacheRead
             cardCost.cacheWrite += card.cacheWrite
             cardCost.output += card.output
-            cardPricedTokens.input += record.tokens.input
-            cardPricedTokens.cacheRead += record.tokens.cacheRead
-            cardPricedTokens.cacheWrite += record.tokens.cacheWrite
-            cardPricedTokens.output += record.tokens.output
+            cardPricedTokens.input += counts.input
+            cardPricedTokens.cacheRead += counts.cacheRead
+            cardPricedTokens.cacheWrite += counts.cacheWrite
+            cardPricedTokens.output += counts.output
         }
-        if !priced && !record.cacheHit { unpriced += 1 }
-        if let latency = record.latencyMs {
+        if !priced && !cacheHit { unpriced += 1 }
+        if let latency {
             latencySumMs += latency
             latencyCount += 1
         }

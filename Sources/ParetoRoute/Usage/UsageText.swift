@@ -59,7 +59,9 @@ public enum UsageText {
             for day in summary.days {
                 let cells = day.hourCostUSD.map { cost -> Character in
                     guard maxHour > 0 else { return " " }
-                    return ramp[min(ramp.count - 1, Int((cost / maxHour * Double(ramp.count - 1)).rounded(.up)))]
+                    // Sums past the largest double are infinite: an infinite hour is the dearest.
+                    let level = (cost / maxHour * Double(ramp.count - 1)).rounded(.up)
+                    return ramp[level.isNaN ? ramp.count - 1 : Int(min(Double(ramp.count - 1), max(0, level)))]
                 }
                 out.append("  \(day.date)  \(formatUSD(day.tally.costUSD).padding(toLength: 9, withPad: " ", startingAt: 0)) \(String(cells))\(day.whole ? "" : "  (partial)")")
             }

@@ -62,6 +62,10 @@ public enum UsageTimestamp {
         return Double(days * 86400 + hour * 3600 + minute * 60 + second - offset) + fraction
     }
 
+    /// Seconds since the epoch a numeric timestamp may take: the years 1 to 9999, as the text
+    /// form (beyond them a time has no date to print, nor an integer second).
+    public static let epochSecondsRange: Range<Double> = -62_135_596_800 ..< 253_402_300_800
+
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
     public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
