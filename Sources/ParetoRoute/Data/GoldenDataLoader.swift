@@ -22,6 +22,14 @@ public enum GoldenDataLoader {
     ///   bootstrap, the projection and `validate --power` (it pairs on 8-byte hashes) do not.
     public static func load(directory: String, keepingSamples: Bool = false, keepingSampleIDs: Bool = false,
                             laterEvalsFile: String? = nil) throws -> CellTable {
+        try load(directory: directory, keepingSamples: keepingSamples, keepingSampleIDs: keepingSampleIDs,
+                 laterEvalsFile: laterEvalsFile, parallelism: .standard)
+    }
+
+    /// ``load(directory:keepingSamples:keepingSampleIDs:laterEvalsFile:)`` with the evals read as
+    /// `parallelism` says: the tests compare the parallel reader with the sequential one.
+    package static func load(directory: String, keepingSamples: Bool = false, keepingSampleIDs: Bool = false,
+                             laterEvalsFile: String? = nil, parallelism: LoadParallelism) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw DataError(.missingInput, file: directory, "no such data directory")
@@ -48,7 +56,7 @@ public enum GoldenDataLoader {
         for run in runs {
             fingerprint.combine(Array(run.name.utf8) + [0])
             var hasher: FNV1a64? = fingerprint
-            try reader.read(path: run.path, displayName: run.name, hasher: &hasher)
+            try reader.read(path: run.path, displayName: run.name, hasher: &hasher, parallelism: parallelism)
             fingerprint = hasher ?? fingerprint
         }
         // Lexical order of relative paths: evals… < intents.csv < models.csv < router_costs.csv < routers.csv
