@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one stretch of an evals file adds up to, per cell in the order the cells were first met.
 ///
 /// A chunk is parsed on its own thread by ``parse(_:layout:)``, which only handles the plain case
@@ -35,6 +37,14 @@ struct EvalsChunk {
     var parts: [Part] = []
     var rows = 0
 
+    /// Whether `keys` hold a value twice.
+    static func hasDuplicate(_ keys: [UInt64]) -> Bool {
+        guard keys.count > 1 else { return false }
+        let sorted = keys.sorted()
+        for i in 1..<sorted.count where sorted[i] == sorted[i - 1] { return true }
+        return false
+    }
+
     /// The header's column indexes and the names rows are matched against, shared by every chunk.
     struct Layout: @unchecked Sendable {
         // @unchecked: only immutable arrays of values (the compiler cannot see through `[[UInt8]]`).
@@ -69,9 +79,16 @@ struct EvalsChunk {
         var lastSlot = -1
         var lastIntent = -1, lastModel = -1
 
+        @inline(__always) func same(_ name: [UInt8], _ field: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard name.count == field.count else { return false }
+            return name.withUnsafeBufferPointer { name in
+                guard let a = name.baseAddress, let b = field.baseAddress else { return true }
+                return memcmp(a, b, field.count) == 0
+            }
+        }
         func lookup(_ field: UnsafeBufferPointer<UInt8>, in names: [[UInt8]], last: inout Int) -> Int? {
-            if last >= 0, names[last].elementsEqual(field) { return last }
-            guard let found = names.firstIndex(where: { $0.elementsEqual(field) }) else { return nil }
+            if last >= 0, same(names[last], field) { return last }
+            guard let found = names.firstIndex(where: { same($0, field) }) else { return nil }
             last = found
             return found
         }
@@ -166,11 +183,17 @@ struct EvalsChunk {
             }
             return true
         }
-        return parsed ? chunk : nil
+        guard parsed, !chunk.parts.contains(where: \.hasDuplicateSample) else { return nil }
+        return chunk
     }
 }
 
 extension EvalsChunk.Part {
+    /// Whether two of the part's rows share a sample id (hash), which the contract forbids within a
+    /// cell of a file; the merge checks again the cells that span chunks.
+    var hasDuplicateSample: Bool {
+        EvalsChunk.hasDuplicate(sampleKeys)
+    }
     /// Adds one row's figures; `false` when a token sum overflows (the sequential reader then names it).
     @inline(__always)
     mutating func add(quality: Double, input: Int, output: Int, read: Int, write: Int, latency: Double, sampleKey: UInt64) -> Bool {

@@ -135,6 +135,8 @@ private struct Merger {
     var cells = EvalsReader.FileCells()
     /// Per slot, the sample-id hashes of every chunk (the duplicate check runs at the end).
     var sampleKeys: [[UInt64]] = []
+    /// Per slot, how many chunks held rows of it.
+    var partCounts: [Int] = []
 
     init(reader: EvalsReader, file: String) {
         models = reader.models
@@ -161,7 +163,9 @@ private struct Merger {
                                               ragChunks: part.key.ragChunks))
                 cells.keys.append(part.key)
                 sampleKeys.append([])
+                partCounts.append(0)
             }
+            partCounts[slot] += 1
             let added = cells.accumulators.withUnsafeMutableBufferPointer { accumulators in
                 Merger.add(part, to: &accumulators[slot], keepsSamples: keepsSamples, keepsSampleIDs: keepsSampleIDs)
             }
@@ -212,14 +216,11 @@ private struct Merger {
         return true
     }
 
-    /// The file's cells, or `nil` when a cell holds a sample id twice (the sequential reader names it).
+    /// The file's cells, or `nil` when a cell holds a sample id twice (the sequential reader names
+    /// it). Each chunk checked its own parts; only cells met in several chunks are checked here.
     func finish() -> EvalsReader.FileCells? {
-        var scratch: [UInt64] = []
-        for keys in sampleKeys where keys.count > 1 {
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: keys)
-            scratch.sort()
-            for i in 1..<scratch.count where scratch[i] == scratch[i - 1] { return nil }
+        for (slot, parts) in partCounts.enumerated() where parts > 1 {
+            if EvalsChunk.hasDuplicate(sampleKeys[slot]) { return nil }
         }
         return cells
     }
