@@ -111,7 +111,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let table = try GoldenDataLoader.load(directory: directory, parallelism: .sequential)
         let reader = EvalsReader(models: table.models, intents: table.intents)
-        return reader.readInParallel(path: directory + "/evals.csv", displayName: "evals.csv", hasher: FNV1a64(), parallelism: cut)
+        return reader.readInParallel(path: directory + "/evals.csv", displayName: "evals.csv", hasher: FNV1a64(), parallelism: cut)?.0
     }
 
     @Test func aPlainFileIsCutAndAQuotedLineBreakFallsBackToOneThread() throws {

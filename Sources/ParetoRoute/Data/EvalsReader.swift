@@ -173,6 +173,7 @@ struct EvalsReader {
     /// Lays a file's cells over the earlier files' (the supersede rule), noting shrunk cells.
     private mutating func commit(_ file: FileCells, displayName: String) {
         rowCount += file.rows
+        cells.reserveCapacity(cells.count + file.keys.count)
         for (slot, key) in file.keys.enumerated() {
             var accumulator = file.accumulators[slot]
             accumulator.sampleHashes = []
@@ -188,14 +189,19 @@ struct EvalsReader {
     /// The cells of every intent (and their samples, when kept); an intent without
     /// any eval row is an error.
     func finish() throws -> (cells: [[Cell]], samples: [[CellSamples]]?) {
-        var perIntent = [[(Cell, CellSamples?)]](repeating: [], count: intents.count)
+        var entries = [[(CellAccumulator, Setting, Int)]](repeating: [], count: intents.count)
         for (key, entry) in cells {
-            perIntent[key.intent].append((entry.0.makeCell(
-                setting: entry.1, modelIndex: key.model, intent: intents[key.intent], model: models[key.model]),
-                entry.0.samples))
+            entries[key.intent].append((entry.0, entry.1, key.model))
         }
-        // Sorted here so samples line up with the table's cell order.
-        perIntent = perIntent.map { $0.sorted { $0.0.setting < $1.0.setting } }
+        // Per intent on every core (the P99 sorts every cell's latencies); sorted here so samples
+        // line up with the table's cell order, which makes the result independent of the schedule.
+        let intents = self.intents, models = self.models, grouped = entries
+        let perIntent = parallelMap(count: intents.count) { i in
+            grouped[i].map { accumulator, setting, model in
+                (accumulator.makeCell(setting: setting, modelIndex: model, intent: intents[i], model: models[model]),
+                 accumulator.samples)
+            }.sorted { $0.0.setting < $1.0.setting }
+        }
         for (i, intentCells) in perIntent.enumerated() {
             if let cell = intentCells.first(where: { !$0.0.monthlyCostUSD.isFinite }) {
                 throw DataError(file: "intents.csv", line: intents[i].sourceLine, field: "daily_volume",
