@@ -10,10 +10,18 @@ import Foundation
 public enum GoldenDataLoader {
     /// Reads and checks the data directory at `directory`.
     ///
+    /// The evals are parsed on every core when a file holds no `"` (``EvalsReader``); the result is
+    /// the sequential reader's, byte for byte, errors included.
+    ///
     /// - Parameter keepingSamples: keep every cell's per-sample qualities, latencies and
     ///   token pairs (24 bytes per sample more), which the bootstrap of
     ///   ``CellTable/applyingConfidence(_:seed:)`` and the cost projection (``CostProjector``)
-    ///   need; off by default so a load stays at a few bytes per row.
+    ///   need; off by default so a load stays at a few bytes per row. The commands that pay for
+    ///   it: `validate` (noise screen, `--power`), `project`, every command that reads a front
+    ///   with its data (`pick --data`, `check --front`, `report --data`, `project FRONT`, through
+    ///   ``FrontWithData``), `optimize` and `exact` only with `--confidence`, `compare`
+    ///   (with ids) and `paretoroute-synth logs`; `cells`, `evaluate`, `check` without a front,
+    ///   `ladder`, `usage` and `calibrate` do not.
     /// - Throws: ``DataError`` (`.missingInput` no directory or file, `.readFailure`, `.badData` naming file, line and column) or ``DataErrors`` for several empty fields of models.csv and intents.csv.
     /// - Parameter laterEvalsFile: an evals file read after the directory's own, as the next run
     ///   (its cells supersede); `compare` lays new scores over a directory this way.
