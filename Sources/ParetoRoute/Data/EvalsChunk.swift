@@ -163,7 +163,10 @@ struct EvalsChunk {
                 } else {
                     slot = chunk.parts.count
                     slots[key] = slot
-                    chunk.parts.append(Part(key: key))
+                    // Room for as many rows as the previous cell had: cells are usually the same size.
+                    var part = Part(key: key)
+                    part.reserve(chunk.parts.last.map { max(16, $0.count) } ?? 16, keepsSamples: keepsSamples)
+                    chunk.parts.append(part)
                 }
                 lastKey = key
                 lastSlot = slot
@@ -211,6 +214,17 @@ extension EvalsChunk.Part {
         latencies.append(latency)
         sampleKeys.append(sampleKey)
         return true
+    }
+
+    /// Reserves room for `rows` rows.
+    mutating func reserve(_ rows: Int, keepsSamples: Bool) {
+        qualities.reserveCapacity(rows)
+        latencies.reserveCapacity(rows)
+        sampleKeys.reserveCapacity(rows)
+        if keepsSamples {
+            inputTokens.reserveCapacity(rows)
+            outputTokens.reserveCapacity(rows)
+        }
     }
 
     /// Keeps one row's per-sample tokens (and id), as the sequential reader does with samples.
