@@ -130,7 +130,7 @@ struct EvalsChunk {
                 guard let intent = lookup(field(c0), in: layout.intentNames, last: &lastIntent),
                       let model = lookup(field(c1), in: layout.modelNames, last: &lastModel),
                       case .success(let maxTokens) = DecimalNumber.parseInt(field(c2)), maxTokens > 0,
-                      case .success(var temperature) = DecimalNumber.parseDouble(field(c3)), temperature >= 0,
+                      case .success(var temperature) = DecimalNumber.parsePlainDouble(field(c3)), temperature >= 0,
                       case .success(let rag) = DecimalNumber.parseInt(field(c4)), rag >= 0
                 else { return false }
                 if temperature == 0 { temperature = 0 }
@@ -138,10 +138,10 @@ struct EvalsChunk {
                 if sampleBytes.contains(where: { $0 >= 0x80 }), String(validating: sampleBytes, as: UTF8.self) == nil {
                     return false
                 }
-                guard case .success(let quality) = DecimalNumber.parseDouble(field(c6)), quality >= 0, quality <= 1,
+                guard case .success(let quality) = DecimalNumber.parsePlainDouble(field(c6)), quality >= 0, quality <= 1,
                       case .success(let input) = DecimalNumber.parseInt(field(c7)), input >= 0,
                       case .success(let output) = DecimalNumber.parseInt(field(c8)), output >= 0, output <= maxTokens,
-                      case .success(let latency) = DecimalNumber.parseDouble(field(c9)), latency >= 0
+                      case .success(let latency) = DecimalNumber.parsePlainDouble(field(c9)), latency >= 0
                 else { return false }
                 var read = 0, write = 0
                 if let cacheRead, bounds[2 * cacheRead + 1] > bounds[2 * cacheRead] {
