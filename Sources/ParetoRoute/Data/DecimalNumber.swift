@@ -88,6 +88,31 @@ package enum DecimalNumber {
         return .success(negative ? -value : value)
     }
 
+    /// ``parseDouble(_:)`` for the common plain form, digits with at most one `.` (`0.4555`,
+    /// `687`), at most 19 digits: the same exact computation without the general parser's
+    /// bookkeeping, so the same bits; any other form goes to ``parseDouble(_:)``.
+    @inline(__always)
+    package static func parsePlainDouble(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Double, Failure> {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        for byte in bytes {
+            let digit = byte &- 48
+            if digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                return parseDouble(bytes)
+            }
+        }
+        guard digits > 0, digits <= 19, mantissa < (1 << 53), fractionDigits <= 22 else { return parseDouble(bytes) }
+        return .success(Double(mantissa) / exactPowers[fractionDigits])
+    }
+
     /// The correctly rounded value of bytes already checked to be a decimal number: the C
     /// library's `strtod` on a stack copy (no string allocated: front files hold millions of
     /// 17-digit numbers), or the standard library's parser for long forms, other platforms,

@@ -5,14 +5,14 @@
 struct EvalsReader {
     let models: [Model]
     let intents: [Intent]
-    private let modelBytes: [[UInt8]]
-    private let intentBytes: [[UInt8]]
+    let modelBytes: [[UInt8]]
+    let intentBytes: [[UInt8]]
     private var cells: [CellKey: (CellAccumulator, Setting)] = [:]
     private(set) var rowCount = 0
     /// Cells a later file replaced with far fewer samples, in the order met (see ``read``).
     private(set) var shrunkCells: [ShrunkCell] = []
-    private let keepsSamples: Bool
-    private let keepsSampleIDs: Bool
+    let keepsSamples: Bool
+    let keepsSampleIDs: Bool
 
     init(models: [Model], intents: [Intent], keepsSamples: Bool = false, keepsSampleIDs: Bool = false) {
         self.keepsSamples = keepsSamples
@@ -23,13 +23,38 @@ struct EvalsReader {
         intentBytes = intents.map { Array($0.name.utf8) }
     }
 
-    private static let columnNames = [
+    static let columnNames = [
         "intent", "model", "max_tokens", "temperature", "rag_chunks",
         "sample_id", "quality", "input_tokens", "output_tokens", "latency_ms",
     ]
 
+    /// The cells of one evals file, in the order first met, before they supersede earlier files'.
+    struct FileCells {
+        var slots: [CellKey: Int] = [:]
+        var accumulators: [CellAccumulator] = []
+        var settings: [Setting] = []
+        var keys: [CellKey] = []
+        var rows = 0
+    }
+
     /// Reads one evals file; its cells replace earlier files' rows for the same cells.
-    mutating func read(path: String, displayName: String, hasher: inout FNV1a64?) throws {
+    ///
+    /// A file without any `"` is parsed on every core (``readInParallel``); a file with quotes, or
+    /// one the parallel pass finds any defect in, is read by the sequential parser, which names the
+    /// first defect (file, line, column) exactly as it always has. Both give the same bytes.
+    mutating func read(path: String, displayName: String, hasher: inout FNV1a64?,
+                       parallelism: LoadParallelism = .standard) throws {
+        if parallelism.isParallel,
+           let (file, hash) = readInParallel(path: path, displayName: displayName, hasher: hasher, parallelism: parallelism) {
+            hasher = hash
+            commit(file, displayName: displayName)
+            return
+        }
+        try readSequentially(path: path, displayName: displayName, hasher: &hasher)
+    }
+
+    /// The streaming reader: one thread, every defect named where it sits.
+    private mutating func readSequentially(path: String, displayName: String, hasher: inout FNV1a64?) throws {
         var fileCells: [CellKey: Int] = [:]
         var accumulators: [CellAccumulator] = []
         var settings: [Setting] = []
@@ -141,30 +166,42 @@ struct EvalsReader {
                 }
             }
         }
-        rowCount += rows
-        for (slot, key) in keys.enumerated() {
-            var accumulator = accumulators[slot]
+        commit(FileCells(slots: fileCells, accumulators: accumulators, settings: settings, keys: keys, rows: rows),
+               displayName: displayName)
+    }
+
+    /// Lays a file's cells over the earlier files' (the supersede rule), noting shrunk cells.
+    private mutating func commit(_ file: FileCells, displayName: String) {
+        rowCount += file.rows
+        cells.reserveCapacity(cells.count + file.keys.count)
+        for (slot, key) in file.keys.enumerated() {
+            var accumulator = file.accumulators[slot]
             accumulator.sampleHashes = []
             if let old = cells[key], ShrunkCell.isShrunk(from: old.0.count, to: accumulator.count) {
-                shrunkCells.append(ShrunkCell(intent: intents[key.intent].name, setting: settings[slot],
+                shrunkCells.append(ShrunkCell(intent: intents[key.intent].name, setting: file.settings[slot],
                                               oldSamples: old.0.count, oldFile: old.0.file,
                                               newSamples: accumulator.count, newFile: displayName))
             }
-            cells[key] = (accumulator, settings[slot])
+            cells[key] = (accumulator, file.settings[slot])
         }
     }
 
     /// The cells of every intent (and their samples, when kept); an intent without
     /// any eval row is an error.
     func finish() throws -> (cells: [[Cell]], samples: [[CellSamples]]?) {
-        var perIntent = [[(Cell, CellSamples?)]](repeating: [], count: intents.count)
+        var entries = [[(CellAccumulator, Setting, Int)]](repeating: [], count: intents.count)
         for (key, entry) in cells {
-            perIntent[key.intent].append((entry.0.makeCell(
-                setting: entry.1, modelIndex: key.model, intent: intents[key.intent], model: models[key.model]),
-                entry.0.samples))
+            entries[key.intent].append((entry.0, entry.1, key.model))
         }
-        // Sorted here so samples line up with the table's cell order.
-        perIntent = perIntent.map { $0.sorted { $0.0.setting < $1.0.setting } }
+        // Per intent on every core (the P99 sorts every cell's latencies); sorted here so samples
+        // line up with the table's cell order, which makes the result independent of the schedule.
+        let intents = self.intents, models = self.models, grouped = entries
+        let perIntent = parallelMap(count: intents.count) { i in
+            grouped[i].map { accumulator, setting, model in
+                (accumulator.makeCell(setting: setting, modelIndex: model, intent: intents[i], model: models[model]),
+                 accumulator.samples)
+            }.sorted { $0.0.setting < $1.0.setting }
+        }
         for (i, intentCells) in perIntent.enumerated() {
             if let cell = intentCells.first(where: { !$0.0.monthlyCostUSD.isFinite }) {
                 throw DataError(file: "intents.csv", line: intents[i].sourceLine, field: "daily_volume",

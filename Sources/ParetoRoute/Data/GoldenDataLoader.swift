@@ -10,10 +10,18 @@ import Foundation
 public enum GoldenDataLoader {
     /// Reads and checks the data directory at `directory`.
     ///
+    /// The evals are parsed on every core when a file holds no `"` (``EvalsReader``); the result is
+    /// the sequential reader's, byte for byte, errors included.
+    ///
     /// - Parameter keepingSamples: keep every cell's per-sample qualities, latencies and
     ///   token pairs (24 bytes per sample more), which the bootstrap of
     ///   ``CellTable/applyingConfidence(_:seed:)`` and the cost projection (``CostProjector``)
-    ///   need; off by default so a load stays at a few bytes per row.
+    ///   need; off by default so a load stays at a few bytes per row. The commands that pay for
+    ///   it: `validate` (noise screen, `--power`), `project`, every command that reads a front
+    ///   with its data (`pick --data`, `check --front`, `report --data`, `project FRONT`, through
+    ///   ``FrontWithData``), `optimize` and `exact` only with `--confidence`, `compare`
+    ///   (with ids) and `paretoroute-synth logs`; `cells`, `evaluate`, `check` without a front,
+    ///   `ladder`, `usage` and `calibrate` do not.
     /// - Throws: ``DataError`` (`.missingInput` no directory or file, `.readFailure`, `.badData` naming file, line and column) or ``DataErrors`` for several empty fields of models.csv and intents.csv.
     /// - Parameter laterEvalsFile: an evals file read after the directory's own, as the next run
     ///   (its cells supersede); `compare` lays new scores over a directory this way.
@@ -23,6 +31,14 @@ public enum GoldenDataLoader {
     ///   Data with a routers.csv always keeps both: its searches consider routes.
     public static func load(directory: String, keepingSamples: Bool = false, keepingSampleIDs: Bool = false,
                             laterEvalsFile: String? = nil) throws -> CellTable {
+        try load(directory: directory, keepingSamples: keepingSamples, keepingSampleIDs: keepingSampleIDs,
+                 laterEvalsFile: laterEvalsFile, parallelism: .standard)
+    }
+
+    /// ``load(directory:keepingSamples:keepingSampleIDs:laterEvalsFile:)`` with the evals read as
+    /// `parallelism` says: the tests compare the parallel reader with the sequential one.
+    package static func load(directory: String, keepingSamples: Bool = false, keepingSampleIDs: Bool = false,
+                             laterEvalsFile: String? = nil, parallelism: LoadParallelism) throws -> CellTable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw DataError(.missingInput, file: directory, "no such data directory")
@@ -52,7 +68,7 @@ public enum GoldenDataLoader {
         for run in runs {
             fingerprint.combine(Array(run.name.utf8) + [0])
             var hasher: FNV1a64? = fingerprint
-            try reader.read(path: run.path, displayName: run.name, hasher: &hasher)
+            try reader.read(path: run.path, displayName: run.name, hasher: &hasher, parallelism: parallelism)
             fingerprint = hasher ?? fingerprint
         }
         // Lexical order of relative paths: evals… < intents.csv < models.csv < router_costs.csv < routers.csv

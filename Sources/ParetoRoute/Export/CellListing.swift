@@ -49,18 +49,28 @@ public struct CellListing: Sendable {
 
     /// RFC 4180 CSV with full-precision numbers; an empty standard error under 2 samples.
     public var csv: String {
-        var lines = [Self.columns.joined(separator: ",")]
-        for row in rows {
-            let cell = row.cell
-            let fields = [row.intent, cell.setting.model, "\(cell.setting.maxTokens)", JSONValue.format(cell.setting.temperature),
-                          "\(cell.setting.ragChunks)", "\(cell.sampleCount)", JSONValue.format(cell.quality),
-                          cell.knownQualityStandardError.map(JSONValue.format) ?? "", JSONValue.format(cell.meanInputTokens),
-                          JSONValue.format(cell.meanOutputTokens), JSONValue.format(cell.meanCacheReadTokens),
-                          JSONValue.format(cell.meanCacheWriteTokens), JSONValue.format(cell.p99LatencyMs),
-                          JSONValue.format(cell.monthlyCostUSD), row.feasible ? "true" : "false"]
-            lines.append(fields.map(csvField).joined(separator: ","))
+        // Blocks of rows formatted on every core (a 160-intent table has 57,600 rows), in order.
+        let rows = self.rows
+        let block = 4096
+        let blocks = parallelMap(count: (rows.count + block - 1) / block) { b in
+            var text = ""
+            for row in rows[(b * block)..<min(rows.count, (b + 1) * block)] {
+                let cell = row.cell
+                let fields = [row.intent, cell.setting.model, "\(cell.setting.maxTokens)", JSONValue.format(cell.setting.temperature),
+                              "\(cell.setting.ragChunks)", "\(cell.sampleCount)", JSONValue.format(cell.quality),
+                              cell.knownQualityStandardError.map(JSONValue.format) ?? "", JSONValue.format(cell.meanInputTokens),
+                              JSONValue.format(cell.meanOutputTokens), JSONValue.format(cell.meanCacheReadTokens),
+                              JSONValue.format(cell.meanCacheWriteTokens), JSONValue.format(cell.p99LatencyMs),
+                              JSONValue.format(cell.monthlyCostUSD), row.feasible ? "true" : "false"]
+                for (i, field) in fields.enumerated() {
+                    if i > 0 { text += "," }
+                    text += csvField(field)
+                }
+                text += "\n"
+            }
+            return text
         }
-        return lines.joined(separator: "\n") + "\n"
+        return Self.columns.joined(separator: ",") + "\n" + blocks.joined()
     }
 
     /// The rows as a JSON array of objects keyed by ``columns`` (`null` standard error under 2 samples).
