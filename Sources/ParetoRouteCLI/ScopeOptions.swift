@@ -120,6 +120,7 @@ enum ScopeOptions {
             case .maxChangesPerStep: return "--max-changes-per-step"
             case .intentFilter: return "--intent"
             case .modelFilter: return "--model"
+            case .newModels: return "--new-model"
             }
         }.joined(separator: "/")
     }

@@ -53,6 +53,8 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case intentFilter
         /// The models a listing is restricted to (``CellListing``).
         case modelFilter
+        /// Models added before their evals exist (``EstimatedModel``).
+        case newModels
     }
 
     /// The options the error comes from (several when they act together).
