@@ -362,7 +362,7 @@ public struct ProjectionPlan: Sendable {
                         let field = growth.intentRates[table.intents[i].name] != nil
                             ? "\(prefix)traffic_growth.intent_rates.\(table.intents[i].name)" : "\(prefix)traffic_growth.monthly_rate"
                         throw DataError(file: file, field: field,
-                            "the expected volume of \(table.intents[i].name) reaches zero in \(plan[month - 1].calendarMonth?.description ?? "month \(month)") (growth factor \(formatNumber(rawGrowthFactor(intent: i, month: month)))); expected a rate that keeps volumes above zero, or \"stop_at_zero\": true")
+                            "the expected volume of \(table.intents[i].name) reaches zero in \(plan[month - 1].calendarMonth?.description ?? "month \(month)") (growth factor \(formatFixed(rawGrowthFactor(intent: i, month: month), decimals: 2))); expected a rate that keeps volumes above zero, or \"stop_at_zero\": true")
                     }
                     break
                 }

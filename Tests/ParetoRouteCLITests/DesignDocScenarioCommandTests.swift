@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import ParetoRouteCLI
+import ParetoRoute
+
+/// `project --scenario` on the design doc's A12 example (GoldenData/a12-scenario.json) and on
+/// today's spelling (GoldenData/scenario.json), end to end on the default data.
+@Suite struct DesignDocScenarioCommandTests {
+    static let golden = DefaultDataRelationTests.golden
+    static let production = golden + "/production.json"
+
+    /// Month 1 (2025-04) by hand from the cells' token means: one month of growth after the
+    /// base date (× 1.1), faq/promotion/chitchat with 30 % of their input billed at sonnet's
+    /// cache-read price, product_question on sonnet for 14 of April's 30 days and on haiku for
+    /// 16, plus $165 of infrastructure.
+    @Test func theDesignDocsExampleLoadsAndProjectsWithProrationAndInfrastructure() throws {
+        let table = try GoldenDataLoader.load(directory: Self.golden)
+        let sonnet = Setting(model: "sonnet", maxTokens: 500, temperature: 0.3, ragChunks: 5)
+        var haiku = sonnet
+        haiku.model = "haiku"
+        func cost(_ intent: Int, _ setting: Setting, cached: Double) throws -> Double {
+            let cell = try #require(table.cells[intent].first { $0.setting == setting })
+            var tokens = cell.meanTokens.applyingReadShare(table.intents[intent].promptCacheReadShare)
+            tokens.cacheRead += cached * tokens.input
+            tokens.input *= 1 - cached
+            let prices = table.models[cell.modelIndex].prices
+            let perCall = tokens.input * prices.input + tokens.cacheRead * prices.cacheRead
+                + tokens.cacheWrite * prices.cacheWrite + tokens.output * prices.output
+            return table.intents[intent].monthlyCalls * perCall / 1e6
+        }
+        var llm = 0.0
+        for (i, intent) in table.intents.enumerated() {
+            let cached = ["faq", "promotion", "chitchat"].contains(intent.name) ? 0.30 : 0
+            if intent.name == "product_question" {
+                llm += 14.0 / 30 * (try cost(i, sonnet, cached: 0)) + 16.0 / 30 * (try cost(i, haiku, cached: 0))
+            } else {
+                llm += try cost(i, sonnet, cached: cached)
+            }
+        }
+        let april = 1.1 * llm + 165
+
+        let run = runTool(["project", Self.production, "--data", Self.golden, "--scenario", Self.golden + "/a12-scenario.json",
+                           "--runs", "2000", "--json"])
+        #expect(run.status == 0, "\(run.err)")
+        let document = try JSONParser.parse(Array(run.out.utf8), file: "out")
+        let months = try #require(document["months"]?.array)
+        #expect(months.count == 6)  // projection_months
+        #expect(months.map { $0["calendar_month"]?.string } == ["2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09"])
+        let first = months[0]
+        let expected = try #require(first["expected_usd"]?.number)
+        #expect(abs(expected - april) < 1e-6 * april, "expected \(expected), by hand \(april)")
+        let mean = try #require(first["mean_usd"]?.number), error = try #require(first["mean_standard_error_usd"]?.number)
+        #expect(abs(mean - april) <= 4 * error)
+        #expect(abs(try #require(first["infrastructure_mean_usd"]?.number) - 165) < 1)
+        #expect(try #require(first["p2_5_usd"]?.number) < (try #require(first["p5_usd"]?.number)))
+        #expect(first["prorated_changes"]?.array?.first?["date"]?.string == "2025-04-15")
+        #expect(first["prorated_changes"]?.array?.first?["share"]?.number == 16.0 / 30)
+        #expect(months[1]["changes"]?.array?.first?.string == "price sonnet 2.5/12")
+        #expect(months[2]["changes"]?.array?.first?.string == "new model claude-4-haiku (estimated: sonnet × 0.92, 0.4/2)")
+
+        let text = runTool(["project", Self.production, "--data", Self.golden, "--scenario", Self.golden + "/a12-scenario.json", "--runs", "500"])
+        #expect(text.status == 0)
+        for line in ["scenario: 'Q2 2025 Projection' (\(Self.golden)/a12-scenario.json)",
+                     "~ from 2025-04-15 (16 of 30 days): product_question sonnet → haiku/500/t0.3/rag5",
+                     "* from 2025-05: price sonnet 2.5/12",
+                     "infra: $165 a month expected, drawn every run (totals include it)"] {
+            #expect(text.out.contains(line + "\n"), "\(line)")
+        }
+        #expect(text.out.contains("95% interval") && text.out.contains("\n2025-04~ ") && text.out.contains("\n2025-06* "))
+        // Production breaks five P99 caps: said on stderr. No growth or volume uncertainty: said too.
+        #expect(text.err.components(separatedBy: "above its cap 5000 ms").count - 1 == 5)
+        #expect(text.err.contains("the scenario states no uncertainty; traffic_growth.monthly_rate_sd and daily_volume_cv add it"))
+    }
+
+    /// Today's spelling keeps every figure it had before the A12 work: each month record's
+    /// former fields are byte-identical (the file was written by the earlier build); the new
+    /// fields come after them.
+    @Test func todaysScenarioKeepsItsFiguresByteForByte() throws {
+        let before = try #require(try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: Paths.fixture("projection/scenario-before-a12.json")))),
+                                                      file: "before").array)
+        let run = runTool(["project", Self.production, "--data", Self.golden, "--scenario", Self.golden + "/scenario.json", "--json"])
+        #expect(run.status == 0)
+        let after = try #require(try JSONParser.parse(Array(run.out.utf8), file: "after")["months"]?.array)
+        #expect(after.count == before.count)
+        for (old, new) in zip(before, after) {
+            for (key, value) in try #require(old.members) {
+                #expect(new[key]?.serialized() == value.serialized(), "\(key)")
+            }
+        }
+    }
+
+    /// The knee of the default front under today's example breaks no floor or cap and states
+    /// its uncertainty: no warning at all.
+    @Test func theDefaultExampleWarnsOfNothing() {
+        let run = runTool(["project", DefaultDataRelationTests.optimized.front, "--knee", "--data", Self.golden,
+                           "--scenario", Self.golden + "/scenario.json", "--runs", "300"])
+        #expect(run.status == 0)
+        #expect(run.err == "", "\(run.err)")
+    }
+}
