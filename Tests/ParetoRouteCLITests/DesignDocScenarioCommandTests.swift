@@ -98,3 +98,27 @@ import ParetoRoute
         #expect(run.err == "", "\(run.err)")
     }
 }
+
+/// The fan chart's bands stay inside its axes (the P5 band of 2025-06 under today's example
+/// used to be drawn below the axis).
+@Suite struct ProjectionFanChartTests {
+    @Test func everyBandPointLiesInsideThePlotArea() throws {
+        let golden = DefaultDataRelationTests.golden
+        for scenario in ["scenario.json", "a12-scenario.json"] {
+            let run = runTool(["project", golden + "/production.json", "--data", golden, "--scenario", golden + "/" + scenario,
+                               "--runs", "2000", "--svg", "-"])
+            #expect(run.status == 0)
+            // The plot area: top 60, height 480 − 60 − 70 = 350.
+            #expect(run.out.contains(#"<rect x="90.0" y="60.0" width="670.0" height="350.0" fill="none""#))
+            let paths = run.out.split(separator: "\n").filter { $0.hasPrefix("<path d=\"M ") }
+            #expect(paths.count == 3)  // 95 % band, P5–P95 band, median
+            for path in paths {
+                let d = path.split(separator: "\"")[1]
+                let numbers = d.split(separator: " ").compactMap { Double($0) }
+                let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+                #expect(!ys.isEmpty && ys.allSatisfy { $0 >= 60 - 1e-9 && $0 <= 410 + 1e-9 }, "\(scenario): \(ys)")
+            }
+            #expect(run.out.contains("95 % interval (P2.5–P97.5)"))
+        }
+    }
+}

@@ -149,3 +149,27 @@ extension ProjectionPlan.Month {
     /// Whether the plan changes anything in this month.
     var hasChangesInPlan: Bool { !changes.isEmpty || !proratedChanges.isEmpty }
 }
+
+/// The fan chart's axis covers every band, also when the lowest value falls between the
+/// padded range's start and the first round tick (P5 $1,190, first tick $1,200).
+@Suite struct ProjectionSVGAxisTests {
+    @Test func aBandBelowTheFirstTickStaysInsideTheAxis() {
+        func month(_ index: Int, _ p5: Double, _ p95: Double) -> CostProjection.Month {
+            CostProjection.Month(month: index, calendarMonth: nil, meanUSD: (p5 + p95) / 2, meanStandardErrorUSD: 1, standardDeviationUSD: 1,
+                                 p5USD: p5, p50USD: (p5 + p95) / 2, p95USD: p95, expectedUSD: (p5 + p95) / 2,
+                                 probabilityOverBudget: nil, changes: [], p2_5USD: p5, p97_5USD: p95)
+        }
+        #expect(FrontSVG.niceTicks(min: 1190 - 121.5, max: 2000 + 121.5).first == 1200)
+        let projection = CostProjection(months: [month(1, 1500, 2000), month(2, 1190, 1900)], runs: 10, seed: 1, budgetUSD: nil)
+        let svg = ProjectionSVG.render(projection, title: "t")
+        let paths = svg.split(separator: "\n").filter { $0.hasPrefix("<path d=\"M ") }
+        #expect(paths.count == 3)
+        for path in paths {
+            let numbers = path.split(separator: "\"")[1].split(separator: " ").compactMap { Double($0) }
+            let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+            #expect(ys.allSatisfy { $0 >= 60 && $0 <= 410 }, "\(ys)")
+            // The 95 % band's low edge at $1,190 lies near the axis's bottom (y 410), above it.
+            if path == paths[0] { #expect(ys.contains { $0 > 360 }) }
+        }
+    }
+}
