@@ -27,7 +27,7 @@ enum ProjectCommand {
         """
 
     /// The what-if flags `project` and `pick --risk` accept (those of optimize).
-    static let whatIfNames = ["price", "fixed-fee", "volume-scale", "volume", "cache-rate"]
+    static let whatIfNames = ["price", "fixed-fee", "volume-scale", "volume", "cache-rate", "new-model"]
     static var whatIfOptions: [Arguments.Option] { ScopeOptions.options.filter { whatIfNames.contains($0.name) } }
     static var whatIfHelp: String {
         ScopeOptions.help.split(separator: "\n").filter { line in whatIfNames.contains { line.contains("--\($0) ") } }

@@ -15,6 +15,7 @@ enum ScopeOptions {
         .init(name: "volume-scale", takesValue: true),
         .init(name: "volume", takesValue: true, repeatable: true),
         .init(name: "cache-rate", takesValue: true, repeatable: true),
+        .init(name: "new-model", takesValue: true, repeatable: true),
     ]
 
     static let help = """
@@ -33,6 +34,10 @@ enum ScopeOptions {
           --volume-scale X        what if every intent's daily volume were X times as large
           --volume INTENT=N       what if this intent had N conversations a day
           --cache-rate INTENT=R   what if this intent's response-cache hit rate were R (0 <= R < 1)
+          --new-model NAME=REF:RATIO:IN/OUT
+                                  what if model NAME had arrived: REF's cells, quality × RATIO
+                                  (clipped to [0, 1]), at IN/OUT USD per million tokens;
+                                  marked estimated (repeatable)
 
         """
 
@@ -65,6 +70,8 @@ enum ScopeOptions {
             guard let rate = number(value) else { throw UsageError("\(command): --cache-rate '\(text)' must be INTENT=R with 0 <= R < 1") }
             whatIf.responseCacheRates[name] = rate
         }
+        // The spelling is the library's (EstimatedModel(spelling:)); its RequestError names --new-model.
+        whatIf.newModels = try args.all("new-model").map { try EstimatedModel(spelling: $0) }
         // The ranges are the library's to check (once, for every caller); before any data is read.
         try whatIf.validate()
         return whatIf

@@ -122,3 +122,65 @@ import ParetoRoute
         }
     }
 }
+
+/// `optimize --new-model`: the front as if the model had arrived, its estimated cells marked in
+/// text, JSON and report, the what-if recorded; `diff` against today's front reads it.
+@Suite struct NewModelCommandTests {
+    @Test func optimizeWithANewModelMarksItsEstimatedCellsEverywhere() throws {
+        let golden = DefaultDataRelationTests.golden
+        let directory = try Paths.temporaryDirectory()
+        let front = directory + "/new.json"
+        let run = runTool(["optimize", "--data", golden, "--new-model", "haiku4=sonnet:0.92:0.40/2.00", "--out", front, "--quiet"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("assumptions: what if haiku4 (estimated: sonnet × 0.92, 0.4/2) had arrived\n"))
+        let document = try JSONParser.parse(Array(try String(contentsOfFile: front, encoding: .utf8).utf8), file: front)
+        let recorded = document["settings"]?["what_if"]?["new_models"]?.array?.first
+        #expect(recorded?["name"]?.string == "haiku4" && recorded?["reference"]?.string == "sonnet" && recorded?["quality_ratio"]?.number == 0.92)
+        // Every estimated cell against the reference model's cell of the same intent and knobs.
+        let table = try GoldenDataLoader.load(directory: golden)
+        let intents = try #require(document["intents"]?.array).map { $0["name"]?.string ?? "" }
+        var checked = 0
+        for (i, cells) in (try #require(document["cells"]?.array)).enumerated() {
+            let t = try #require(table.intentIndex(named: intents[i]))
+            for cell in try #require(cells.array) {
+                let isNew = cell["model"]?.string == "haiku4"
+                #expect((cell["estimated"] == .bool(true)) == isNew)
+                guard isNew else { continue }
+                let setting = Setting(model: "sonnet", maxTokens: Int(cell["max_tokens"]?.number ?? 0),
+                                      temperature: cell["temperature"]?.number ?? 0, ragChunks: Int(cell["rag_chunks"]?.number ?? 0))
+                let reference = try #require(table.cells[t].first { $0.setting == setting })
+                #expect(cell["quality"]?.number == min(1, reference.quality * 0.92))
+                #expect(cell["p99_latency_ms"]?.number == reference.p99LatencyMs)
+                let tokens = reference.meanTokens.applyingReadShare(table.intents[t].promptCacheReadShare)
+                // No cache prices given: cached input at the input price 0.40.
+                let perCall = (tokens.input + tokens.cacheRead + tokens.cacheWrite) * 0.40 + tokens.output * 2.00
+                let cost = table.intents[t].monthlyCalls * perCall / 1e6
+                #expect(abs((cell["monthly_cost_usd"]?.number ?? 0) - cost) < 1e-9 * cost)
+                checked += 1
+            }
+        }
+        #expect(checked >= 1)
+        // Text (a point using haiku4), report and diff.
+        let points = try #require(document["points"]?.array)
+        let using = try #require(points.firstIndex { point in
+            point["cells"]?.array?.enumerated().contains { i, c in
+                document["cells"]?.array?[i].array?[Int(c.number ?? 0)]["model"]?.string == "haiku4"
+            } == true
+        })
+        let pick = runTool(["pick", front, "--point", "\(using + 1)"])
+        #expect(pick.out.contains(" haiku4 (est.) ") && pick.out.contains("(est.): estimated from a reference model's cells"))
+        let report = directory + "/report.html"
+        #expect(runTool(["report", front, "--html", report]).status == 0)
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("(estimated)"))
+        let diff = runTool(["diff", DefaultDataRelationTests.optimized.front, front, "--budget", "25000"])
+        #expect(diff.status == 0, "\(diff.err)")
+        #expect(diff.out.contains("haiku4"))
+        // Today's front records no new_models key: fronts without the flag keep their bytes.
+        #expect(!(try String(contentsOfFile: DefaultDataRelationTests.optimized.front, encoding: .utf8)).contains("new_models"))
+        // check and exact take the flag too; a bad spelling is a usage error naming it.
+        let check = runTool(["check", golden + "/production.json", "--data", golden, "--new-model", "haiku4=sonnet:0.92:0.40/2.00"])
+        #expect(check.status == 0 && check.out.contains("NOT feasible"))
+        let bad = runTool(["exact", "--data", golden, "--new-model", "haiku=sonnet:0.9:1/2"])
+        #expect(bad.status == 64 && bad.err.contains("--new-model: 'haiku' is already a model of the data"))
+    }
+}

@@ -136,7 +136,7 @@ public enum FrontHTML {
 
     private static func cellJSON(_ figures: FrontCell) -> JSONValue {
         .array([
-            .string(figures.setting.description), .string(figures.setting.model),
+            .string(figures.setting.description + (figures.isEstimated ? " (estimated)" : "")), .string(figures.setting.model),
             .number(Double(figures.setting.maxTokens)), .number(figures.setting.temperature),
             .number(Double(figures.setting.ragChunks)), .number(figures.monthlyCostUSD), .number(figures.quality),
             .number(figures.p99LatencyMs), figures.qualityStandardError.map { .number($0) } ?? .null, .number(figures.weightShare),

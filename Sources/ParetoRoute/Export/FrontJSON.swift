@@ -86,13 +86,16 @@ extension FrontCell {
         var violationNames: [JSONValue] = []
         if violations.contains(.qualityBelowFloor) { violationNames.append(.string("quality_below_floor")) }
         if violations.contains(.latencyAboveCap) { violationNames.append(.string("p99_above_cap")) }
-        return .object([
+        var fields: [(String, JSONValue)] = [
             ("model", .string(setting.model)), ("max_tokens", .number(Double(setting.maxTokens))),
             ("temperature", .number(setting.temperature)), ("rag_chunks", .number(Double(setting.ragChunks))),
             ("monthly_cost_usd", .number(monthlyCostUSD)), ("quality", .number(quality)),
             ("quality_standard_error", qualityStandardError.map { .number($0) } ?? .null), ("p99_latency_ms", .number(p99LatencyMs)),
             ("weight_share", .number(weightShare)), ("violations", .array(violationNames)),
-        ])
+        ]
+        // Only when estimated, so fronts of evaluated cells keep their bytes.
+        if isEstimated { fields.append(("estimated", .bool(true))) }
+        return .object(fields)
     }
 }
 

@@ -59,7 +59,7 @@ public enum FrontText {
     public static func describe(_ point: FrontPoint, title: String, width: Int? = nil) -> String {
         var lines = ["\(title): \(formatUSD(point.monthlyCostUSD))/month (fees \(formatUSD(point.fixedFeesUSD))), quality \(formatQuality(point.quality))"]
         let rows = point.intents.map { figures in
-            [figures.intent, figures.setting.model, "\(figures.setting.maxTokens)", formatNumber(figures.setting.temperature),
+            [figures.intent, figures.setting.model + (figures.isEstimated ? " (est.)" : ""), "\(figures.setting.maxTokens)", formatNumber(figures.setting.temperature),
              "\(figures.setting.ragChunks)", formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
              formatFixed(figures.p99LatencyMs, decimals: 0)]
         }
@@ -68,6 +68,9 @@ public enum FrontText {
             .init("temperature", compact: "temp", .right), .init("rag_chunks", compact: "rag", .right),
             .init("cost/month", compact: "cost", .right), .init("quality", .right), .init("p99 ms", .right),
         ], rows: rows, indent: "  ").lines(width: width)
+        if point.intents.contains(where: \.isEstimated) {
+            lines.append("  (est.): estimated from a reference model's cells (a model without evals; see the what-if)")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -32,7 +32,8 @@ public final class FrontCatalog: Sendable {
                 list.append(FrontCell(
                     setting: cell.setting, monthlyCostUSD: cell.monthlyCostUSD, quality: cell.quality,
                     qualityStandardError: cell.knownQualityStandardError, p99LatencyMs: cell.p99LatencyMs,
-                    weightShare: intent.qualityWeight / total, violations: table.violation(intent: i, cell: c)))
+                    weightShare: intent.qualityWeight / total, violations: table.violation(intent: i, cell: c),
+                    isEstimated: table.isEstimated(intent: i, cell: c)))
             }
             cells.append(list)
             index.append(map)
