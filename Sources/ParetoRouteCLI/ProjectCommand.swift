@@ -30,8 +30,12 @@ enum ProjectCommand {
     static let whatIfNames = ["price", "fixed-fee", "volume-scale", "volume", "cache-rate", "new-model"]
     static var whatIfOptions: [Arguments.Option] { ScopeOptions.options.filter { whatIfNames.contains($0.name) } }
     static var whatIfHelp: String {
-        ScopeOptions.help.split(separator: "\n").filter { line in whatIfNames.contains { line.contains("--\($0) ") } }
-            .joined(separator: "\n") + "\n"
+        // A kept option's continuation lines (deeper indented, no flag) come with it.
+        var keep = false
+        return ScopeOptions.help.split(separator: "\n").filter { line in
+            if line.hasPrefix("  --") { keep = whatIfNames.contains { line.hasPrefix("  --\($0) ") } }
+            return keep
+        }.joined(separator: "\n") + "\n"
     }
 
     static func run(_ arguments: [String], console: Console) throws -> Int32 {
