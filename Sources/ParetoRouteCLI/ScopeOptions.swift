@@ -34,10 +34,9 @@ enum ScopeOptions {
           --volume-scale X        what if every intent's daily volume were X times as large
           --volume INTENT=N       what if this intent had N conversations a day
           --cache-rate INTENT=R   what if this intent's response-cache hit rate were R (0 <= R < 1)
-          --new-model NAME=REF:RATIO:IN/OUT
-                                  what if model NAME had arrived: REF's cells, quality × RATIO
-                                  (clipped to [0, 1]), at IN/OUT USD per million tokens;
-                                  marked estimated (repeatable)
+          --new-model M=R:X:I/O   what if model M (no evals) had arrived: R's cells with quality
+                                  × X (clipped to [0, 1]) at I/O USD per million tokens, marked
+                                  estimated (e.g. haiku4=sonnet:0.92:0.40/2.00; repeatable)
 
         """
 
