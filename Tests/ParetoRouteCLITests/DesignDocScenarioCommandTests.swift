@@ -180,6 +180,15 @@ import ParetoRoute
         // check and exact take the flag too; a bad spelling is a usage error naming it.
         let check = runTool(["check", golden + "/production.json", "--data", golden, "--new-model", "haiku4=sonnet:0.92:0.40/2.00"])
         #expect(check.status == 0 && check.out.contains("NOT feasible"))
+        // A configuration on the new model: check marks its cell in text and JSON.
+        let production = try String(contentsOfFile: golden + "/production.json", encoding: .utf8)
+        let onHaiku4 = directory + "/haiku4-faq.json"
+        try production.replacingOccurrences(of: #""faq": {"model": "sonnet""#, with: #""faq": {"model": "haiku4""#)
+            .write(toFile: onHaiku4, atomically: true, encoding: .utf8)
+        let onNew = runTool(["check", onHaiku4, "--data", golden, "--new-model", "haiku4=sonnet:0.92:0.40/2.00"])
+        #expect(onNew.out.contains("  faq                haiku4/500/t0.3/rag5 (est.) "), "\(onNew.out)")
+        let checkedJSON = runTool(["check", onHaiku4, "--data", golden, "--new-model", "haiku4=sonnet:0.92:0.40/2.00", "--json"])
+        #expect(checkedJSON.out.contains(#""estimated":true"#) || checkedJSON.out.contains(#""estimated": true"#), "\(checkedJSON.out.prefix(400))")
         let bad = runTool(["exact", "--data", golden, "--new-model", "haiku=sonnet:0.9:1/2"])
         #expect(bad.status == 64 && bad.err.contains("--new-model: 'haiku' is already a model of the data"))
     }

@@ -34,7 +34,8 @@ extension CellTable {
                 weightShare: intents[i].qualityWeight / totalWeight, minQuality: intents[i].minQuality,
                 maxP99LatencyMs: intents[i].maxP99LatencyMs, violation: violation(intent: i, cell: c),
                 monthlyCostParts: cell.monthlyCostParts(intent: intents[i], prices: prices),
-                monthlyCostWithoutPromptCacheUSD: Cell.monthlyCost(intent: intents[i], prices: uncached, meanTokens: cell.meanTokens))
+                monthlyCostWithoutPromptCacheUSD: Cell.monthlyCost(intent: intents[i], prices: uncached, meanTokens: cell.meanTokens),
+                isEstimated: isEstimated(intent: i, cell: c))
         }
         return ConfigurationEvaluation(
             choice: choice, monthlyCostUSD: score.monthlyCostUSD, fixedFeesUSD: score.fixedFeesUSD, quality: score.quality,
