@@ -68,11 +68,13 @@ enum CheckCommand {
             result = try ConfigurationCheck.against(loaded, frontPath: frontPath, configuration: Configuration.load(path: path),
                                                     file: path, confidence: confidence)
         } else {
-            let data = try GoldenDataLoader.load(directory: dataDirectory)
+            let configuration = try Configuration.load(path: path)
+            let data = try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: configuration.hasRoutes,
+                                                 keepingSampleIDs: configuration.hasRoutes)
             let table = try whatIf.apply(to: data)
             let scope = try ScopeOptions.scope(args, table: table, command: "check")
             let (check, run) = try ConfigurationCheck.againstExactFront(
-                of: data, dataDirectory: dataDirectory, configuration: Configuration.load(path: path), file: path,
+                of: data, dataDirectory: dataDirectory, configuration: configuration, file: path,
                 request: FrontRequest(scope: scope, whatIf: whatIf), confidence: confidence)
             result = check
             try outputs.write("out", console: console, streaming: run.front.writeJSON(to:))

@@ -127,6 +127,7 @@ enum ScopeOptions {
             case .intentFilter: return "--intent"
             case .modelFilter: return "--model"
             case .newModels: return "--new-model"
+            case .routes: return "--routes"
             }
         }.joined(separator: "/")
     }

@@ -55,6 +55,8 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case modelFilter
         /// Models added before their evals exist (``EstimatedModel``).
         case newModels
+        /// Which routes a search considers.
+        case routes
     }
 
     /// The options the error comes from (several when they act together).

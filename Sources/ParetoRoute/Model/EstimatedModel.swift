@@ -107,8 +107,9 @@ extension CellTable {
         return copy
     }
 
-    /// Whether cell `cell` of intent `intent` is estimated (its model has no evals yet).
+    /// Whether option `cell` of intent `intent` is an estimated cell (its model has no evals
+    /// yet); false for a route.
     public func isEstimated(intent: Int, cell: Int) -> Bool {
-        models[cells[intent][cell].modelIndex].estimate != nil
+        cells[intent].indices.contains(cell) && models[cells[intent][cell].modelIndex].estimate != nil
     }
 }

@@ -106,7 +106,7 @@ public struct ProjectionPlan: Sendable {
         guard months >= 1 else { throw RequestError([.months], "\(months) months; expected at least 1") }
         guard choice.count == given.intents.count,
               choice.indices.allSatisfy({ given.cells[$0].indices.contains(choice[$0]) }) else {
-            throw DataError(.badRequest, file: "projection", "the choice has \(choice.count) cells; expected one existing cell per intent (\(given.intents.count))")
+            throw DataError(.badRequest, file: "projection", "the choice has \(choice.count) options or a route; expected one existing cell per intent (\(given.intents.count)); routed configurations are not projected yet")
         }
         guard given.samples != nil else {
             throw DataError(.badRequest, file: "projection", "the data was loaded without samples; load with keepingSamples: true")
@@ -267,7 +267,7 @@ public struct ProjectionPlan: Sendable {
                     costs: ConversationCosts(samples: sample, prices: models[cell.modelIndex].prices,
                                              readShare: table.intents[i].promptCacheReadShare, promptCacheShare: promptShares[i]),
                     answeredPerDay: table.intents[i].dailyVolume * (1 - responseCacheRates[i])))
-                let violation = table.violation(intent: i, cell: c)
+                let violation = table.violation(intent: i, option: c)
                 if !violation.isEmpty, warned.insert([i, c]).inserted {
                     let intent = table.intents[i]
                     let estimated = table.isEstimated(intent: i, cell: c) ? " (estimated)" : ""
