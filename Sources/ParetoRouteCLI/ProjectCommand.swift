@@ -9,28 +9,33 @@ enum ProjectCommand {
 
         Projects the monthly cost of a configuration (or of a front's knee or point #N) by
         Monte Carlo: daily Poisson volumes, cache hits, token pairs drawn from the cell's
-        golden samples, prices and fees, under a scenario's growth and changes. Prints per
-        month the expected cost, the mean, P5, P50, P95 and, with --budget, the share of
-        runs over it.
+        golden samples, prices and fees, under a scenario's growth and changes (the native
+        spelling or the design doc's A12 format). Prints per month the expected cost, the
+        mean, P5, P50, P95, the 95 % interval and, with --budget, the share of runs over it;
+        warnings (broken floors or caps, changes outside the projection) go to stderr.
 
           --data DIR              the data directory (default ./GoldenData)
           --scenario FILE.json    growth, price changes, reassignments, cache changes (see docs/planning.md)
-          --months N              months to project (default 6)
+          --months N              months to project (default: the scenario's, else 6)
           --runs R                Monte Carlo runs (default 10000)
           --seed S                seed (default 1); the same seed gives the same bytes
           --budget USD            a monthly budget: the probability of exceeding it, a line on the chart
-          --json                  one JSON record per month instead of the table
+          --json                  JSON (months, warnings) instead of the table
           --svg FILE.svg          write a fan chart (P5–P95 band, median, budget, changes); - for stdout
           --knee, --point N       with a front file: project its knee or its point #N
         \(whatIfHelp)
         """
 
     /// The what-if flags `project` and `pick --risk` accept (those of optimize).
-    static let whatIfNames = ["price", "fixed-fee", "volume-scale", "volume", "cache-rate"]
+    static let whatIfNames = ["price", "fixed-fee", "volume-scale", "volume", "cache-rate", "new-model"]
     static var whatIfOptions: [Arguments.Option] { ScopeOptions.options.filter { whatIfNames.contains($0.name) } }
     static var whatIfHelp: String {
-        ScopeOptions.help.split(separator: "\n").filter { line in whatIfNames.contains { line.contains("--\($0) ") } }
-            .joined(separator: "\n") + "\n"
+        // A kept option's continuation lines (deeper indented, no flag) come with it.
+        var keep = false
+        return ScopeOptions.help.split(separator: "\n").filter { line in
+            if line.hasPrefix("  --") { keep = whatIfNames.contains { line.hasPrefix("  --\($0) ") } }
+            return keep
+        }.joined(separator: "\n") + "\n"
     }
 
     static func run(_ arguments: [String], console: Console) throws -> Int32 {
@@ -43,7 +48,7 @@ enum ProjectCommand {
             .init(name: "knee", takesValue: false), .init(name: "point", takesValue: true),
         ] + whatIfOptions, command: "project")
         try args.requirePositionals(1, command: "project", names: "one CONFIG.json or FRONT.json")
-        let options = try projectionOptions(args, command: "project")
+        var options = try projectionOptions(args, command: "project")
         let outputs = try OutputOptions(args, names: ["svg"])
         let whatIf = try ScopeOptions.whatIf(args, command: "project")
         let dataDirectory = args.value("data") ?? "GoldenData"
@@ -89,15 +94,21 @@ enum ProjectCommand {
         }
         let choice = try table.choice(of: configuration, file: path)
         let scenario = try args.value("scenario").map { try Scenario.load(path: $0) } ?? Scenario()
+        // The scenario's projection_months unless --months says otherwise.
+        if args.value("months") == nil, let months = scenario.projectionMonths { options.months = months }
         let plan = try ProjectionPlan(table: table, choice: choice, scenario: scenario, months: options.months)
         let projection = try CostProjector.project(plan, options: options)
+        let scenarioFile = args.value("scenario").map { $0 + ": " } ?? ""
+        for warning in projection.warnings {
+            console.note("warning: " + (warning.field == nil ? "" : scenarioFile) + warning.description + "\n")
+        }
         try outputs.write("svg", console: console, ProjectionSVG.render(projection, title: "Projected monthly cost of \(subject)"))
         guard !outputs.claimsStandardOutput else { return ExitStatus.ok }
         let scenarioLabel = args.value("scenario").map { file in scenario.name.map { "'\($0)' (\(file))" } ?? file }
         if args.flag("json") {
             console.out(projection.json.serialized())
         } else {
-            console.text(ProjectionText.render(projection, subject: subject, scenario: scenarioLabel))
+            console.text(ProjectionText.render(projection, subject: subject, scenario: scenarioLabel, width: console.width))
         }
         return ExitStatus.ok
     }

@@ -15,6 +15,7 @@ enum ScopeOptions {
         .init(name: "volume-scale", takesValue: true),
         .init(name: "volume", takesValue: true, repeatable: true),
         .init(name: "cache-rate", takesValue: true, repeatable: true),
+        .init(name: "new-model", takesValue: true, repeatable: true),
     ]
 
     static let help = """
@@ -33,6 +34,9 @@ enum ScopeOptions {
           --volume-scale X        what if every intent's daily volume were X times as large
           --volume INTENT=N       what if this intent had N conversations a day
           --cache-rate INTENT=R   what if this intent's response-cache hit rate were R (0 <= R < 1)
+          --new-model M=R:X:I/O   what if model M (no evals) had arrived: R's cells with quality
+                                  × X (clipped to [0, 1]) at I/O USD per million tokens, marked
+                                  estimated (e.g. haiku4=sonnet:0.92:0.40/2.00; repeatable)
 
         """
 
@@ -65,6 +69,8 @@ enum ScopeOptions {
             guard let rate = number(value) else { throw UsageError("\(command): --cache-rate '\(text)' must be INTENT=R with 0 <= R < 1") }
             whatIf.responseCacheRates[name] = rate
         }
+        // The spelling is the library's (EstimatedModel(spelling:)); its RequestError names --new-model.
+        whatIf.newModels = try args.all("new-model").map { try EstimatedModel(spelling: $0) }
         // The ranges are the library's to check (once, for every caller); before any data is read.
         try whatIf.validate()
         return whatIf
@@ -120,6 +126,7 @@ enum ScopeOptions {
             case .maxChangesPerStep: return "--max-changes-per-step"
             case .intentFilter: return "--intent"
             case .modelFilter: return "--model"
+            case .newModels: return "--new-model"
             case .routes: return "--routes"
             }
         }.joined(separator: "/")

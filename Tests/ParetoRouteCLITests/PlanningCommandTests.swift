@@ -9,7 +9,7 @@ import ParetoRoute
 
     /// Checks a `project --json` output: six months, P5 < P50 < P95, mean within 4 standard errors of `cost`.
     private func expectSixMonths(_ out: String, around cost: Double) throws {
-        let months = try #require(try JSONParser.parse(Array(out.utf8), file: "out").array)
+        let months = try #require(try JSONParser.parse(Array(out.utf8), file: "out")["months"]?.array)
         #expect(months.count == 6)
         for (m, month) in months.enumerated() {
             let p5 = try #require(month["p5_usd"]?.number), p50 = try #require(month["p50_usd"]?.number)
@@ -74,7 +74,7 @@ import ParetoRoute
         #expect(svg == (try String(contentsOfFile: directory + "/b.svg", encoding: .utf8)))
         #expect(svg.contains("budget $3,000") && svg.contains("price big 1/5") && svg.contains("fill-opacity=\"0.25\""))
         let json = runTool(base + ["--json", "--seed", "9"])
-        #expect(try JSONParser.parse(Array(json.out.utf8), file: "out").array?.count == 6)
+        #expect(try JSONParser.parse(Array(json.out.utf8), file: "out")["months"]?.array?.count == 6)
     }
 
     @Test func projectRefusesMisusedFlags() {

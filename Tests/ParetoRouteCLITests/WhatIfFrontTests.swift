@@ -43,7 +43,7 @@ import ParetoRoute
         let run = runTool(["project", Self.front, "--point", "3", "--data", Paths.tiny, "--months", "1", "--runs", "200", "--json"])
         #expect(run.status == 0, "\(run.err)")
         let json = try JSONParser.parse(Array(run.out.utf8), file: "project")
-        let expected = try #require(json.array?.first?["expected_usd"]?.number)
+        let expected = try #require(json["months"]?.array?.first?["expected_usd"]?.number)
         // The front's own figure: ten times the measured $94.125.
         #expect(expected == 941.25)
         let doubled = runTool(["project", Self.front, "--point", "1", "--data", Paths.tiny, "--volume-scale", "2"])

@@ -28,7 +28,7 @@ extension ConfigurationEvaluation {
                     ("p99_latency_ms", .number(figures.p99LatencyMs)),
                     ("max_p99_latency_ms", .number(figures.maxP99LatencyMs)),
                     ("failures", .array(figures.violation.labels.map { .string($0) })),
-                ])
+                ] + (figures.isEstimated ? [("estimated", .bool(true))] : []))
             })),
         ])
     }
@@ -43,7 +43,7 @@ extension ConfigurationEvaluation {
         // Too wide: the failures in short words first (`p99>cap`), then the table's own steps.
         func table(shortFailures: Bool) -> TextTable {
             let rows = perIntent.map { figures in
-                [figures.intent, figures.option.description, formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
+                [figures.intent, figures.option.description + (figures.isEstimated ? " (est.)" : ""), formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
                  formatFixed(figures.minQuality, decimals: 2), formatFixed(figures.p99LatencyMs, decimals: 0),
                  formatFixed(figures.maxP99LatencyMs, decimals: 0),
                  figures.violation.isEmpty ? "-" : (shortFailures ? figures.violation.shortLabels : figures.violation.labels).joined(separator: ", ")]

@@ -295,7 +295,7 @@ enum FrontFileReader {
                                  qualityStandardError: standardError,
                                  p99LatencyMs: try reader.number(value, "\(field).p99_latency_ms", key: "p99_latency_ms"),
                                  weightShare: try reader.number(value, "\(field).weight_share", key: "weight_share"),
-                                 violations: violations)
+                                 violations: violations, isEstimated: value["estimated"] == .bool(true))
             }
         }
         return FrontCatalog(intents: intents, cells: cells)

@@ -138,7 +138,7 @@ public enum FrontHTML {
         // A route shows as its description and its low setting's knobs (the download carries both).
         let low = figures.option.settings[0]
         return .array([
-            .string(figures.option.description), .string(figures.option.knobTexts.model),
+            .string(figures.option.description + (figures.isEstimated ? " (estimated)" : "")), .string(figures.option.knobTexts.model),
             .number(Double(low.maxTokens)), .number(low.temperature),
             .number(Double(low.ragChunks)), .number(figures.monthlyCostUSD), .number(figures.quality),
             .number(figures.p99LatencyMs), figures.qualityStandardError.map { .number($0) } ?? .null, .number(figures.weightShare),

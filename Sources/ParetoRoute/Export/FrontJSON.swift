@@ -87,11 +87,14 @@ extension FrontCell {
         if violations.contains(.qualityBelowFloor) { violationNames.append(.string("quality_below_floor")) }
         if violations.contains(.latencyAboveCap) { violationNames.append(.string("p99_above_cap")) }
         // A setting's four keys or `route`, as a configuration file spells the option.
-        return .object((Configuration.json(of: option).members ?? []) + [
+        var fields: [(String, JSONValue)] = (Configuration.json(of: option).members ?? []) + [
             ("monthly_cost_usd", .number(monthlyCostUSD)), ("quality", .number(quality)),
             ("quality_standard_error", qualityStandardError.map { .number($0) } ?? .null), ("p99_latency_ms", .number(p99LatencyMs)),
             ("weight_share", .number(weightShare)), ("violations", .array(violationNames)),
-        ])
+        ]
+        // Only when estimated, so fronts of evaluated cells keep their bytes.
+        if isEstimated { fields.append(("estimated", .bool(true))) }
+        return .object(fields)
     }
 }
 

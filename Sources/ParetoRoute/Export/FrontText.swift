@@ -60,7 +60,7 @@ public enum FrontText {
         var lines = ["\(title): \(formatUSD(point.monthlyCostUSD))/month (fees \(formatUSD(point.fixedFeesUSD))), quality \(formatQuality(point.quality))"]
         let rows = point.intents.map { figures in
             let knobs = figures.option.knobTexts
-            return [figures.intent, knobs.model, knobs.maxTokens, knobs.temperature,
+            return [figures.intent, knobs.model + (figures.isEstimated ? " (est.)" : ""), knobs.maxTokens, knobs.temperature,
                     knobs.ragChunks, formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
                     formatFixed(figures.p99LatencyMs, decimals: 0)]
         }
@@ -69,6 +69,9 @@ public enum FrontText {
             .init("temperature", compact: "temp", .right), .init("rag_chunks", compact: "rag", .right),
             .init("cost/month", compact: "cost", .right), .init("quality", .right), .init("p99 ms", .right),
         ], rows: rows, indent: "  ").lines(width: width)
+        if point.intents.contains(where: \.isEstimated) {
+            lines.append("  (est.): estimated from a reference model's cells (a model without evals; see the what-if)")
+        }
         for figures in point.intents {
             guard let route = figures.option.routing else { continue }
             lines.append("  \(figures.intent) routes \(route.ruleDescription): \(route.low) below, \(route.high) at or above")

@@ -33,7 +33,8 @@ public final class FrontCatalog: Sendable {
                 list.append(FrontCell(
                     option: option.option, monthlyCostUSD: option.monthlyCostUSD, quality: option.quality,
                     qualityStandardError: option.qualityStandardError, p99LatencyMs: option.p99LatencyMs,
-                    weightShare: intent.qualityWeight / total, violations: table.violation(intent: i, option: c)))
+                    weightShare: intent.qualityWeight / total, violations: table.violation(intent: i, option: c),
+                    isEstimated: table.isEstimated(intent: i, cell: c)))
             }
             cells.append(list)
             index.append(map)

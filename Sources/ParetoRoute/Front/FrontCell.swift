@@ -18,10 +18,14 @@ public struct FrontCell: Sendable, Hashable {
     public var weightShare: Double
     /// The intent constraints the cell breaks (empty when it meets both).
     public var violations: CellViolation
+    /// Whether the figures are estimated from another model's cell (a model without evals yet:
+    /// ``EstimatedModel``); written as `"estimated": true` only then.
+    public var isEstimated: Bool
 
     /// Creates a cell record.
     public init(option: IntentOption, monthlyCostUSD: Double, quality: Double, qualityStandardError: Double?,
-                p99LatencyMs: Double, weightShare: Double, violations: CellViolation) {
+                p99LatencyMs: Double, weightShare: Double, violations: CellViolation, isEstimated: Bool = false) {
+        self.isEstimated = isEstimated
         self.option = option
         self.monthlyCostUSD = monthlyCostUSD
         self.quality = quality

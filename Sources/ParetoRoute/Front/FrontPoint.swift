@@ -23,6 +23,8 @@ public struct FrontPoint: Sendable, Hashable {
         public var weightShare: Double = 0
         /// The intent's constraints the cell breaks.
         public var violations: CellViolation = []
+        /// Whether the cell's figures are estimated (a model without evals yet).
+        public var isEstimated = false
     }
 
     /// Total monthly cost including model fees.
@@ -100,7 +102,7 @@ public struct FrontPoint: Sendable, Hashable {
             return IntentFigures(intent: catalog.intents[i].name, option: cell.option, monthlyCostUSD: cell.monthlyCostUSD,
                                  quality: cell.quality, p99LatencyMs: cell.p99LatencyMs,
                                  qualityStandardError: cell.qualityStandardError, weightShare: cell.weightShare,
-                                 violations: cell.violations)
+                                 violations: cell.violations, isEstimated: cell.isEstimated)
         }
     }
 

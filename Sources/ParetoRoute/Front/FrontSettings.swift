@@ -174,6 +174,7 @@ public struct FrontSettings: Sendable, Equatable {
         }
         if !pinnedIntents.isEmpty { phrases.append("pinned: \(pinnedIntents.joined(separator: ", "))") }
         if let minimumSamples { phrases.append("cells of at least \(minimumSamples) samples") }
+        for model in whatIf.newModels { phrases.append("what if \(model.summary) had arrived") }
         for model in whatIf.prices.keys.sorted() {
             let price = whatIf.prices[model] ?? PriceCard(input: 0, output: 0)
             phrases.append("what if \(model) cost \(price.perMillionText)")

@@ -53,6 +53,8 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case intentFilter
         /// The models a listing is restricted to (``CellListing``).
         case modelFilter
+        /// Models added before their evals exist (``EstimatedModel``).
+        case newModels
         /// Which routes a search considers.
         case routes
     }

@@ -47,7 +47,8 @@ extension CellTable {
                 quality: option.quality, p99LatencyMs: option.p99LatencyMs, qualityStandardError: option.qualityStandardError,
                 weightShare: intents[i].qualityWeight / totalWeight, minQuality: intents[i].minQuality,
                 maxP99LatencyMs: intents[i].maxP99LatencyMs, violation: violation(intent: i, option: c),
-                monthlyCostParts: parts, monthlyCostWithoutPromptCacheUSD: uncachedCost)
+                monthlyCostParts: parts, monthlyCostWithoutPromptCacheUSD: uncachedCost,
+                isEstimated: isEstimated(intent: i, cell: c))
         }
         return ConfigurationEvaluation(
             choice: choice, monthlyCostUSD: score.monthlyCostUSD, fixedFeesUSD: score.fixedFeesUSD, quality: score.quality,

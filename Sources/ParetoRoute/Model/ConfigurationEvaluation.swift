@@ -27,6 +27,8 @@ public struct IntentEvaluation: Sendable, Hashable {
     /// The monthly cost if the cached prefix were billed at the input price: what the prompt
     /// cache saves is the difference.
     public var monthlyCostWithoutPromptCacheUSD = 0.0
+    /// Whether the cell is estimated (a model without evals yet: ``EstimatedModel``).
+    public var isEstimated = false
 }
 
 /// A configuration's objectives, feasibility and per-intent breakdown.

@@ -9,13 +9,17 @@ public struct Model: Sendable, Hashable {
     /// The identifiers gateways, providers and request logs use for the model (models.csv's
     /// `provider_ids`); empty means the model's own name.
     public var providerIDs: [String]
+    /// How the model's cells were estimated, when it has no evals yet (nil for evaluated models).
+    public var estimate: EstimatedModel?
 
     /// Creates a model from its price card; the fee defaults to 0 as in the contract.
-    public init(name: String, prices: PriceCard, monthlyFixedUSD: Double = 0, providerIDs: [String] = []) {
+    public init(name: String, prices: PriceCard, monthlyFixedUSD: Double = 0, providerIDs: [String] = [],
+                estimate: EstimatedModel? = nil) {
         self.name = name
         self.prices = prices
         self.monthlyFixedUSD = monthlyFixedUSD
         self.providerIDs = providerIDs
+        self.estimate = estimate
     }
 
     /// Creates a model that bills cached input like any other input (version-1 data).

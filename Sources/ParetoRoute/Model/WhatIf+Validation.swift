@@ -4,6 +4,7 @@ extension WhatIf {
     /// ``apply(to:)`` calls it; a caller may call it first to fail before loading data.
     /// - Throws: ``RequestError`` on the option at fault (``RequestError/Option/prices``, …).
     public func validate() throws(RequestError) {
+        for model in newModels { try model.validate() }
         for (name, price) in prices.sorted(by: { $0.key < $1.key })
         where ![price.input, price.output, price.cacheRead, price.cacheWrite].allSatisfy({ $0 >= 0 && $0.isFinite }) {
             throw RequestError([.prices], "\(name): \(price) is not a price; expected USD per million tokens >= 0")

@@ -15,10 +15,14 @@ public struct WhatIf: Sendable, Hashable {
     public var volumes: [String: Double]
     /// New cache hit rates per intent name.
     public var responseCacheRates: [String: Double]
+    /// Models without evals, added as estimated cells before the other overrides (in order).
+    public var newModels: [EstimatedModel] = []
 
     /// Creates overrides; none by default.
     public init(prices: [String: PriceCard] = [:], fixedFees: [String: Double] = [:],
-                volumeScale: Double? = nil, volumes: [String: Double] = [:], responseCacheRates: [String: Double] = [:]) {
+                volumeScale: Double? = nil, volumes: [String: Double] = [:], responseCacheRates: [String: Double] = [:],
+                newModels: [EstimatedModel] = []) {
+        self.newModels = newModels
         self.prices = prices
         self.fixedFees = fixedFees
         self.volumeScale = volumeScale
@@ -28,7 +32,7 @@ public struct WhatIf: Sendable, Hashable {
 
     /// True when nothing is overridden.
     public var isEmpty: Bool {
-        prices.isEmpty && fixedFees.isEmpty && volumeScale == nil && volumes.isEmpty && responseCacheRates.isEmpty
+        prices.isEmpty && fixedFees.isEmpty && volumeScale == nil && volumes.isEmpty && responseCacheRates.isEmpty && newModels.isEmpty
     }
 
     /// The table with the overrides applied and costs recomputed.
@@ -38,6 +42,8 @@ public struct WhatIf: Sendable, Hashable {
     ///   model or intent, or whose figures overflow.
     public func apply(to table: CellTable) throws -> CellTable {
         try validate()
+        var table = table
+        for model in newModels { table = try table.adding(model) }
         var copy = table
         for (name, price) in prices.sorted(by: { $0.key < $1.key }) {
             guard let m = table.modelIndex(named: name) else { throw unknown(.prices, name, table.models.map(\.name)) }
@@ -89,7 +95,14 @@ public struct WhatIf: Sendable, Hashable {
             ("volume_scale", volumeScale.map { .number($0) } ?? .null),
             ("daily_volumes", .object(volumes.keys.sorted().map { ($0, .number(volumes[$0] ?? 0)) })),
             ("cache_hit_rates", .object(responseCacheRates.keys.sorted().map { ($0, .number(responseCacheRates[$0] ?? 0)) })),
-        ])
+        ] + (newModels.isEmpty ? [] : [("new_models", .array(newModels.map { model in
+            // Only when given, so fronts without new models keep their bytes.
+            var price: [(String, JSONValue)] = [("input_usd_per_mtok", .number(model.prices.input)), ("output_usd_per_mtok", .number(model.prices.output))]
+            if let read = model.prices.cacheReadOverride { price.append(("cache_read_usd_per_mtok", .number(read))) }
+            if let write = model.prices.cacheWriteOverride { price.append(("cache_write_usd_per_mtok", .number(write))) }
+            return .object([("name", .string(model.name)), ("reference", .string(model.reference)),
+                            ("quality_ratio", .number(model.qualityRatio)), ("prices", .object(price))])
+        }))]))
     }
 
     /// Reads the overrides as a front's settings record them; `field` names the object in errors.
@@ -113,6 +126,21 @@ public struct WhatIf: Sendable, Hashable {
         }
         for (intent, rate) in try reader.object(json, "cache_hit_rates") {
             responseCacheRates[intent] = try reader.number(rate, "cache_hit_rates.\(intent)")
+        }
+        if let list = json["new_models"] {
+            guard let entries = list.array else { throw DataError(file: file, field: field + ".new_models", "not an array; expected [{…}, …]") }
+            for (k, entry) in entries.enumerated() {
+                let path = "new_models[\(k)]"
+                guard let name = entry["name"]?.string, let reference = entry["reference"]?.string, let prices = entry["prices"] else {
+                    throw DataError(file: file, field: "\(field).\(path)", "expected {\"name\", \"reference\", \"quality_ratio\", \"prices\"}")
+                }
+                newModels.append(EstimatedModel(
+                    name: name, reference: reference, qualityRatio: try reader.number(entry, "\(path).quality_ratio", key: "quality_ratio"),
+                    prices: PriceCard(input: try reader.number(prices, "\(path).prices.input_usd_per_mtok", key: "input_usd_per_mtok"),
+                                      output: try reader.number(prices, "\(path).prices.output_usd_per_mtok", key: "output_usd_per_mtok"),
+                                      cacheRead: try reader.optionalNumber(prices["cache_read_usd_per_mtok"], "\(path).prices.cache_read_usd_per_mtok"),
+                                      cacheWrite: try reader.optionalNumber(prices["cache_write_usd_per_mtok"], "\(path).prices.cache_write_usd_per_mtok"))))
+            }
         }
         // The file is at fault, not an option: its field is named, not a flag.
         do { try validate() } catch { throw DataError(file: file, field: field, error.message) }

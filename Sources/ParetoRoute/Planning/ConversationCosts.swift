@@ -10,12 +10,22 @@ public struct ConversationCosts: Sendable, Hashable {
     public var variance: Double
 
     /// Prices every sample with ``PriceCard/cost(of:)``, its cached prefix re-split by
-    /// `readShare` (an intent's `prompt_cache_read_share`; nil as measured).
+    /// `readShare` (an intent's `prompt_cache_read_share`; nil as measured), and a share
+    /// `promptCacheShare` of its full-price input billed as cache reads (a scenario's prompt
+    /// cache; at the model's cache-read price, which is the input price when it has none).
     ///
     /// - Precondition: `samples` has token counts, paired and not empty.
-    public init(samples: CellSamples, prices: PriceCard, readShare: Double?) {
+    public init(samples: CellSamples, prices: PriceCard, readShare: Double?, promptCacheShare: Double = 0) {
         precondition(!samples.inputTokens.isEmpty && samples.inputTokens.count == samples.outputTokens.count, "paired, non-empty token samples")
-        values = samples.inputTokens.indices.map { prices.cost(of: samples.tokens(at: $0).applyingReadShare(readShare)) }
+        values = samples.inputTokens.indices.map {
+            var tokens = samples.tokens(at: $0).applyingReadShare(readShare)
+            if promptCacheShare > 0 {
+                let moved = tokens.input * promptCacheShare
+                tokens.input -= moved
+                tokens.cacheRead += moved
+            }
+            return prices.cost(of: tokens)
+        }
         let n = Double(values.count)
         mean = values.reduce(0, +) / n
         let m = mean

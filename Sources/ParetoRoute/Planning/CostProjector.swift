@@ -61,15 +61,28 @@ public enum CostProjector {
         if let budget = options.budgetUSD, !(budget >= 0 && budget.isFinite) {
             throw RequestError([.budget], "\(formatNumber(budget)) is not a budget; expected a number of USD >= 0")
         }
-        let totals = simulate(plan, runs: options.runs, seed: options.seed, exactBelow: options.exactBelow)
+        let parts = simulateParts(plan, runs: options.runs, seed: options.seed, exactBelow: options.exactBelow)
         let months = plan.months.indices.map { m in
-            summarize(totals.map { $0[m] }, month: plan.months[m], expected: plan.expectedCostUSD(month: m + 1), budget: options.budgetUSD)
+            summarize(parts.map { $0[m].total }, infrastructure: parts.map { $0[m].infrastructure }, month: plan.months[m],
+                      expected: plan.expectedCostUSD(month: m + 1) + plan.expectedInfrastructureUSD, budget: options.budgetUSD)
         }
-        return CostProjection(months: months, runs: options.runs, seed: options.seed, budgetUSD: options.budgetUSD)
+        var warnings = plan.warnings
+        if plan.growthRateSD == 0, plan.dailyVolumeCV == 0, let first = months.first, first.p50USD > 0 {
+            let spread = (first.p95USD - first.p5USD) / 2 / first.p50USD
+            warnings.append(ProjectionWarning(.noStatedUncertainty,
+                "the band (±\(formatFixed(spread * 100, decimals: 2)) % in month 1) is Poisson traffic and token draws only: the scenario states no uncertainty; traffic_growth.monthly_rate_sd and daily_volume_cv add it"))
+        }
+        return CostProjection(months: months, runs: options.runs, seed: options.seed, budgetUSD: options.budgetUSD,
+                              infrastructureUSD: plan.expectedInfrastructureUSD, warnings: warnings)
     }
 
-    /// Per run, the cost of every month of `plan`.
+    /// Per run, the cost of every month of `plan` (LLM, fees and infrastructure).
     public static func simulate(_ plan: ProjectionPlan, runs: Int, seed: UInt64, exactBelow: Int = 1_000) -> [[Double]] {
+        simulateParts(plan, runs: runs, seed: seed, exactBelow: exactBelow).map { $0.map(\.total) }
+    }
+
+    /// Per run and month, the total and its infrastructure part.
+    static func simulateParts(_ plan: ProjectionPlan, runs: Int, seed: UInt64, exactBelow: Int) -> [[(total: Double, infrastructure: Double)]] {
         var mixer = SplitMix64(seed: seed)
         let base = mixer.next()
         return parallelMap(count: runs, chunk: 64) { run in
@@ -78,28 +91,20 @@ public enum CostProjector {
         }
     }
 
-    /// One run: the cost of each month.
-    static func simulateRun(_ plan: ProjectionPlan, rng: inout Xoshiro256StarStar, exactBelow: Int) -> [Double] {
+    /// One run: the cost of each month and its infrastructure part.
+    ///
+    /// The draws come in a fixed order (growth before month 1 under a base date; per month the
+    /// day multipliers, per stretch and intent the count and sum, the infrastructure items, the
+    /// growth shock), so a scenario without stretches or infrastructure draws what it always did.
+    static func simulateRun(_ plan: ProjectionPlan, rng: inout Xoshiro256StarStar, exactBelow: Int) -> [(total: Double, infrastructure: Double)] {
         let intentCount = plan.growthRates.count
         var factors = [Double](repeating: 1, count: intentCount)
         var linearSums = [Double](repeating: 0, count: intentCount)
-        var costs: [Double] = []
+        var costs: [(total: Double, infrastructure: Double)] = []
         costs.reserveCapacity(plan.months.count)
         // Log-normal day multiplier of mean 1 and coefficient of variation cv.
         let logSD = log(1 + plan.dailyVolumeCV * plan.dailyVolumeCV).squareRoot()
-        for month in plan.months {
-            var days = 30.0
-            if plan.dailyVolumeCV > 0 {
-                days = 0
-                for _ in 0..<30 { days += exp(logSD * rng.nextGaussian() - logSD * logSD / 2) }
-            }
-            var total = 0.0
-            for (i, intent) in month.intents.enumerated() {
-                let mean = intent.answeredPerDay * factors[i] * days
-                let count = rng.nextPoisson(mean: mean)
-                total += sum(of: count, from: intent.costs, rng: &rng, exactBelow: exactBelow)
-            }
-            costs.append(total + month.feesUSD)
+        func grow() {
             // The next month's growth: this month's rate, with the run's shock.
             let shock = plan.growthRateSD > 0 ? plan.growthRateSD * rng.nextGaussian() : 0
             for i in 0..<intentCount {
@@ -112,6 +117,30 @@ public enum CostProjector {
                     factors[i] = max(0, factors[i] * (1 + rate))
                 }
             }
+        }
+        for _ in 0..<plan.growthMonthsBeforeStart { grow() }
+        for month in plan.months {
+            var days = 30.0
+            if plan.dailyVolumeCV > 0 {
+                days = 0
+                for _ in 0..<30 { days += exp(logSD * rng.nextGaussian() - logSD * logSD / 2) }
+            }
+            var total = 0.0
+            for segment in month.segments {
+                let segmentDays = segment.share == 1 ? days : days * segment.share
+                for (i, intent) in segment.intents.enumerated() {
+                    let mean = intent.answeredPerDay * factors[i] * segmentDays
+                    let count = rng.nextPoisson(mean: mean)
+                    total += sum(of: count, from: intent.costs, rng: &rng, exactBelow: exactBelow)
+                }
+            }
+            var infrastructure = 0.0
+            for item in plan.infrastructure {
+                infrastructure += item.uncertainty > 0
+                    ? item.monthlyUSD * (1 + item.uncertainty * (2 * rng.nextDouble() - 1)) : item.monthlyUSD
+            }
+            costs.append((total + month.feesUSD + infrastructure, infrastructure))
+            grow()
         }
         return costs
     }
@@ -130,8 +159,9 @@ public enum CostProjector {
     }
 
     /// Mean, its standard error, quantiles and the share over budget of one month's run totals.
-    static func summarize(_ totals: [Double], month: ProjectionPlan.Month, expected: Double, budget: Double?) -> CostProjection.Month {
+    static func summarize(_ totals: [Double], infrastructure: [Double], month: ProjectionPlan.Month, expected: Double, budget: Double?) -> CostProjection.Month {
         let sorted = totals.sorted()
+        let infrastructureMean = infrastructure.reduce(0, +) / Double(max(1, infrastructure.count))
         let n = Double(sorted.count)
         let mean = sorted.reduce(0, +) / n
         let variance = sorted.count > 1 ? sorted.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
@@ -141,7 +171,9 @@ public enum CostProjector {
             p5USD: percentile(sorted: sorted, 0.05), p50USD: percentile(sorted: sorted, 0.5), p95USD: percentile(sorted: sorted, 0.95),
             expectedUSD: expected,
             probabilityOverBudget: budget.map { limit in Double(sorted.count - upperBound(sorted, limit)) / n },
-            changes: month.changes)
+            changes: month.changes,
+            p2_5USD: percentile(sorted: sorted, 0.025), p97_5USD: percentile(sorted: sorted, 0.975),
+            infrastructureMeanUSD: infrastructureMean, proratedChanges: month.proratedChanges)
     }
 
     /// The number of elements ≤ `value` in ascending `sorted`.

@@ -23,13 +23,18 @@ public struct Scenario: Sendable, Hashable {
         public var monthlyRateSD: Double
         /// Rates that replace ``monthlyRate`` for named intents.
         public var intentRates: [String: Double]
+        /// Whether an expected path that reaches zero volume stops there (`stop_at_zero`);
+        /// without it such a path is an error naming the month, not a silent $0.
+        public var stopsAtZero: Bool
 
         /// Creates a growth assumption.
-        public init(type: GrowthType, monthlyRate: Double, monthlyRateSD: Double = 0, intentRates: [String: Double] = [:]) {
+        public init(type: GrowthType, monthlyRate: Double, monthlyRateSD: Double = 0, intentRates: [String: Double] = [:],
+                    stopsAtZero: Bool = false) {
             self.type = type
             self.monthlyRate = monthlyRate
             self.monthlyRateSD = monthlyRateSD
             self.intentRates = intentRates
+            self.stopsAtZero = stopsAtZero
         }
     }
 
@@ -40,6 +45,9 @@ public struct Scenario: Sendable, Hashable {
         case index(Int)
         /// A calendar month.
         case calendar(CalendarMonth)
+        /// A calendar day (the A12 spelling's `effective_date`): mid-month, the change
+        /// applies to the month's remaining days.
+        case day(CalendarDay)
     }
 
     /// A model's new price card from a month on.
@@ -99,6 +107,76 @@ public struct Scenario: Sendable, Hashable {
         }
     }
 
+    /// An intent moved from one model to another, keeping its max_tokens, temperature and
+    /// rag_chunks (A12's `model_reassignments`).
+    public struct ModelReassignment: Sendable, Hashable {
+        /// The intent's name.
+        public var intent: String
+        /// The model the intent runs on when the change comes (checked).
+        public var fromModel: String
+        /// The model it moves to: a model of the data or a new model of the scenario.
+        public var toModel: String
+        /// From when.
+        public var effectiveMonth: EffectiveMonth
+
+        /// Creates a model reassignment.
+        public init(intent: String, fromModel: String, toModel: String, effectiveMonth: EffectiveMonth) {
+            self.intent = intent
+            self.fromModel = fromModel
+            self.toModel = toModel
+            self.effectiveMonth = effectiveMonth
+        }
+    }
+
+    /// A model without evals, estimated from a reference model, available from a date.
+    public struct NewModel: Sendable, Hashable {
+        /// The model and how its cells are estimated.
+        public var model: EstimatedModel
+        /// From when a reassignment may move an intent to it.
+        public var available: EffectiveMonth
+
+        /// Creates a new model.
+        public init(model: EstimatedModel, available: EffectiveMonth) {
+            self.model = model
+            self.available = available
+        }
+    }
+
+    /// A provider prompt cache switched on for some intents (A12's `architecture_changes`
+    /// of type `prompt_cache`): a share of each call's input tokens is billed as cache reads.
+    public struct PromptCache: Sendable, Hashable {
+        /// The intents it covers.
+        public var intents: [String]
+        /// From when.
+        public var effectiveMonth: EffectiveMonth
+        /// The share of a call's full-price input tokens billed as cache reads instead, in (0, 1].
+        public var inputShare: Double
+
+        /// Creates a prompt-cache change.
+        public init(intents: [String], effectiveMonth: EffectiveMonth, inputShare: Double) {
+            self.intents = intents
+            self.effectiveMonth = effectiveMonth
+            self.inputShare = inputShare
+        }
+    }
+
+    /// A fixed monthly cost beside the LLM bill (A12: OpenSearch, ECS, DynamoDB, Redis).
+    public struct InfrastructureCost: Sendable, Hashable {
+        /// What it is.
+        public var name: String
+        /// Its expected monthly cost, USD.
+        public var monthlyUSD: Double
+        /// Each run and month draws the cost uniformly within ± this share of it (A12: 0.10).
+        public var uncertainty: Double
+
+        /// Creates an infrastructure cost; A12's ±10 % by default.
+        public init(name: String, monthlyUSD: Double, uncertainty: Double = 0.10) {
+            self.name = name
+            self.monthlyUSD = monthlyUSD
+            self.uncertainty = uncertainty
+        }
+    }
+
     /// A label for reports.
     public var name: String?
     /// The calendar month of projection month 1, when month labels and calendar
@@ -117,6 +195,25 @@ public struct Scenario: Sendable, Hashable {
     public var cacheChanges: [CacheChange]
     /// The file the scenario came from, for error messages.
     public var file: String
+    /// The day the data's volumes, prices and cells describe (A12's `base_date`). Month 1 is
+    /// the calendar month after it and runs one month of growth later; nil when the scenario
+    /// gives ``startMonth`` (month 1 at the data's volumes).
+    public var baseDate: CalendarDay?
+    /// Months to project when the caller does not say (A12's `projection_months`).
+    public var projectionMonths: Int?
+    /// Models without evals, in file order.
+    public var newModels: [NewModel] = []
+    /// Moves from one model to another, in file order.
+    public var modelReassignments: [ModelReassignment] = []
+    /// Prompt caches switched on, in file order.
+    public var promptCaches: [PromptCache] = []
+    /// Fixed monthly costs beside the LLM bill, in file order.
+    public var infrastructure: [InfrastructureCost] = []
+    /// Which spelling the file used: true for the design doc's A12 format.
+    public var isDesignDocSpelling = false
+
+    /// Months of growth between the data and month 1: 1 with a ``baseDate``, else 0.
+    public var growthMonthsBeforeStart: Int { baseDate == nil ? 0 : 1 }
 
     /// Creates a scenario; everything defaults to "nothing changes".
     public init(name: String? = nil, startMonth: CalendarMonth? = nil, growth: TrafficGrowth? = nil,
@@ -145,42 +242,23 @@ public struct Scenario: Sendable, Hashable {
     /// is not silently ignored.
     /// - Throws: ``DataError`` naming the field of `file`.
     public init(json: JSONValue, file: String) throws {
+        if let members = json.members, members.contains(where: { Scenario.designDocKeys.contains($0.0) }) {
+            try self.init(designDoc: json, file: file)
+            return
+        }
         let reader = ScenarioFieldReader(file: file)
         let top = try reader.object(json, path: "", keys: [
             "name", "start_month", "traffic_growth", "daily_volume_cv", "price_changes", "reassignments", "cache_changes",
+            "infrastructure_costs",
         ])
-        self.file = file
+        self.init(file: file)
         name = try top["name"].map { try reader.string($0, path: "name") }
         startMonth = try top["start_month"].map { try reader.calendarMonth($0, path: "start_month") }
         dailyVolumeCV = try top["daily_volume_cv"].map {
             try reader.number($0, path: "daily_volume_cv", expected: "a number in [0, 10]") { $0 >= 0 && $0 <= 10 }
         } ?? 0
-        if let value = top["traffic_growth"] {
-            let growth = try reader.object(value, path: "traffic_growth", keys: ["type", "monthly_rate", "monthly_rate_sd", "intent_rates"])
-            let typeText = try reader.string(try reader.required(growth, "type", path: "traffic_growth"), path: "traffic_growth.type")
-            guard let type = GrowthType(rawValue: typeText) else {
-                throw DataError(file: file, field: "traffic_growth.type", "'\(typeText)' is not a growth type; expected \"linear\" or \"compound\"")
-            }
-            let rateExpectation = "a number in [-1, 10] (0.10 is 10 % a month)"
-            let rate = try reader.number(try reader.required(growth, "monthly_rate", path: "traffic_growth"),
-                                         path: "traffic_growth.monthly_rate", expected: rateExpectation) { $0 >= -1 && $0 <= 10 }
-            let sd = try growth["monthly_rate_sd"].map {
-                try reader.number($0, path: "traffic_growth.monthly_rate_sd", expected: "a number in [0, 10]") { $0 >= 0 && $0 <= 10 }
-            } ?? 0
-            var intentRates: [String: Double] = [:]
-            if let rates = growth["intent_rates"] {
-                guard let members = rates.members else {
-                    throw DataError(file: file, field: "traffic_growth.intent_rates", "not an object; expected {\"<intent>\": rate, …}")
-                }
-                for (intent, value) in members {
-                    intentRates[intent] = try reader.number(value, path: "traffic_growth.intent_rates." + intent,
-                                                            expected: rateExpectation) { $0 >= -1 && $0 <= 10 }
-                }
-            }
-            self.growth = TrafficGrowth(type: type, monthlyRate: rate, monthlyRateSD: sd, intentRates: intentRates)
-        } else {
-            growth = nil
-        }
+        growth = try top["traffic_growth"].map { try reader.growth($0, path: "traffic_growth") }
+        infrastructure = try reader.infrastructure(top["infrastructure_costs"], path: "infrastructure_costs")
         priceChanges = try reader.list(top["price_changes"], path: "price_changes") { entry, path in
             let fields = try reader.object(entry, path: path, keys: [
                 "model", "effective_month", "input_usd_per_mtok", "output_usd_per_mtok",
@@ -224,6 +302,8 @@ public struct Scenario: Sendable, Hashable {
         switch month {
         case .index(let index):
             return index
+        case .day(let day):
+            return try monthIndex(of: .calendar(day.month), field: field)
         case .calendar(let calendar):
             guard let start = startMonth else {
                 throw DataError(file: file, field: field, "'\(calendar)' is a calendar month but the scenario has no 'start_month'; expected a 1-based month number or a 'start_month'")
@@ -302,6 +382,59 @@ struct ScenarioFieldReader {
             throw DataError(file: file, field: field, "\(value.compact()) is not a month; expected \"YYYY-MM\" or a 1-based month of the projection")
         }
         return .calendar(month)
+    }
+
+    func bool(_ value: JSONValue, path: String) throws -> Bool {
+        guard case .bool(let flag) = value else { throw DataError(file: file, field: path, "\(value.compact()) is not true or false") }
+        return flag
+    }
+
+    func day(_ value: JSONValue, path: String) throws -> CalendarDay {
+        guard let text = value.string, let day = CalendarDay(text) else {
+            throw DataError(file: file, field: path, "\(value.compact()) is not a date; expected \"YYYY-MM-DD\"")
+        }
+        return day
+    }
+
+    /// `traffic_growth` in either spelling.
+    func growth(_ value: JSONValue, path: String) throws -> Scenario.TrafficGrowth {
+        let growth = try object(value, path: path, keys: ["type", "monthly_rate", "monthly_rate_sd", "intent_rates", "stop_at_zero"])
+        let typeText = try string(try required(growth, "type", path: path), path: path + ".type")
+        guard let type = Scenario.GrowthType(rawValue: typeText) else {
+            throw DataError(file: file, field: path + ".type", "'\(typeText)' is not a growth type; expected \"linear\" or \"compound\"")
+        }
+        let rateExpectation = "a number in [-1, 10] (0.10 is 10 % a month)"
+        let rate = try number(try required(growth, "monthly_rate", path: path),
+                              path: path + ".monthly_rate", expected: rateExpectation) { $0 >= -1 && $0 <= 10 }
+        let sd = try growth["monthly_rate_sd"].map {
+            try number($0, path: path + ".monthly_rate_sd", expected: "a number in [0, 10]") { $0 >= 0 && $0 <= 10 }
+        } ?? 0
+        var intentRates: [String: Double] = [:]
+        if let rates = growth["intent_rates"] {
+            guard let members = rates.members else {
+                throw DataError(file: file, field: path + ".intent_rates", "not an object; expected {\"<intent>\": rate, …}")
+            }
+            for (intent, value) in members {
+                intentRates[intent] = try number(value, path: path + ".intent_rates." + intent,
+                                                 expected: rateExpectation) { $0 >= -1 && $0 <= 10 }
+            }
+        }
+        let stops = try growth["stop_at_zero"].map { try bool($0, path: path + ".stop_at_zero") } ?? false
+        return Scenario.TrafficGrowth(type: type, monthlyRate: rate, monthlyRateSD: sd, intentRates: intentRates, stopsAtZero: stops)
+    }
+
+    /// `infrastructure_costs` in either spelling: `[{name, monthly_usd, uncertainty}]`.
+    func infrastructure(_ value: JSONValue?, path: String) throws -> [Scenario.InfrastructureCost] {
+        try list(value, path: path) { entry, path in
+            let fields = try object(entry, path: path, keys: ["name", "monthly_usd", "uncertainty"])
+            return Scenario.InfrastructureCost(
+                name: try name(fields, "name", path: path),
+                monthlyUSD: try number(try required(fields, "monthly_usd", path: path), path: path + ".monthly_usd",
+                                       expected: "a number of USD >= 0") { $0 >= 0 && $0 < 1e12 },
+                uncertainty: try fields["uncertainty"].map {
+                    try number($0, path: path + ".uncertainty", expected: "a share in [0, 1] (0.10 is ±10 %)") { $0 >= 0 && $0 <= 1 }
+                } ?? 0.10)
+        }
     }
 
     func list<T>(_ value: JSONValue?, path: String, _ body: (JSONValue, String) throws -> T) throws -> [T] {
