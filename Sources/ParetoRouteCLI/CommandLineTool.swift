@@ -10,6 +10,7 @@ enum CommandLineTool {
         ("exact", "the exact Pareto front by dynamic programming"),
         ("pick", "choose a point of a front by budget, quality or knee"),
         ("check", "is a configuration dominated, and what could it save"),
+        ("export", "a LiteLLM config and the orchestrator's intent table of a pick"),
         ("diff", "what changed between two fronts"),
         ("compare", "two eval runs compared cell by cell on shared golden samples"),
         ("cells", "the derived cell table: one row per evaluated setting"),
@@ -75,6 +76,7 @@ enum CommandLineTool {
             case "exact": return try ExactCommand.run(rest, console: console)
             case "pick": return try PickCommand.run(rest, console: console)
             case "check": return try CheckCommand.run(rest, console: console)
+            case "export": return try ExportCommand.run(rest, console: console)
             case "diff": return try DiffCommand.run(rest, console: console)
             case "compare": return try CompareCommand.run(rest, console: console)
             case "report": return try ReportCommand.run(rest, console: console)
