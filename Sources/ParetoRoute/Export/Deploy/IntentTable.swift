@@ -48,20 +48,22 @@ public enum IntentTable {
             guard let old, let new else { return (old == nil) != (new == nil) }
             return abs(old - new) > tolerance * max(1, abs(old), abs(new))
         }
-        func text(_ value: Double?) -> String { value.map { formatNumber($0) } ?? "null" }
+        func usd(_ value: Double?) -> String { value.map(formatUSD) ?? "null" }
+        func quality(_ value: Double?) -> String { value.map(formatQuality) ?? "null" }
+        func ms(_ value: Double?) -> String { value.map { formatFixed($0, decimals: 0) + " ms" } ?? "null" }
         var lines: [String] = []
         for entry in deployment.entries {
             guard let figures = json["intents"]?[entry.intent]?["expected"] else { continue }
-            let pairs: [(String, Double?, Double?)] = [
-                ("monthly cost", figures["monthly_cost_usd"]?.number, entry.expected.monthlyCostUSD),
-                ("quality", figures["quality"]?.number, entry.expected.quality),
-                ("p99", figures["p99_latency_ms"]?.number, entry.expected.p99LatencyMs),
+            let pairs: [(String, Double?, Double?, (Double?) -> String)] = [
+                ("monthly cost", figures["monthly_cost_usd"]?.number, entry.expected.monthlyCostUSD, usd),
+                ("quality", figures["quality"]?.number, entry.expected.quality, quality),
+                ("p99", figures["p99_latency_ms"]?.number, entry.expected.p99LatencyMs, ms),
             ]
-            let changes = pairs.filter { moved($0.1, $0.2) }.map { "\($0.0) \(text($0.1)) → \(text($0.2))" }
+            let changes = pairs.filter { moved($0.1, $0.2) }.map { "\($0.0) \($0.3($0.1)) → \($0.3($0.2))" }
             if !changes.isEmpty { lines.append("\(entry.intent): \(changes.joined(separator: ", "))") }
         }
         if moved(json["monthly_cost_usd"]?.number, deployment.monthlyCostUSD) {
-            lines.append("total monthly cost \(text(json["monthly_cost_usd"]?.number)) → \(text(deployment.monthlyCostUSD))")
+            lines.append("total monthly cost \(usd(json["monthly_cost_usd"]?.number)) → \(usd(deployment.monthlyCostUSD))")
         }
         return lines
     }
@@ -105,5 +107,17 @@ extension IntentTable {
         }
         let head = "\(deployment.source): \(formatUSD(deployment.monthlyCostUSD))/month (fees \(formatUSD(deployment.fixedFeesUSD))), quality \(formatQuality(deployment.quality))"
         return wrapLines(head + "\n", width: width) + table.lines(width: width).joined(separator: "\n") + "\n"
+    }
+}
+
+extension IntentTable {
+    /// ``drift(recorded:now:tolerance:)`` of the file at `path` against `table`; empty when the
+    /// file is not an intent table.
+    /// - Throws: ``DataError`` when the file cannot be read or its entries do not fit the data.
+    public static func drift(path: String, table: CellTable) throws -> [String] {
+        let json = try JSONFile.read(path: path)
+        guard json["format"]?.string == format else { return [] }
+        let deployment = try Deployment(options: DeploymentOption.entries(of: json, file: path), table: table, file: path)
+        return drift(recorded: json, now: deployment)
     }
 }

@@ -90,6 +90,10 @@ extension LiteLLMConfig {
             }
             let weight = item["litellm_params"]?["weight"]?.number
             let setting = Setting(model: model, maxTokens: Int(maxTokens), temperature: temperature, ragChunks: ragChunks)
+            guard table.cellIndex(intent: i, setting: setting) != nil else {
+                let near = table.nearestSettings(intent: i, to: setting).map(\.description).joined(separator: ", ")
+                throw fail(params, "no evaluated cell of \(table.intents[i].name) for \(setting); nearest evaluated settings: \(near)")
+            }
             byIntent[i, default: []].append(ReadDeployment(
                 index: k, side: side, setting: setting, weight: weight, routeSide: item["model_info"]?["route_side"]?.string,
                 router: item["model_info"]?["router"]?.string, threshold: item["model_info"]?["threshold"]?.number))
@@ -122,5 +126,22 @@ extension LiteLLMConfig {
             }
             throw fail(path + ".model_name", "\(name) is served by \(deployments.count) deployment(s) in groups \(Set(deployments.map { groupName(intent: name, side: $0.side) }).sorted().joined(separator: ", ")); expected one deployment, a share route's two, or one each in /low and /high")
         }
+    }
+}
+
+extension LiteLLMConfig {
+    /// The configuration a LiteLLM config at `path` deploys on `table`, read back by
+    /// ``options(of:file:table:)``, for `check --litellm`.
+    /// - Throws: ``DataError`` naming the file, line and field; also for an intent served by a
+    ///   route, which a ``Configuration`` cannot hold yet.
+    public static func configuration(path: String, table: CellTable) throws -> Configuration {
+        let document = try YAMLReader.read(path: path)
+        let options = try self.options(of: document, file: path, table: table)
+        return Configuration(entries: try options.map { intent, option in
+            guard case .setting(let setting) = option else {
+                throw DataError(file: path, field: "model_list", "\(intent) is served by a route (\(option.description)); expected one setting per intent: check does not evaluate routes yet")
+            }
+            return (intent, setting)
+        })
     }
 }

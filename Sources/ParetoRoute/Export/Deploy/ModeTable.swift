@@ -119,7 +119,8 @@ public struct ModeTable: Sendable {
 
     /// The table as text: one line per mode, its changes under it, within 80 columns.
     public var text: String {
-        var lines = ["mode               switch at         cap/month   expected  quality  changes"]
+        var lines = ["A10 modes: switched at shares of a daily cap of \(formatUSD(dailyCapUSD)); budget \(formatUSD(budgetUSD))/month",
+                     "mode               switch at         cap/month   expected  quality  changes"]
         for mode in modes {
             let share = formatFixed(mode.switchShare * 100, decimals: 0) + "%"
             let at = share + " (" + formatUSD(mode.switchShare * dailyCapUSD) + ")"
