@@ -94,7 +94,7 @@ public struct YAMLReader: Sendable {
     /// The block starting at the current line, whose lines are indented by `indent`.
     private mutating func block(indent: Int, path: String) throws -> YAMLValue {
         let line = lines[position]
-        recorded[path] = line.number
+        if recorded[path] == nil { recorded[path] = line.number }
         return YAMLReader.isItem(line.text) ? try sequence(indent: indent, path: path) : try mapping(indent: indent, path: path)
     }
 
