@@ -67,7 +67,12 @@ enum ExportCommand {
             let path = args.positionals[0]
             try outputs.protect([(path, "the configuration exported")] + OutputOptions.dataFiles(dataDirectory))
             let options = try DeploymentOption.entries(of: JSONFile.read(path: path), file: path)
-            let table = try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true).withProviderIDs(modelIDs)
+            let byRouter = options.contains { entry in
+                if case .route(let route) = entry.option, case .threshold = route.split { return true }
+                return false
+            }
+            let table = try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true, keepingSampleIDs: byRouter)
+                .withProviderIDs(modelIDs)
             deployment = try Deployment(options: options, table: table, file: path)
         }
         let yaml = try outputs.contains("litellm") ? LiteLLMConfig.render(deployment, apiKeys: apiKeys) : ""

@@ -64,7 +64,8 @@ public struct Deployment: Sendable {
 
     /// Evaluates one option per intent on `table`, in the data's intent order.
     ///
-    /// A threshold route needs the table's samples and the router's scores; a share route's
+    /// A threshold route needs the table's samples with their ids (``GoldenDataLoader/load(directory:keepingSamples:keepingSampleIDs:laterEvalsFile:)``)
+    /// and the router's scores; a share route's
     /// P99 needs the samples (without them it is nil).
     /// - Throws: ``DataError`` naming `file` and the intent: an unknown or missing intent, a
     ///   setting with no evaluated cell, a route whose router is unknown or that no sample
@@ -175,9 +176,9 @@ public struct Deployment: Sendable {
                 throw DataError(file: file, field: field + ".router",
                                 "the router '\(name)' scores no sample of \(intent.name); expected a router of routers.csv")
             }
-            guard let samples = table.samples else {
+            guard let samples = table.samples, samples[i][cells[0]].sampleIDs.count == samples[i][cells[0]].qualities.count else {
                 throw DataError(.badRequest, file: file, field: field,
-                                "a threshold route is evaluated sample by sample; expected data loaded with its samples")
+                                "a threshold route is evaluated sample by sample; expected data loaded with its samples and sample ids")
             }
             let router = table.routerScores.routers[r]
             guard let figures = RouteFigures.threshold(

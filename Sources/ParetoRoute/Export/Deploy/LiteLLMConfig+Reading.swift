@@ -22,7 +22,12 @@ extension LiteLLMConfig {
     /// - Throws: ``DataError`` naming `file`, the line and the field, and what was expected.
     public static func options(of document: YAMLReader.Document, file: String, table: CellTable) throws -> [(intent: String, option: DeploymentOption)] {
         func fail(_ path: String, _ message: String) -> DataError {
-            DataError(file: file, line: document.line(of: path), field: path.isEmpty ? nil : path, message)
+            // A missing field is blamed on the line of the nearest value that is there.
+            var known = path
+            while document.line(of: known) == nil, let cut = known.lastIndex(where: { $0 == "." || $0 == "[" }) {
+                known = String(known[..<cut])
+            }
+            return DataError(file: file, line: document.line(of: known), field: path.isEmpty ? nil : path, message)
         }
         guard let list = document.value["model_list"]?.elements else {
             throw fail("model_list", "missing or not a list; expected a LiteLLM config with a model_list")
