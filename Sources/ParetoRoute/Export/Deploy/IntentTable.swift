@@ -75,8 +75,8 @@ extension IntentTable {
     /// quality and P99), fitted to `width` columns when given.
     public static func text(_ deployment: Deployment, width: Int? = nil) -> String {
         var table = TextTable(columns: [
-            TextTable.Column("group", cuttable: true),
-            TextTable.Column("model id", compact: "model", dropRank: 4),
+            TextTable.Column("group"),
+            TextTable.Column("model id", cuttable: true),
             TextTable.Column("max_tokens", compact: "tokens", .right),
             TextTable.Column("temperature", compact: "temp", .right),
             TextTable.Column("rag", .right),

@@ -123,7 +123,7 @@ public struct ModeTable: Sendable {
                      "mode               switch at         cap/month   expected  quality  changes"]
         for mode in modes {
             let share = formatFixed(mode.switchShare * 100, decimals: 0) + "%"
-            let at = share + " (" + formatUSD(mode.switchShare * dailyCapUSD) + ")"
+            let at = mode.switchShare == 0 ? share : share + " (" + formatUSD(mode.switchShare * dailyCapUSD) + ")"
             lines.append(mode.name.padding(toLength: 17, withPad: " ", startingAt: 0) + " " + padLeft(at, 12)
                 + padLeft(formatUSD(mode.monthlyCapUSD), 14) + padLeft(formatUSD(mode.deployment.monthlyCostUSD), 11)
                 + "  " + formatQuality(mode.deployment.quality) + "   "
