@@ -10,7 +10,6 @@ enum CommandLineTool {
         ("exact", "the exact Pareto front by dynamic programming"),
         ("pick", "choose a point of a front by budget, quality or knee"),
         ("check", "is a configuration dominated, and what could it save"),
-        ("export", "a LiteLLM config and the orchestrator's intent table of a pick"),
         ("diff", "what changed between two fronts"),
         ("compare", "two eval runs compared cell by cell on shared golden samples"),
         ("cells", "the derived cell table: one row per evaluated setting"),
@@ -18,6 +17,7 @@ enum CommandLineTool {
         ("import", "turn Inspect AI or promptfoo results into a new evals file"),
         ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
         ("ladder", "degrade ladder: the best configuration at each fraction of a budget"),
+        ("export", "a LiteLLM config and the orchestrator's intent table of a pick"),
         ("usage", "what production spends, from request logs; A10's anomalies"),
         ("calibrate", "a data directory with the volumes and hit rates logs observed"),
     ]

@@ -9,21 +9,21 @@ enum ExportCommand {
 
         Writes a configuration (a configuration JSON, pick's JSON, an intent table, or a
         front's point) in the forms a deployment reads, and prints what it wrote.
-          --litellm FILE      a LiteLLM proxy config.yaml: one model group per intent,
-                              intent/<name> (a threshold route: intent/<name>/low and /high);
-                              model = the model's first provider_ids entry, max_tokens,
-                              temperature; RAG chunks and expected figures in model_info
-          --intents FILE      the orchestrator's intent table (JSON): per intent the setting
-                              or route, gateway groups, max output tokens, expected figures
-          --model-id MODEL=ID the provider id to write for MODEL (first of models.csv's
-                              provider_ids otherwise, else its name; repeatable)
-          --api-key-env NAME  api_key: os.environ/NAME in every deployment (MODEL=NAME for
-                              one model; repeatable); without it no api_key is written
-          --front FRONT.json  export a point of this front, judged on its data
-          --point N           point #N of the front
-          --knee              the front's knee
-          --budget USD        the front's best point costing at most USD a month
-          --data DIR          the data directory (default ./GoldenData)
+          --litellm FILE        a LiteLLM proxy config.yaml: one model group per intent,
+                                intent/<name> (a threshold route: intent/<name>/low and /high);
+                                model = the model's first provider_ids entry, max_tokens,
+                                temperature; RAG chunks and expected figures in model_info
+          --intents FILE        the orchestrator's intent table (JSON): per intent the setting
+                                or route, gateway groups, max output tokens, expected figures
+          --model-id MODEL=ID   the provider id to write for MODEL (first of models.csv's
+                                provider_ids otherwise, else its name; repeatable)
+          --api-key-env NAME    api_key: os.environ/NAME in every deployment (MODEL=NAME for
+                                one model; repeatable); without it no api_key is written
+          --front FRONT.json    export a point of this front, judged on its data
+          --point N             point #N of the front
+          --knee                the front's knee
+          --budget USD          the front's best point costing at most USD a month
+          --data DIR            the data directory (default ./GoldenData)
         Files are replaced atomically; the same input gives the same bytes. See docs/deploy.md.
 
         """

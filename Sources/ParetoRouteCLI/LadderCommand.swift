@@ -26,7 +26,8 @@ enum LadderCommand {
           --daily-cap USD            the daily cap modes switch on a share of (default budget/30)
           --switch-at S2,S3,…        the shares of it at which modes 2, 3, … switch on
                                      (default A10's 0.7,0.85,0.95,1)
-          --model-id MODEL=ID, --api-key-env NAME   as for export (repeatable)
+          --model-id MODEL=ID        as for export: the provider id written for MODEL
+          --api-key-env NAME         as for export: api_key: os.environ/NAME
 
         """
 
