@@ -115,6 +115,22 @@ struct LiteLLMRouterTests {
         #expect(failed.out.contains("FAIL config.yaml: intent/faq: "))
     }
 
+    @Test func aThresholdRoutesTwoGroupsCarryTheRouter() throws {
+        let directory = try Paths.temporaryDirectory()
+        let data = directory + "/data"
+        try FileManager.default.copyItem(atPath: Paths.tiny, toPath: data)
+        try "intent,router,sample_id,score\nfaq,complexity,q1,0.7\nfaq,complexity,q2,0.2\n".write(toFile: data + "/routers.csv", atomically: true, encoding: .utf8)
+        let route = directory + "/route.json", config = directory + "/config.yaml", intents = directory + "/intents.json"
+        try #"{"intents": {"faq": {"route": {"router": "complexity", "threshold": 0.5, "low": {"model": "small", "max_tokens": 250, "temperature": 0.1, "rag_chunks": 0}, "high": {"model": "big", "max_tokens": 250, "temperature": 0.1, "rag_chunks": 0}}}, "chat": {"model": "small", "max_tokens": 150, "temperature": 0.7, "rag_chunks": 2}}}"#
+            .write(toFile: route, atomically: true, encoding: .utf8)
+        let ids = ["--model-id", "big=anthropic/claude-3-5-sonnet-20241022", "--model-id", "small=anthropic/claude-3-haiku-20240307"]
+        let export = runTool(["export", route, "--data", data, "--litellm", config, "--intents", intents] + ids)
+        #expect(export.status == 0, "\(export.err)")
+        let result = try LiteLLMEnvironment.check([config, intents])
+        #expect(result.status == 0, "\(result.out)")
+        #expect(result.out.contains("config.yaml: 2 intents checked, 3 model groups loaded\n"))
+    }
+
     @Test func everyModeOfTheDefaultLadderLoads() throws {
         let directory = try Paths.temporaryDirectory() + "/modes"
         let ladder = runTool(["ladder", "--budget", "30000", "--data", ExportCommandTests.data, "--export", directory] + ExportCommandTests.modelIDs)
