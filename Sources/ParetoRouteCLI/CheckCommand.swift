@@ -49,7 +49,7 @@ enum CheckCommand {
         try ConfidenceLevel.check(confidence)
         let path = litellm ?? args.positionals[0]
         func configuration(on table: CellTable) throws -> Configuration {
-            try litellm.map { try LiteLLMConfig.configuration(path: $0, table: table) } ?? Configuration.load(path: path)
+            try litellm.map { try LiteLLMConfig.configuration(path: $0, table: table) } ?? IntentTable.configuration(path: path)
         }
         let dataDirectory = args.value("data") ?? "GoldenData"
         let outputs = try OutputOptions(args, names: ["out"], printFlags: ["json"])

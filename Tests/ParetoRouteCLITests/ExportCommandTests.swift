@@ -73,6 +73,11 @@ struct ExportCommandTests {
         let check = runTool(["check", "--litellm", config, "--data", Paths.tiny])
         #expect(check.status == 65)
         #expect(check.err == "paretoroute: \(config): field 'model_list': faq is served by a route (small/250/t0.1/rag0 | big/250/t0.1/rag0 (share 0.3)); expected one setting per intent: check does not evaluate routes yet\n")
+        let intents = directory + "/intents.json"
+        #expect(runTool(["export", route, "--data", Paths.tiny, "--intents", intents]).status == 0)
+        let table = runTool(["check", intents, "--data", Paths.tiny])
+        #expect(table.status == 65)
+        #expect(table.err == "paretoroute: \(intents): field 'intents.faq': faq is served by a route (small/250/t0.1/rag0 | big/250/t0.1/rag0 (share 0.3)); expected one setting per intent: check does not evaluate routes yet\n")
         #expect(runTool(["export", route, "--data", Paths.tiny, "--litellm", route]).status == 64)
         #expect(runTool(["ladder", "--budget", "100", "--data", Paths.tiny, "--switch-at", "0.5"]).status == 64)
     }

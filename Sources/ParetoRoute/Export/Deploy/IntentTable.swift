@@ -121,3 +121,20 @@ extension IntentTable {
         return drift(recorded: json, now: deployment)
     }
 }
+
+extension IntentTable {
+    /// The configuration in the file at `path`: an intent table's settings, or any other
+    /// configuration document as ``Configuration/load(path:)`` reads it.
+    /// - Throws: ``DataError`` naming the field; for an intent table, also an intent served by a
+    ///   route, which a ``Configuration`` cannot hold yet.
+    public static func configuration(path: String) throws -> Configuration {
+        let json = try JSONFile.read(path: path)
+        guard json["format"]?.string == format else { return try Configuration(json: json, file: path) }
+        return Configuration(entries: try DeploymentOption.entries(of: json, file: path).map { intent, option in
+            guard case .setting(let setting) = option else {
+                throw DataError(file: path, field: "intents.\(intent)", "\(intent) is served by a route (\(option.description)); expected one setting per intent: check does not evaluate routes yet")
+            }
+            return (intent, setting)
+        })
+    }
+}
