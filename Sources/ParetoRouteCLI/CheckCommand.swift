@@ -79,11 +79,20 @@ enum CheckCommand {
             result = try ConfigurationCheck.against(loaded, frontPath: frontPath, configuration: configuration(on: loaded.table),
                                                     file: path, confidence: confidence)
         } else {
-            let data = try GoldenDataLoader.load(directory: dataDirectory)
+            // A routed configuration is evaluated sample by sample: load the samples and their ids then.
+            var configuration = try litellm == nil ? IntentTable.configuration(path: path) : nil
+            let routed = configuration?.hasRoutes ?? false
+            var data = try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: routed, keepingSampleIDs: routed)
+            if let litellm {
+                let read = try LiteLLMConfig.configuration(path: litellm, table: whatIf.apply(to: data))
+                if read.hasRoutes { data = try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true, keepingSampleIDs: true) }
+                configuration = read
+            }
             table = try whatIf.apply(to: data)
             let scope = try ScopeOptions.scope(args, table: table, command: "check")
+            guard let configuration else { throw UsageError("check: expected CONFIG.json or --litellm config.yaml") }
             let (check, run) = try ConfigurationCheck.againstExactFront(
-                of: data, dataDirectory: dataDirectory, configuration: configuration(on: table), file: path,
+                of: data, dataDirectory: dataDirectory, configuration: configuration, file: path,
                 request: FrontRequest(scope: scope, whatIf: whatIf), confidence: confidence)
             result = check
             try outputs.write("out", console: console, streaming: run.front.writeJSON(to:))

@@ -66,7 +66,7 @@ enum DiffCommand {
                     : "no cell both fronts still use moved: the differences come from cells only one front uses (a cell one front dropped may have moved: paretoroute compare OLD_DATA NEW_DATA)")
             } else {
                 let named = (beyond.isEmpty ? diff.movedCells : beyond).prefix(3).map { cell in
-                    "\(cell.intent) \(cell.setting) \(formatQuality(cell.oldQuality))→\(formatQuality(cell.newQuality))"
+                    "\(cell.intent) \(cell.option) \(formatQuality(cell.oldQuality))→\(formatQuality(cell.newQuality))"
                 }
                 let more = (beyond.isEmpty ? diff.movedCells : beyond).count - named.count
                 lines.append("cause: \(diff.movedCells.count) cell(s) both fronts use moved, \(beyond.count) in quality beyond noise: \(named.joined(separator: ", "))\(more > 0 ? ", +\(more) more" : "")")

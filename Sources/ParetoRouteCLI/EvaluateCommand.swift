@@ -19,10 +19,11 @@ enum EvaluateCommand {
         if CommandLineTool.helpRequested(arguments, help: help, console: console) { return ExitStatus.ok }
         let args = try Arguments(arguments, options: [.init(name: "data", takesValue: true), .init(name: "json", takesValue: false)], command: "evaluate")
         try args.requirePositionals(1, command: "evaluate", names: "one CONFIG.json")
-        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData")
         let path = args.positionals[0]
-        let choice = try table.choice(of: Configuration.load(path: path), file: path)
-        let evaluation = table.evaluate(choice)
+        let configuration = try Configuration.load(path: path)
+        let table = try GoldenDataLoader.load(directory: args.value("data") ?? "GoldenData", keepingSamples: configuration.hasRoutes,
+                                              keepingSampleIDs: configuration.hasRoutes)
+        let evaluation = try table.evaluate(configuration, file: path)
         if args.flag("json") {
             console.out(evaluation.json.serialized())
         } else {

@@ -66,9 +66,9 @@ enum ExportCommand {
             }
             let path = args.positionals[0]
             try outputs.protect([(path, "the configuration exported")] + OutputOptions.dataFiles(dataDirectory))
-            let options = try DeploymentOption.entries(of: JSONFile.read(path: path), file: path)
+            let options = try Configuration.load(path: path).entries
             let byRouter = options.contains { entry in
-                if case .route(let route) = entry.option, case .threshold = route.split { return true }
+                if case .route(let route) = entry.option, case .threshold = route.rule { return true }
                 return false
             }
             let table = try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true, keepingSampleIDs: byRouter)

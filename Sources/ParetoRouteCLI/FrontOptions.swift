@@ -10,6 +10,7 @@ struct FrontOptions {
         .init(name: "csv", takesValue: true), .init(name: "svg", takesValue: true), .init(name: "html", takesValue: true), .init(name: "mark", takesValue: true),
         .init(name: "log-cost", takesValue: false),
         .init(name: "points", takesValue: true), .init(name: "quiet", takesValue: false), .init(name: "verbose", takesValue: false), .init(name: "confidence", takesValue: true),
+        .init(name: "routes", takesValue: true), .init(name: "no-routes", takesValue: false), .init(name: "in-sample-routes", takesValue: false),
     ] + ScopeOptions.options
 
     /// The usage text: `searchOptions` are the command's own options, already indented.
@@ -28,6 +29,11 @@ struct FrontOptions {
           --min-quality Q         keep only configurations of weighted quality at least Q
           --confidence C          a cell is feasible only if its bootstrap interval at C (e.g. 0.95)
                                   clears the floor and the cap (1,000 seeded resamples)
+          --routes KIND           routes within an intent: share, threshold, all or none
+                                  (default: all when the data has a routers.csv, else none)
+          --no-routes             one setting per intent (the same as --routes none)
+          --in-sample-routes      judge thresholds on the samples that chose them (optimistic;
+                                  for comparison)
         \(ScopeOptions.help)  --out FRONT.json        write the front file (format \(Front.format))
           --json                  print the front file on stdout instead of the table
           --text FRONT.txt        write the table to a file instead of stdout
@@ -64,9 +70,37 @@ struct FrontOptions {
         if !quiet { console.note(line + "\n") }
     }
 
-    /// The loaded data (with samples when a confidence is asked for).
+    /// The loaded data (with samples when a confidence or routes are asked for; data with a
+    /// routers.csv keeps them anyway).
     func data() throws -> CellTable {
-        try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: args.value("confidence") != nil)
+        let routes = args.value("routes") != nil
+        return try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: args.value("confidence") != nil || routes,
+                                         keepingSampleIDs: routes)
+    }
+
+    /// The routes asked for by `--routes`, `--no-routes` and `--in-sample-routes`; nil lets the data decide.
+    func routes(data: CellTable) throws -> RouteOptions? {
+        if args.flag("no-routes") {
+            guard args.value("routes") == nil else {
+                throw UsageError("\(command): --routes and --no-routes exclude each other")
+            }
+            return RouteOptions.none
+        }
+        var routes: RouteOptions?
+        switch args.value("routes") {
+        case nil: routes = nil
+        case "share": routes = RouteOptions.shareOnly
+        case "threshold": routes = RouteOptions(thresholdRoutes: true, shareRoutes: false)
+        case "all": routes = RouteOptions()
+        case "none": routes = RouteOptions.none
+        case let other?: throw UsageError("\(command): --routes \(other): expected share, threshold, all or none")
+        }
+        if args.flag("in-sample-routes") {
+            var chosen = routes ?? (data.routerScores.routers.isEmpty ? RouteOptions.none : RouteOptions())
+            chosen.protectsFromSelection = false
+            routes = chosen
+        }
+        return routes
     }
 
     var dataDirectory: String { args.value("data") ?? "GoldenData" }
@@ -79,7 +113,8 @@ struct FrontOptions {
         let confidence = try args.double("confidence", command: command, minimum: 0)
         if let confidence { try ConfidenceLevel.check(confidence) }
         return FrontRequest(constraints: constraints, scope: try ScopeOptions.scope(args, table: data, command: command),
-                            whatIf: try ScopeOptions.whatIf(args, command: command), confidence: confidence)
+                            whatIf: try ScopeOptions.whatIf(args, command: command), confidence: confidence,
+                            routes: try routes(data: data))
     }
 
     /// Checks the cheap options before the search, so a typo does not cost a run.

@@ -125,6 +125,7 @@ enum ScopeOptions {
             case .maxChangesPerStep: return "--max-changes-per-step"
             case .intentFilter: return "--intent"
             case .modelFilter: return "--model"
+            case .routes: return "--routes"
             }
         }.joined(separator: "/")
     }

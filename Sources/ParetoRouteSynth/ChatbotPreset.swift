@@ -81,9 +81,25 @@ public enum ChatbotPreset {
                retrieval: (0.080, 0.002), temperature: (0.4, 0.1), truncation: 0.5),
     ]
 
+    /// A8's routed intents: their queries run from simple lookups to multi-constraint requests,
+    /// so their samples' difficulty spreads wider than the other intents' (0.10 against 0.04),
+    /// and a complexity classifier scores them.
+    public static let routedIntents = ["product_question", "product_discovery"]
+
+    /// A8's complexity classifier: $100/month for its endpoint, < 10 ms. Its score reads the
+    /// sample's difficulty through noise (``RouterProfile``); GoldenData/README.md gives its AUC.
+    public static let complexityRouter = RouterProfile(name: "complexity", intents: routedIntents, noise: 0.7,
+                                                       monthlyFixedUSD: 100, latencyMS: 10)
+
     /// The default data set's spec.
     public static func spec(seed: UInt64 = defaultSeed, samplesPerCell: Int = defaultSamplesPerCell) -> DataSetSpec {
-        DataSetSpec(models: models, intents: intents, grid: grid, samplesPerCell: samplesPerCell, seed: seed)
+        var spec = DataSetSpec(models: models, intents: intents.map { profile in
+            var copy = profile
+            if routedIntents.contains(profile.name) { copy.difficultySpread = 0.10 }
+            return copy
+        }, grid: grid, samplesPerCell: samplesPerCell, seed: seed)
+        spec.routers = [complexityRouter]
+        return spec
     }
 
     private static func intent(

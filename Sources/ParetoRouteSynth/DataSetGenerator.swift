@@ -17,13 +17,54 @@ public struct DataSetGenerator: Sendable {
         self.spec = spec
     }
 
-    /// The three files: models.csv, intents.csv and `evals/<evalsFileName>`.
+    /// The files: models.csv, intents.csv and `evals/<evalsFileName>`, and with routers
+    /// routers.csv and router_costs.csv.
     public func files() -> [GeneratedFile] {
-        [
+        var files = [
             GeneratedFile(relativePath: "models.csv", bytes: modelsCSV()),
             GeneratedFile(relativePath: "intents.csv", bytes: intentsCSV()),
             GeneratedFile(relativePath: "evals/" + spec.evalsFileName, bytes: evalsCSV()),
         ]
+        if !spec.routers.isEmpty {
+            files.append(GeneratedFile(relativePath: "router_costs.csv", bytes: routerCostsCSV()))
+            files.append(GeneratedFile(relativePath: "routers.csv", bytes: routersCSV()))
+        }
+        return files
+    }
+
+    /// router_costs.csv: each router's monthly fee and latency.
+    public func routerCostsCSV() -> [UInt8] {
+        var csv = CSVBuffer()
+        csv.appendRecord(["router", "monthly_fixed_usd", "latency_ms"])
+        for router in spec.routers {
+            csv.appendRecord([router.name, DecimalText.usd(router.monthlyFixedUSD),
+                              DecimalText.format(router.latencyMS, minDecimals: 0, maxDecimals: 3)])
+        }
+        return csv.bytes
+    }
+
+    /// routers.csv: every router's score of every golden sample of the intents it scores. The
+    /// noise has its own stream per (router, intent), so the evals keep their bytes.
+    public func routersCSV() -> [UInt8] {
+        var csv = CSVBuffer()
+        csv.appendRecord(["intent", "router", "sample_id", "score"])
+        let width = max(3, String(spec.samplesPerCell).count)
+        let maxChunks = spec.grid.ragChunks.max() ?? 0
+        for intent in spec.intents {
+            let samples = GoldenSample.draw(for: intent, count: spec.samplesPerCell, maxChunks: maxChunks,
+                                            parameters: spec.parameters, seed: spec.seed)
+            let spread = max(intent.difficultySpread ?? spec.parameters.difficultySpread, 1e-12)
+            for router in spec.routers where router.intents.contains(intent.name) {
+                var noise = NoiseSource(seed: cellSeed(["router", router.name, intent.name]))
+                for (k, sample) in samples.enumerated() {
+                    let digits = String(k + 1)
+                    let score = -sample.difficulty / spread + router.noise * noise.normal()
+                    csv.appendRecord([intent.name, router.name, "s" + String(repeating: "0", count: width - digits.count) + digits,
+                                      DecimalText.format(score, minDecimals: 1, maxDecimals: 4)])
+                }
+            }
+        }
+        return csv.bytes
     }
 
     /// models.csv: prices and monthly fees.

@@ -14,6 +14,8 @@ public struct DataSetSpec: Sendable, Hashable {
     public var parameters: GenerativeParameters
     /// Name of the eval file inside `evals/`; later runs should sort after it.
     public var evalsFileName: String
+    /// Routers whose scores go to routers.csv (none: no routers.csv, version-1 files).
+    public var routers: [RouterProfile] = []
 
     /// Creates a spec; call ``validate()`` (or build a ``DataSetGenerator``) before relying on it.
     public init(
@@ -63,8 +65,18 @@ public struct DataSetSpec: Sendable, Hashable {
                 }
             }
         }
+        for router in routers {
+            guard !router.name.isEmpty, router.noise.isFinite, router.noise >= 0, Self.isWritable(router.monthlyFixedUSD),
+                  router.monthlyFixedUSD >= 0, router.latencyMS.isFinite, router.latencyMS >= 0,
+                  router.intents.allSatisfy({ name in intents.contains { $0.name == name } }) else {
+                throw .invalidSpec("router \(router.name): needs a name, noise and costs >= 0 and intents of the spec")
+            }
+        }
         for intent in intents {
             try Self.check(intent, models: models)
+            guard intent.difficultySpread.map({ $0.isFinite && $0 >= 0 && $0 <= 1 }) ?? true else {
+                throw .invalidSpec("intent \(intent.name): difficulty spread must be in [0, 1]")
+            }
             guard intent.systemPromptTokens.isFinite, intent.systemPromptTokens >= 0, intent.systemPromptTokens <= 1e9,
                   (intent.promptCacheReadShare.map { (0...1).contains($0) } ?? true) else {
                 throw .invalidSpec("intent \(intent.name): system prompt tokens must be in [0, 1e9], the prompt-cache read share in [0, 1]")

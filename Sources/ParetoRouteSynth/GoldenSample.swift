@@ -25,7 +25,7 @@ struct GoldenSample: Sendable, Hashable {
         hasher.combine(intent.name)
         var noise = NoiseSource(seed: hasher.value)
         return (0..<count).map { _ in
-            let difficulty = noise.normal(mean: 0, deviation: parameters.difficultySpread)
+            let difficulty = noise.normal(mean: 0, deviation: intent.difficultySpread ?? parameters.difficultySpread)
             let prompt = intent.promptTokens * noise.unitMeanLognormal(spread: parameters.promptSpread)
             let answer = noise.unitMeanLognormal(spread: parameters.answerSpread)
             var chunks = [0.0]

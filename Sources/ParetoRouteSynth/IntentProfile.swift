@@ -42,6 +42,9 @@ public struct IntentProfile: Sendable, Hashable {
     public var temperatureSensitivity: Double
     /// Quality lost when the whole answer is cut; a share `c` cut costs `truncationSeverity * c^1.5`.
     public var truncationSeverity: Double
+    /// The spread of this intent's sample difficulties, when its queries range wider than the
+    /// parameters' (A8: product questions run from "in stock?" to multi-constraint requests).
+    public var difficultySpread: Double? = nil
 
     /// Creates an intent profile; see the properties for the meaning of each figure.
     public init(

@@ -93,8 +93,8 @@ struct ReportBrowserTests {
         let shown = Self.intentFigures(table: "budget-intents", in: dom)
         #expect(shown.count == 10)
         for figures in front.points[index].intents {
-            #expect(shown[figures.intent]?["model"] == figures.setting.model)
-            #expect(shown[figures.intent]?["max_tokens"] == String(figures.setting.maxTokens))
+            #expect(shown[figures.intent]?["model"] == figures.option.singleSetting?.model)
+            #expect(shown[figures.intent]?["max_tokens"] == figures.option.singleSetting.map { String($0.maxTokens) })
         }
     }
 

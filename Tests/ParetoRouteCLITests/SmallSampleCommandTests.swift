@@ -23,7 +23,7 @@ import ParetoRoute
         #expect(front.points[1].qualityStandardError == nil)
         #expect(run.out.contains(#""quality":0.9166666666666666,"quality_standard_error":null,"#))
         // The cell record says it too: chat's big cell is null, small's is a number.
-        let chatBig = try #require(front.catalog.cells[1].first { $0.setting.model == "big" })
+        let chatBig = try #require(front.catalog.cells[1].first { $0.option.singleSetting?.model == "big" })
         #expect(chatBig.qualityStandardError == nil)
         let text = runTool(["exact", "--data", Paths.tiny, "--quiet"])
         #expect(text.out.contains("2           $151  0.9167 ± n/a     big×2"))

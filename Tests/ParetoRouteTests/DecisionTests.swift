@@ -5,7 +5,7 @@ import Testing
     private func point(_ cost: Double, _ quality: Double, model: String = "m") -> FrontPoint {
         let catalog = FrontCatalog(
             intents: [FrontIntent(name: "a", minQuality: 0.5, maxP99LatencyMs: 1000, weight: 1)],
-            cells: [[FrontCell(setting: Setting(model: model, maxTokens: Int(cost), temperature: 0.1, ragChunks: 0),
+            cells: [[FrontCell(option: .setting(Setting(model: model, maxTokens: Int(cost), temperature: 0.1, ragChunks: 0)),
                                monthlyCostUSD: cost, quality: quality, qualityStandardError: 0, p99LatencyMs: 100,
                                weightShare: 1, violations: [])]])
         return FrontPoint(monthlyCostUSD: cost, quality: quality, qualityStandardError: 0, fixedFeesUSD: 0, isFeasible: true,
@@ -109,7 +109,7 @@ import Testing
     @Test func anIntentChangeIsNoiseOnlyBelowZStandardErrorsOfTheDifference() {
         let setting = Setting(model: "m", maxTokens: 100, temperature: 0.1, ragChunks: 0)
         // SE of the difference: √(0.003² + 0.004²) = 0.005; at z = 1.96 the margin is 0.0098.
-        var change = FrontDiff.IntentChange(intent: "a", old: setting, new: setting, costDeltaUSD: -5, qualityDelta: 0.009,
+        var change = FrontDiff.IntentChange(intent: "a", old: .setting(setting), new: .setting(setting), costDeltaUSD: -5, qualityDelta: 0.009,
                                             oldStandardError: 0.003, newStandardError: 0.004)
         #expect(change.isWithinNoise(z: 1.96))
         change.qualityDelta = -0.01

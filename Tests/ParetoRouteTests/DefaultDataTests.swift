@@ -26,11 +26,11 @@ enum DefaultData {
         #expect(summary.infeasibleIntents.isEmpty)
         let recommendation = try #require(table.intentIndex(named: "recommendation"))
         let feasibleHaiku = table.cells[recommendation].indices.filter {
-            table.cells[recommendation][$0].setting.model == "haiku" && table.violation(intent: recommendation, cell: $0).isEmpty
+            table.cells[recommendation][$0].setting.model == "haiku" && table.violation(intent: recommendation, option: $0).isEmpty
         }
         #expect(feasibleHaiku.isEmpty)
         let slowSonnet = table.intents.indices.flatMap { i in
-            table.cells[i].indices.filter { table.cells[i][$0].setting.model == "sonnet" && table.violation(intent: i, cell: $0).contains(.latencyAboveCap) }
+            table.cells[i].indices.filter { table.cells[i][$0].setting.model == "sonnet" && table.violation(intent: i, option: $0).contains(.latencyAboveCap) }
         }
         #expect(!slowSonnet.isEmpty)
     }

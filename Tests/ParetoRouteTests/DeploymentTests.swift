@@ -40,7 +40,7 @@ struct DeploymentTests {
 
     @Test func aShareRouteByHand() throws {
         let table = try #require(Self.tiny)
-        let route = DeploymentRoute(split: .share(0.3), low: Self.small, high: Self.big)
+        let route = Route(rule: .share(0.3), low: Self.small, high: Self.big)
         let deployment = try Deployment(options: [("faq", .route(route)), ("chat", .setting(Self.chat))], table: table, file: "r.json")
         let faq = deployment.entries[0].expected
         // faq: 15,000 calls a month; small $0.0005 a call (q 0.75), big $0.006 (q 0.925).
@@ -59,7 +59,7 @@ struct DeploymentTests {
 
     @Test func aThresholdRouteSampleBySampleWithTheRoutersFee() throws {
         let table = try Self.routedTiny()
-        let route = DeploymentRoute(split: .threshold(router: "complexity", threshold: 0.5), low: Self.small, high: Self.big)
+        let route = Route(rule: .threshold(router: "complexity", threshold: 0.5), low: Self.small, high: Self.big)
         let deployment = try Deployment(options: [("faq", .route(route)), ("chat", .setting(Self.chat))], table: table, file: "r.json")
         let faq = deployment.entries[0].expected
         // q1 (0.7) goes to big: q 0.9, $0.006; q2 (0.2) to small: q 0.8, $0.0005; both 100 ms + 10.
@@ -70,7 +70,7 @@ struct DeploymentTests {
         #expect(faq.highShare == 0.5)
         #expect(deployment.fixedFeesUSD == 100)
         #expect(abs(deployment.monthlyCostUSD - (48.75 + 4.125 + 100)) < 1e-9)
-        let unknown = DeploymentRoute(split: .threshold(router: "length", threshold: 0.5), low: Self.small, high: Self.big)
+        let unknown = Route(rule: .threshold(router: "length", threshold: 0.5), low: Self.small, high: Self.big)
         #expect(throws: DataError(file: "r.json", field: "intents.faq.route.router", "the router 'length' scores no sample of faq; expected a router of routers.csv")) {
             try Deployment(options: [("faq", .route(unknown)), ("chat", .setting(Self.chat))], table: table, file: "r.json")
         }
@@ -79,10 +79,10 @@ struct DeploymentTests {
     @Test func routesInTheLiteLLMConfigAndBack() throws {
         let table = try Self.routedTiny().withProviderIDs(["big": "bedrock/anthropic.claude-3-5-sonnet-20241022-v2:0",
                                                            "small": "bedrock/arn:aws:bedrock:us-east-1:1:provisioned-model/x"])
-        let share = DeploymentRoute(split: .share(0.3), low: Self.small, high: Self.big)
-        let threshold = DeploymentRoute(split: .threshold(router: "complexity", threshold: 0.5), low: Self.small, high: Self.big)
-        for faq in [DeploymentOption.route(share), .route(threshold), .setting(Self.big)] {
-            let options: [(intent: String, option: DeploymentOption)] = [("faq", faq), ("chat", .setting(Self.chat))]
+        let share = Route(rule: .share(0.3), low: Self.small, high: Self.big)
+        let threshold = Route(rule: .threshold(router: "complexity", threshold: 0.5), low: Self.small, high: Self.big)
+        for faq in [IntentOption.route(share), .route(threshold), .setting(Self.big)] {
+            let options: [(intent: String, option: IntentOption)] = [("faq", faq), ("chat", .setting(Self.chat))]
             let deployment = try Deployment(options: options, table: table, file: "r.json")
             let text = try LiteLLMConfig.render(deployment, apiKeys: APIKeyReferences(specifications: ["KEY", "big=BIG_KEY"]))
             #expect(try LiteLLMConfig.render(deployment, apiKeys: APIKeyReferences(specifications: ["KEY", "big=BIG_KEY"])) == text)

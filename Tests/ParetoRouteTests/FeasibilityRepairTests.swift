@@ -26,9 +26,9 @@ import Testing
     private func brokenBaseline(_ table: CellTable) -> [Int] {
         table.cells.indices.map { i in
             let cells = table.cells[i].indices
-            let broken = cells.filter { i < table.intents.count - 1 && !table.violation(intent: i, cell: $0).isEmpty }
+            let broken = cells.filter { i < table.intents.count - 1 && !table.violation(intent: i, option: $0).isEmpty }
             return broken.max { table.cells[i][$0].monthlyCostUSD < table.cells[i][$1].monthlyCostUSD }
-                ?? cells.first { table.violation(intent: i, cell: $0).isEmpty } ?? 0
+                ?? cells.first { table.violation(intent: i, option: $0).isEmpty } ?? 0
         }
     }
 
@@ -37,7 +37,7 @@ import Testing
         let all = feasible(table, from: baseline, constraints: constraints)
         let fewest = try #require(all.map(\.changes).min())
         #expect(repair.fewestChanges == fewest)
-        #expect(repair.breaches.map(\.intentIndex) == baseline.indices.filter { !table.violation(intent: $0, cell: baseline[$0]).isEmpty })
+        #expect(repair.breaches.map(\.intentIndex) == baseline.indices.filter { !table.violation(intent: $0, option: baseline[$0]).isEmpty })
         #expect(repair.options.map(\.maxChanges) == Array(fewest...min(fewest + 2, table.intents.count)))
         let today = table.evaluate(baseline).monthlyCostUSD
         for option in repair.options {
@@ -80,7 +80,7 @@ import Testing
 
     @Test func aFeasibleConfigurationNeedsNoRepairAndAnImpossibleFloorHasNone() throws {
         let table = RandomTables.make(seed: 91, intents: 4, cellsPerIntent: 5)
-        let feasibleChoice = table.cells.indices.map { i in table.cells[i].indices.first { table.violation(intent: i, cell: $0).isEmpty } ?? 0 }
+        let feasibleChoice = table.cells.indices.map { i in table.cells[i].indices.first { table.violation(intent: i, option: $0).isEmpty } ?? 0 }
         #expect(try FeasibilityRepair.find(for: feasibleChoice, table: table) == nil)
         let impossible = try #require(try FeasibilityRepair.find(for: brokenBaseline(table), table: table, constraints: GlobalConstraints(minQuality: 0.999)))
         #expect(impossible.fewestChanges == nil)

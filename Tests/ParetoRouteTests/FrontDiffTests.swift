@@ -21,8 +21,8 @@ import Testing
 
     /// Indices of `front`'s points whose configuration (intent name → setting) `other` lacks.
     static func bruteMissing(_ front: Front, from other: Front) -> [Int] {
-        func key(_ point: FrontPoint) -> [String: Setting] {
-            Dictionary(uniqueKeysWithValues: point.configuration.entries.map { ($0.intent, $0.setting) })
+        func key(_ point: FrontPoint) -> [String: IntentOption] {
+            Dictionary(uniqueKeysWithValues: point.configuration.entries.map { ($0.intent, $0.option) })
         }
         let others = other.points.map(key)
         return front.points.indices.filter { i in !others.contains(key(front.points[i])) }
@@ -78,7 +78,7 @@ import Testing
         var better = table
         better.fingerprint = "better"
         let intent = 0
-        let cell = try #require(old.catalog.cells[intent].first.flatMap { used in table.cells[intent].firstIndex { $0.setting == used.setting } })
+        let cell = try #require(old.catalog.cells[intent].first.flatMap { used in table.cells[intent].firstIndex { .setting($0.setting) == used.option } })
         better.cells[intent][cell].quality += 0.1
         let new = try FrontRun.exact(better).front
         let diff = FrontDiff(old: old, new: new)

@@ -6,7 +6,7 @@ import Testing
 @Suite struct FrontHTMLTests {
     static func point(_ cost: Double, _ quality: Double, _ settings: [(String, String, Double)]) -> FrontPoint {
         FrontPoint(monthlyCostUSD: cost, quality: quality, fixedFeesUSD: 0, isFeasible: true, intents: settings.map {
-            .init(intent: $0.0, setting: Setting(model: $0.1, maxTokens: 250, temperature: 0.1, ragChunks: 0),
+            .init(intent: $0.0, option: .setting(Setting(model: $0.1, maxTokens: 250, temperature: 0.1, ragChunks: 0)),
                   monthlyCostUSD: $0.2, quality: 0.5, p99LatencyMs: 900)
         })
     }

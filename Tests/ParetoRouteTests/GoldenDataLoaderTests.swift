@@ -35,7 +35,7 @@ import Testing
         #expect(abs(big.monthlyCostUSD - 90) < 1e-9)
         let tuned = try cell("faq", "tuned", 250, 0.1, 0)
         #expect(abs(tuned.p99LatencyMs - 2980) < 1e-9)
-        #expect(table.violation(intent: 0, cell: table.cells[0].firstIndex(of: tuned)!) == .latencyAboveCap)
+        #expect(table.violation(intent: 0, option: table.cells[0].firstIndex(of: tuned)!) == .latencyAboveCap)
         // One sample: its latency is the P99.
         let chatBig = try cell("chat", "big", 150, 0.7, 2)
         #expect(chatBig.p99LatencyMs == 1000)
@@ -100,13 +100,13 @@ import Testing
         let configuration = try Configuration(json: json, file: "c.json")
         let choice = try table.choice(of: configuration, file: "c.json")
         #expect(table.configuration(of: choice).entries.map(\.intent) == ["faq", "chat"])
-        let unknown = Configuration(entries: [("faq", Setting(model: "big", maxTokens: 400, temperature: 0.1, ragChunks: 0))])
+        let unknown = Configuration(settings: [("faq", Setting(model: "big", maxTokens: 400, temperature: 0.1, ragChunks: 0))])
         #expect {
             try table.choice(of: unknown, file: "c.json")
         } throws: { error in
             "\(error)".contains("nearest evaluated settings: big/250/t0.1/rag0")
         }
-        let missing = Configuration(entries: [("faq", Setting(model: "big", maxTokens: 250, temperature: 0.1, ragChunks: 0))])
+        let missing = Configuration(settings: [("faq", Setting(model: "big", maxTokens: 250, temperature: 0.1, ragChunks: 0))])
         #expect {
             try table.choice(of: missing, file: "c.json")
         } throws: { error in

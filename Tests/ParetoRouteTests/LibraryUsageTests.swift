@@ -27,7 +27,7 @@ import ParetoRoute
         // faq big + chat small ($94.125, 0.87) and faq big + chat big ($150.75, 0.9167).
         #expect(front.points.map(\.monthlyCostUSD) == [94.125, 150.75])
         #expect(i == 0)
-        #expect(deploy.entries.map(\.setting.model) == ["big", "small"])
+        #expect(deploy.entries.map { $0.option.singleSetting?.model } == ["big", "small"])
         #expect(try Front.load(path: directory + "/front.json").points.count == 2)
         // Production ($168.25, 0.8533) is beaten by both; the cheapest at its quality saves $74.125.
         #expect(check.isDominated)

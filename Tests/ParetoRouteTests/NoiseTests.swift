@@ -47,21 +47,21 @@ import Testing
                 let interval = intervals[i][c]
                 let intent = table.intents[i]
                 let expected = interval.qualityLower >= intent.minQuality && interval.p99Upper <= intent.maxP99LatencyMs
-                #expect(margined.violation(intent: i, cell: c).isEmpty == expected)
+                #expect(margined.violation(intent: i, option: c).isEmpty == expected)
                 // The margin only removes cells: never admits one the estimate rejects.
-                if !table.violation(intent: i, cell: c).isEmpty { #expect(!margined.violation(intent: i, cell: c).isEmpty) }
+                if !table.violation(intent: i, option: c).isEmpty { #expect(!margined.violation(intent: i, option: c).isEmpty) }
             }
         }
         // faq/tuned/t0.2 (q 0.82, 0.84; floor 0.8) keeps its place; chat/big has one sample (no spread).
         let faqTuned = try #require(table.cellIndex(intent: 0, setting: Setting(model: "tuned", maxTokens: 250, temperature: 0.2, ragChunks: 0)))
-        #expect(margined.violation(intent: 0, cell: faqTuned).isEmpty)
+        #expect(margined.violation(intent: 0, option: faqTuned).isEmpty)
         #expect(intervals[0][faqTuned].qualityLower == 0.82)
     }
 
     private func point(_ cost: Double, _ quality: Double, se: Double, model: String) -> FrontPoint {
         let catalog = FrontCatalog(
             intents: [FrontIntent(name: "a", minQuality: 0, maxP99LatencyMs: 1000, weight: 1)],
-            cells: [[FrontCell(setting: Setting(model: model, maxTokens: 100, temperature: 0.1, ragChunks: 0),
+            cells: [[FrontCell(option: .setting(Setting(model: model, maxTokens: 100, temperature: 0.1, ragChunks: 0)),
                                monthlyCostUSD: cost, quality: quality, qualityStandardError: se, p99LatencyMs: 100,
                                weightShare: 1, violations: [])]])
         return FrontPoint(monthlyCostUSD: cost, quality: quality, qualityStandardError: se, fixedFeesUSD: 0, isFeasible: true,
@@ -71,7 +71,7 @@ import Testing
     @Test func betterByLessThanTheNoiseIsNotDominationBeyondNoise() {
         // Same cost, quality higher by 0.005 with a standard error of 0.01 on each side.
         let current = ConfigurationEvaluation(choice: [0], monthlyCostUSD: 100, fixedFeesUSD: 0, quality: 0.80, qualityStandardError: 0.01,
-                                              perIntent: [IntentEvaluation(intent: "a", cellIndex: 0, setting: Setting(model: "x", maxTokens: 100, temperature: 0.1, ragChunks: 0),
+                                              perIntent: [IntentEvaluation(intent: "a", cellIndex: 0, option: .setting(Setting(model: "x", maxTokens: 100, temperature: 0.1, ragChunks: 0)),
                                                                            monthlyCostUSD: 100, quality: 0.80, p99LatencyMs: 100, qualityStandardError: 0.01, weightShare: 1,
                                                                            minQuality: 0, maxP99LatencyMs: 1000, violation: [])],
                                               globalFailures: [])

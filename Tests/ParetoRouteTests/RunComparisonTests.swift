@@ -82,9 +82,9 @@ import Testing
         #expect(cell.regressions.allSatisfy { $0.oldQuality < 0.3 && abs($0.oldQuality - $0.newQuality - 0.03) < 1e-9 })
         #expect(!cell.regressions.isEmpty)
         #expect(cell.p99Interval == 0...0)
-        let configuration = Configuration(entries: [("faq", Setting(model: "m", maxTokens: 100, temperature: 0.1, ragChunks: 0))])
+        let configuration = Configuration(settings: [("faq", Setting(model: "m", maxTokens: 100, temperature: 0.1, ragChunks: 0))])
         #expect(comparison.worse(in: configuration).count == 1)
-        let other = Configuration(entries: [("faq", Setting(model: "m", maxTokens: 200, temperature: 0.1, ragChunks: 0))])
+        let other = Configuration(settings: [("faq", Setting(model: "m", maxTokens: 200, temperature: 0.1, ragChunks: 0))])
         #expect(comparison.worse(in: other).isEmpty)
     }
 

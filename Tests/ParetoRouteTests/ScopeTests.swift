@@ -63,11 +63,11 @@ import Testing
     private func infeasibleBaseline(_ table: CellTable) -> (baseline: [Int], broken: [Int]) {
         let baseline = table.cells.indices.map { i in
             let cells = table.cells[i].indices
-            let broken = cells.filter { i < table.intents.count - 1 && !table.violation(intent: i, cell: $0).isEmpty }
+            let broken = cells.filter { i < table.intents.count - 1 && !table.violation(intent: i, option: $0).isEmpty }
             return broken.max { table.cells[i][$0].monthlyCostUSD < table.cells[i][$1].monthlyCostUSD }
-                ?? cells.first { table.violation(intent: i, cell: $0).isEmpty } ?? 0
+                ?? cells.first { table.violation(intent: i, option: $0).isEmpty } ?? 0
         }
-        return (baseline, baseline.indices.filter { !table.violation(intent: $0, cell: baseline[$0]).isEmpty })
+        return (baseline, baseline.indices.filter { !table.violation(intent: $0, option: baseline[$0]).isEmpty })
     }
 
     /// `extra`: changes allowed beyond the intents that must change.
@@ -168,9 +168,9 @@ import Testing
         let cut = try WhatIf(prices: ["big": PriceCard(input: 0.03, output: 0.15)]).apply(to: table)
         let before = ExactSolver.solve(try SearchSpace(table: table)).points
         let after = ExactSolver.solve(try SearchSpace(table: cut)).points
-        #expect(table.configuration(of: before[0].choice).entries.map(\.setting.model) == ["big", "small"])
+        #expect(table.configuration(of: before[0].choice).entries.map { $0.option.singleSetting?.model } == ["big", "small"])
         #expect(after.count == 1)
-        #expect(cut.configuration(of: after[0].choice).entries.map(\.setting.model) == ["big", "big"])
+        #expect(cut.configuration(of: after[0].choice).entries.map { $0.option.singleSetting?.model } == ["big", "big"])
         // 15,000 calls × (1000×0.03 + 200×0.15)/1e6 + 15,000 × (600×0.03 + 150×0.15)/1e6.
         #expect(abs(after[0].monthlyCostUSD - (0.9 + 0.6075)) < 1e-9)
     }

@@ -25,9 +25,9 @@ import Testing
         #expect(table.warnings.contains { $0.hasPrefix("chat: 1 cell(s) rest on a single sample (big/150/t0.7/rag2)") })
         // Under --confidence it cannot clear the 0.80 floor with margin, however good its one sample
         // (resampling one sample gives it back every time: a zero-width interval).
-        #expect(table.violation(intent: 0, cell: big).isEmpty)
+        #expect(table.violation(intent: 0, option: big).isEmpty)
         let sure = try table.applyingConfidence(0.95)
-        #expect(sure.violation(intent: 0, cell: big) == .qualityBelowFloor)
+        #expect(sure.violation(intent: 0, option: big) == .qualityBelowFloor)
         let interval = try #require(sure.intervals?[0][big])
         #expect(interval.qualityLower == -.infinity && interval.dependsOnNoise(cell, intent: table.intents[0]))
         // A two-sample cell keeps a real interval: faq/small (0.7, 0.8) lies within [0.7, 0.8].

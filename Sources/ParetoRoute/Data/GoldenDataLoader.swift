@@ -20,6 +20,7 @@ public enum GoldenDataLoader {
     /// - Parameter keepingSampleIDs: with `keepingSamples`, also keep each sample's id (a string
     ///   per row), which `compare` (its regression list names samples) and routes pay for; the
     ///   bootstrap, the projection and `validate --power` (it pairs on 8-byte hashes) do not.
+    ///   Data with a routers.csv always keeps both: its searches consider routes.
     public static func load(directory: String, keepingSamples: Bool = false, keepingSampleIDs: Bool = false,
                             laterEvalsFile: String? = nil) throws -> CellTable {
         var isDirectory: ObjCBool = false
@@ -37,8 +38,11 @@ public enum GoldenDataLoader {
         let intents = try readIntents(path: base + "intents.csv", empty: &emptyFields)
         try DataErrors.throwIfAny(emptyFields)
 
-        var reader = EvalsReader(models: models, intents: intents, keepsSamples: keepingSamples,
-                                 keepsSampleIDs: keepingSamples && keepingSampleIDs)
+        // Data with a routers.csv is routed by default, and a route is evaluated sample by
+        // sample: its samples and ids are kept whatever the caller asked.
+        let routed = FileManager.default.fileExists(atPath: base + "routers.csv")
+        var reader = EvalsReader(models: models, intents: intents, keepsSamples: keepingSamples || routed,
+                                 keepsSampleIDs: (keepingSamples && keepingSampleIDs) || routed)
         if let later = laterEvalsFile, !FileManager.default.fileExists(atPath: later) {
             throw DataError(.missingInput, file: later, "no such evals file")
         }

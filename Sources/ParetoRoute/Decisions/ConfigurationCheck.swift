@@ -28,7 +28,9 @@ public struct ConfigurationCheck: Sendable {
     /// The minimum sample count of the scope, when one was asked for.
     public var minimumSamples: Int?
     /// Intents whose cell has fewer samples than ``minimumSamples``: name, setting, samples.
-    public var thinIntents: [(intent: String, setting: Setting, samples: Int)]
+    public var thinIntents: [(intent: String, option: IntentOption, samples: Int)]
+    /// The routed intents of the configuration, with A8's answers (``RouteAnalysis``).
+    public var routes: [RouteAnalysis] = []
 
     /// The configuration's figures.
     public var evaluation: ConfigurationEvaluation { dominance.evaluation }
@@ -50,7 +52,9 @@ public struct ConfigurationCheck: Sendable {
                 constraints: GlobalConstraints = GlobalConstraints(), scope: Scope = Scope(),
                 confidence: Double = 0.95, assumptions: String? = nil) throws {
         try ConfidenceLevel.check(confidence)
+        let table = try table.listingRoutes(of: configuration, file: file)
         let choice = try table.choice(of: configuration, file: file)
+        routes = choice.indices.compactMap { RouteAnalysis.of(table, intent: $0, option: choice[$0]) }
         let evaluation = table.evaluate(choice, constraints: constraints)
         dominance = DominanceCheck(evaluation: evaluation, front: front, confidence: confidence)
         moves = try LimitedMove.headline(from: choice, table: table, constraints: constraints, scope: scope)
@@ -60,8 +64,8 @@ public struct ConfigurationCheck: Sendable {
         self.assumptions = assumptions
         minimumSamples = scope.minimumSamples
         thinIntents = scope.thinIntents(of: choice, table: table).map { i in
-            let cell = table.cells[i][choice[i]]
-            return (table.intents[i].name, cell.setting, cell.sampleCount)
+            let option = table.option(intent: i, index: choice[i])
+            return (table.intents[i].name, option.option, option.sampleCount)
         }
     }
 
@@ -119,7 +123,7 @@ public struct ConfigurationCheck: Sendable {
     public func text(width: Int? = nil, savedAs: String? = nil) -> String {
         var head = assumptions.map { $0 + "\n" } ?? ""
         for thin in thinIntents {
-            head += wrapLines("note: \(thin.intent) runs \(thin.setting) on \(thin.samples) sample\(thin.samples == 1 ? "" : "s"), fewer than the minimum of \(minimumSamples ?? 0); no move or repair uses such a cell\n", width: width)
+            head += wrapLines("note: \(thin.intent) runs \(thin.option) on \(thin.samples) sample\(thin.samples == 1 ? "" : "s"), fewer than the minimum of \(minimumSamples ?? 0); no move or repair uses such a cell\n", width: width)
         }
         let check = dominance
         var lines = [check.evaluation.text(width: width)]
@@ -155,7 +159,7 @@ public struct ConfigurationCheck: Sendable {
             }
             let what = move.changedIntents.map { name in
                 let i = move.evaluation.perIntent.firstIndex { $0.intent == name } ?? 0
-                return "\(name) → \(move.evaluation.perIntent[i].setting)"
+                return "\(name) → \(move.evaluation.perIntent[i].option)"
             }.joined(separator: ", ")
             let gain = move.savingUSD > 0 ? "saves \(formatUSD(move.savingUSD))/month (quality \(move.qualityGain >= 0 ? "+" : "")\(formatQuality(move.qualityGain)))"
                                           : "quality +\(formatQuality(move.qualityGain)) for \(formatUSD(-move.savingUSD)) more"
@@ -164,6 +168,11 @@ public struct ConfigurationCheck: Sendable {
         if let move = check.cheaperAtSameQuality {
             lines.append("")
             lines.append(FrontText.describe(front.points[move.index], title: "the cheaper configuration (#\(move.index + 1))", width: width))
+        }
+        if !routes.isEmpty {
+            lines.append("")
+            lines.append("routed intents (design doc A8):")
+            lines += routes.map { wrapLines($0.text, width: width) }
         }
         return head + lines.joined(separator: "\n") + "\n"
     }
@@ -186,7 +195,7 @@ public struct ConfigurationCheck: Sendable {
                 ("monthly_saving_usd", .number(move.savingUSD)),
                 ("quality_gain", .number(move.qualityGain)),
                 ("feasible", .bool(move.evaluation.isFeasible)),
-                ("config", Configuration(entries: move.evaluation.perIntent.map { ($0.intent, $0.setting) }).json),
+                ("config", Configuration(entries: move.evaluation.perIntent.map { ($0.intent, $0.option) }).json),
             ])
         }
         let frontJSON: JSONValue
@@ -217,6 +226,7 @@ public struct ConfigurationCheck: Sendable {
             ("limited_moves", .array(limitedMoves)),
             ("repair", repair?.json ?? .null),
         ]
+        if !routes.isEmpty { members.append(("routes", .array(routes.map(\.json)))) }
         if minimumSamples != nil {
             members.append(("thin_intents", .array(thinIntents.map { .string($0.intent) })))
         }

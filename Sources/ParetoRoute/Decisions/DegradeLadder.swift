@@ -66,7 +66,7 @@ public struct DegradeLadder: Sendable {
         guard maxChangesPerStep >= 0 else {
             throw RequestError([.maxChangesPerStep], "\(maxChangesPerStep); expected a count of intents >= 0")
         }
-        if let from, from.count != table.intents.count || !from.indices.allSatisfy({ table.cells[$0].indices.contains(from[$0]) }) {
+        if let from, from.count != table.intents.count || !table.isValidChoice(from) {
             throw DataError(.badRequest, file: "ladder", "the starting choice has \(from.count) cells; expected one existing cell per intent (\(table.intents.count))")
         }
         var ladder = DegradeLadder(budgetUSD: budgetUSD, maxChangesPerStep: maxChangesPerStep, steps: [])
@@ -136,7 +136,7 @@ public struct DegradeLadder: Sendable {
         var before = from
         for step in steps {
             let changes = step.changedIntents.map { i in
-                "\(table.intents[i].name): \(before.map { table.cells[i][$0[i]].setting.description } ?? "?") → \(table.cells[i][step.score.choice[i]].setting)"
+                "\(table.intents[i].name): \(before.map { table.option(intent: i, index: $0[i]).option.description } ?? "?") → \(table.option(intent: i, index: step.score.choice[i]).option)"
             }
             let summary = before == nil ? "start" : (changes.isEmpty ? "no change" : "\(changes.count) change(s):")
             lines.append(padLeft(formatNumber(step.fraction), 5) + padLeft(formatUSD(step.capUSD), 12) + padLeft(formatUSD(step.score.monthlyCostUSD), 13)

@@ -61,7 +61,7 @@ extension FeasibilityRepair {
                 ("cost_change_usd", .number(e.monthlyCostUSD - evaluation.monthlyCostUSD)),
                 ("quality_change", .number(e.quality - evaluation.quality)),
                 ("changed_intents", .array(changedIntents(e).map { .string($0) })),
-                ("config", Configuration(entries: e.perIntent.map { ($0.intent, $0.setting) }).json),
+                ("config", Configuration(entries: e.perIntent.map { ($0.intent, $0.option) }).json),
             ])
         }
         return .object([
@@ -95,7 +95,7 @@ extension FeasibilityRepair {
     /// `faq → sonnet/250/t0.1/rag2, order_tracking → …`.
     private func changes(_ e: ConfigurationEvaluation) -> String {
         e.choice.indices.filter { e.choice[$0] != evaluation.choice[$0] }
-            .map { "\(e.perIntent[$0].intent) → \(e.perIntent[$0].setting)" }.joined(separator: ", ")
+            .map { "\(e.perIntent[$0].intent) → \(e.perIntent[$0].option)" }.joined(separator: ", ")
     }
 
     /// The global constraints in words, or nil when there are none.

@@ -100,7 +100,7 @@ public struct FeasibilityRepair: Sendable {
         }
         return FeasibilityRepair(evaluation: evaluation, breaches: breaches, mustChange: space.mustChange,
                                  fewestChanges: fewest, constraints: constraints, options: options, confidence: table.confidence,
-                                 thinIntents: space.mustChange.filter { !scope.hasEnoughSamples(table.cells[$0][choice[$0]]) })
+                                 thinIntents: space.mustChange.filter { table.option(intent: $0, index: choice[$0]).sampleCount < (scope.minimumSamples ?? 0) })
     }
 
     /// The intents `evaluation` changes from the configuration, by name.

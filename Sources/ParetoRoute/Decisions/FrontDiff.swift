@@ -5,10 +5,10 @@ public struct FrontDiff: Sendable {
     public struct IntentChange: Sendable, Hashable {
         /// The intent's name.
         public var intent: String
-        /// The old setting (nil when the intent is new).
-        public var old: Setting?
-        /// The new setting (nil when the intent is gone).
-        public var new: Setting?
+        /// The old setting or route (nil when the intent is new).
+        public var old: IntentOption?
+        /// The new setting or route (nil when the intent is gone).
+        public var new: IntentOption?
         /// New minus old monthly cost of the intent's cell.
         public var costDeltaUSD: Double
         /// New minus old quality of the intent's cell.
@@ -147,16 +147,16 @@ public struct FrontDiff: Sendable {
             let before = o.point.intents, after = n.point.intents
             for figures in after {
                 let previous = before.first { $0.intent == figures.intent }
-                if previous?.setting != figures.setting {
+                if previous?.option != figures.option {
                     changes.append(IntentChange(
-                        intent: figures.intent, old: previous?.setting, new: figures.setting,
+                        intent: figures.intent, old: previous?.option, new: figures.option,
                         costDeltaUSD: figures.monthlyCostUSD - (previous?.monthlyCostUSD ?? 0),
                         qualityDelta: figures.quality - (previous?.quality ?? 0),
                         oldStandardError: previous.flatMap(\.qualityStandardError), newStandardError: figures.qualityStandardError))
                 }
             }
             for figures in before where !after.contains(where: { $0.intent == figures.intent }) {
-                changes.append(IntentChange(intent: figures.intent, old: figures.setting, new: nil,
+                changes.append(IntentChange(intent: figures.intent, old: figures.option, new: nil,
                                             costDeltaUSD: -figures.monthlyCostUSD, qualityDelta: -figures.quality))
             }
         }
@@ -219,7 +219,7 @@ public struct FrontDiff: Sendable {
                 .object([("only_old", .number(Double($0.onlyOld))), ("only_new", .number(Double($0.onlyNew)))])
             } ?? .null),
             ("moved_cells", .array(movedCells.map { cell in
-                .object([("intent", .string(cell.intent)), ("setting", .string(cell.setting.description)),
+                .object([("intent", .string(cell.intent)), ("setting", .string(cell.option.description)),
                          ("old_quality", .number(cell.oldQuality)), ("new_quality", .number(cell.newQuality)),
                          ("quality_beyond_noise", .bool(cell.qualityBeyondNoise)),
                          ("cost_change_usd", .number(cell.costChangeUSD)), ("p99_change_ms", .number(cell.p99ChangeMs))])
@@ -251,7 +251,7 @@ public struct FrontDiff: Sendable {
 /// Numbers for the cells of two fronts, so configurations compare as small integers.
 private struct CellIdentities {
     private var intents: [String: Int] = [:]
-    private var cells: [[Setting: Int32]] = []
+    private var cells: [[IntentOption: Int32]] = []
 
     /// `front`'s points as cell numbers, one slot per intent name met so far (in order of
     /// first meeting); keys of both fronts must be taken before comparing them.
@@ -266,9 +266,9 @@ private struct CellIdentities {
             }()
             slots.append(slot)
             maps.append(front.catalog.cells[j].map { cell in
-                if let id = cells[slot][cell.setting] { return id }
+                if let id = cells[slot][cell.option] { return id }
                 let id = Int32(cells[slot].count)
-                cells[slot][cell.setting] = id
+                cells[slot][cell.option] = id
                 return id
             })
         }

@@ -18,11 +18,11 @@ public struct FrontWithData: Sendable {
     /// Reads the front at `frontPath` and the data directory at `dataDirectory` concurrently.
     ///
     /// The data keeps its samples, which a front made with a feasibility confidence needs
-    /// (24 bytes per row more); the front's error is thrown first when both fail.
+    /// (24 bytes per row more) and their ids, which routes need; the front's error is thrown first when both fail.
     /// - Throws: ``DataError`` from reading the front (``Front/load(path:)``) or the data (``GoldenDataLoader/load(directory:keepingSamples:)``), or ``RequestError`` when the front's what-if names a model or intent the data lacks.
     public static func load(frontPath: String, dataDirectory: String) throws -> FrontWithData {
         let (front, data) = inParallel({ Result { try Front.load(path: frontPath) } },
-                                       { Result { try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true) } })
+                                       { Result { try GoldenDataLoader.load(directory: dataDirectory, keepingSamples: true, keepingSampleIDs: true) } })
         let loadedFront = try front.get()
         let loadedData = try data.get()
         return FrontWithData(front: loadedFront, dataFingerprint: loadedData.fingerprint,

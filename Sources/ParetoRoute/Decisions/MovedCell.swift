@@ -6,8 +6,8 @@
 public struct MovedCell: Sendable, Hashable {
     /// The intent's name.
     public var intent: String
-    /// The cell's setting.
-    public var setting: Setting
+    /// The cell's setting (or the route, for a route both fronts use).
+    public var option: IntentOption
     /// Old and new mean quality.
     public var oldQuality: Double
     /// The new mean quality.
@@ -22,16 +22,16 @@ public struct MovedCell: Sendable, Hashable {
     /// The cells of `old` and `new` (matched by intent name and setting) whose quality moved beyond
     /// `z` standard errors of the difference, or whose cost (beyond a relative 1e-9) or P99 changed.
     public static func between(_ old: Front, _ new: Front, z: Double) -> [MovedCell] {
-        var before: [String: [Setting: FrontCell]] = [:]
+        var before: [String: [IntentOption: FrontCell]] = [:]
         for (i, intent) in old.intents.enumerated() {
-            var cells: [Setting: FrontCell] = [:]
-            for cell in old.catalog.cells[i] { cells[cell.setting] = cell }
+            var cells: [IntentOption: FrontCell] = [:]
+            for cell in old.catalog.cells[i] { cells[cell.option] = cell }
             before[intent.name] = cells
         }
         var moved: [MovedCell] = []
         for (i, intent) in new.intents.enumerated() {
             for cell in new.catalog.cells[i] {
-                guard let previous = before[intent.name]?[cell.setting] else { continue }
+                guard let previous = before[intent.name]?[cell.option] else { continue }
                 let change = cell.quality - previous.quality
                 var beyond = false
                 if change != 0 {
@@ -43,7 +43,7 @@ public struct MovedCell: Sendable, Hashable {
                 let costMoved = abs(cost) > 1e-9 * max(1, abs(previous.monthlyCostUSD))
                 let p99 = cell.p99LatencyMs - previous.p99LatencyMs
                 if beyond || costMoved || p99 != 0 {
-                    moved.append(MovedCell(intent: intent.name, setting: cell.setting, oldQuality: previous.quality,
+                    moved.append(MovedCell(intent: intent.name, option: cell.option, oldQuality: previous.quality,
                                            newQuality: cell.quality, qualityBeyondNoise: beyond,
                                            costChangeUSD: cost, p99ChangeMs: p99))
                 }

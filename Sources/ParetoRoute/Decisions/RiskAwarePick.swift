@@ -114,8 +114,8 @@ public struct RiskAwarePick: Sendable {
         let old = front.points[expected.index], new = front.points[chosen.index]
         lines.append("risk-aware pick #\(chosen.index + 1): \(formatUSD(chosen.expectedCostUSD)) expected, within \(budget) in \(share(chosen.probabilityWithinBudget)) of the runs (P95 \(formatUSD(chosen.month.p95USD))); \(tried.count - 1) dearer point(s) fell short of \(share(risk))")
         lines.append("it costs \(formatUSD(expected.expectedCostUSD - chosen.expectedCostUSD)) less in expectation and gives up \(formatQuality(old.quality - new.quality)) quality")
-        let changes = zip(old.configuration.entries, new.configuration.entries).filter { $0.0.setting != $0.1.setting }
-            .map { "\($0.1.intent): \($0.0.setting) → \($0.1.setting)" }
+        let changes = zip(old.configuration.entries, new.configuration.entries).filter { $0.0.option != $0.1.option }
+            .map { "\($0.1.intent): \($0.0.option) → \($0.1.option)" }
         lines.append("changes from the expected-cost pick: " + (changes.isEmpty ? "none" : changes.joined(separator: "; ")))
         return lines
     }

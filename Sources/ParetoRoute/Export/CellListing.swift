@@ -33,7 +33,7 @@ public struct CellListing: Sendable {
         var rows: [Row] = []
         for (i, intent) in table.intents.enumerated() where intents.isEmpty || intents.contains(intent.name) {
             for (c, cell) in table.cells[i].enumerated() where models.isEmpty || models.contains(cell.setting.model) {
-                rows.append(Row(intent: intent.name, cell: cell, feasible: table.violation(intent: i, cell: c).isEmpty))
+                rows.append(Row(intent: intent.name, cell: cell, feasible: table.violation(intent: i, option: c).isEmpty))
             }
         }
         self.rows = rows

@@ -10,12 +10,10 @@ extension ConfigurationEvaluation {
             ("fixed_fees_usd", .number(fixedFeesUSD)),
             ("global_failures", .array(globalFailures.map { .string($0) })),
             ("intents", .array(perIntent.map { figures in
-                .object([
-                    ("intent", .string(figures.intent)),
-                    ("model", .string(figures.setting.model)),
-                    ("max_tokens", .number(Double(figures.setting.maxTokens))),
-                    ("temperature", .number(figures.setting.temperature)),
-                    ("rag_chunks", .number(Double(figures.setting.ragChunks))),
+                // The option as a configuration spells it: a setting's four keys, or `route`.
+                let option: [(String, JSONValue)] = Configuration.json(of: figures.option).members ?? []
+                let head: [(String, JSONValue)] = [("intent", .string(figures.intent))] + option
+                return JSONValue.object(head + [
                     ("monthly_cost_usd", .number(figures.monthlyCostUSD)),
                     ("monthly_cost_parts_usd", .object([
                         ("input", .number(figures.monthlyCostParts.input)),
@@ -45,7 +43,7 @@ extension ConfigurationEvaluation {
         // Too wide: the failures in short words first (`p99>cap`), then the table's own steps.
         func table(shortFailures: Bool) -> TextTable {
             let rows = perIntent.map { figures in
-                [figures.intent, figures.setting.description, formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
+                [figures.intent, figures.option.description, formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
                  formatFixed(figures.minQuality, decimals: 2), formatFixed(figures.p99LatencyMs, decimals: 0),
                  formatFixed(figures.maxP99LatencyMs, decimals: 0),
                  figures.violation.isEmpty ? "-" : (shortFailures ? figures.violation.shortLabels : figures.violation.labels).joined(separator: ", ")]

@@ -277,7 +277,7 @@ enum FrontFileReader {
             guard let values = list.array else { throw DataError(file: file, field: "cells[\(i)]", "not an array of cells") }
             return try values.enumerated().map { c, value in
                 let field = "cells[\(i)][\(c)]"
-                let setting = try Configuration.setting(from: value, file: file, path: field)
+                let option = try Configuration.option(from: value, file: file, path: field)
                 var violations: CellViolation = []
                 for (v, name) in try reader.strings(value["violations"], "\(field).violations").enumerated() {
                     switch name {
@@ -289,7 +289,7 @@ enum FrontFileReader {
                 }
                 let standardError: Double? = value["quality_standard_error"] == .null ? nil
                     : try reader.number(value, "\(field).quality_standard_error", key: "quality_standard_error")
-                return FrontCell(setting: setting,
+                return FrontCell(option: option,
                                  monthlyCostUSD: try reader.number(value, "\(field).monthly_cost_usd", key: "monthly_cost_usd"),
                                  quality: try reader.number(value, "\(field).quality", key: "quality"),
                                  qualityStandardError: standardError,
@@ -328,7 +328,7 @@ enum FrontFileReader {
         for entry in configuration.entries {
             let match = figures.first { $0["intent"]?.string == entry.intent }
             intents.append(FrontIntent(name: entry.intent, minQuality: .nan, maxP99LatencyMs: .nan, weight: .nan))
-            cells.append([FrontCell(setting: entry.setting, monthlyCostUSD: match?["monthly_cost_usd"]?.number ?? 0,
+            cells.append([FrontCell(option: entry.option, monthlyCostUSD: match?["monthly_cost_usd"]?.number ?? 0,
                                     quality: match?["quality"]?.number ?? 0,
                                     qualityStandardError: match?["quality_standard_error"]?.number ?? 0,
                                     p99LatencyMs: match?["p99_latency_ms"]?.number ?? 0,

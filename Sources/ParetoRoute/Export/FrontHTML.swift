@@ -135,12 +135,14 @@ public enum FrontHTML {
     }
 
     private static func cellJSON(_ figures: FrontCell) -> JSONValue {
-        .array([
-            .string(figures.setting.description), .string(figures.setting.model),
-            .number(Double(figures.setting.maxTokens)), .number(figures.setting.temperature),
-            .number(Double(figures.setting.ragChunks)), .number(figures.monthlyCostUSD), .number(figures.quality),
+        // A route shows as its description and its low setting's knobs (the download carries both).
+        let low = figures.option.settings[0]
+        return .array([
+            .string(figures.option.description), .string(figures.option.knobTexts.model),
+            .number(Double(low.maxTokens)), .number(low.temperature),
+            .number(Double(low.ragChunks)), .number(figures.monthlyCostUSD), .number(figures.quality),
             .number(figures.p99LatencyMs), figures.qualityStandardError.map { .number($0) } ?? .null, .number(figures.weightShare),
-            .string(JSONValue.format(figures.setting.temperature)),
+            .string(JSONValue.format(low.temperature)),
         ])
     }
 

@@ -86,9 +86,8 @@ extension FrontCell {
         var violationNames: [JSONValue] = []
         if violations.contains(.qualityBelowFloor) { violationNames.append(.string("quality_below_floor")) }
         if violations.contains(.latencyAboveCap) { violationNames.append(.string("p99_above_cap")) }
-        return .object([
-            ("model", .string(setting.model)), ("max_tokens", .number(Double(setting.maxTokens))),
-            ("temperature", .number(setting.temperature)), ("rag_chunks", .number(Double(setting.ragChunks))),
+        // A setting's four keys or `route`, as a configuration file spells the option.
+        return .object((Configuration.json(of: option).members ?? []) + [
             ("monthly_cost_usd", .number(monthlyCostUSD)), ("quality", .number(quality)),
             ("quality_standard_error", qualityStandardError.map { .number($0) } ?? .null), ("p99_latency_ms", .number(p99LatencyMs)),
             ("weight_share", .number(weightShare)), ("violations", .array(violationNames)),

@@ -187,7 +187,7 @@ public enum FrontSVG {
         var lines = ["#\(number): \(formatUSD(point.monthlyCostUSD))/month, quality \(formatQuality(point.quality)) ± \(formatStandardError(point.qualityStandardError))",
                      FrontText.modelSummary(point)]
         if !point.isFeasible { lines.append("keeps baseline cells that break a floor or cap") }
-        lines += point.intents.map { "\($0.intent): \($0.setting)" }
+        lines += point.intents.map { "\($0.intent): \($0.option)" }
         return lines.joined(separator: "\n")
     }
 

@@ -59,15 +59,20 @@ public enum FrontText {
     public static func describe(_ point: FrontPoint, title: String, width: Int? = nil) -> String {
         var lines = ["\(title): \(formatUSD(point.monthlyCostUSD))/month (fees \(formatUSD(point.fixedFeesUSD))), quality \(formatQuality(point.quality))"]
         let rows = point.intents.map { figures in
-            [figures.intent, figures.setting.model, "\(figures.setting.maxTokens)", formatNumber(figures.setting.temperature),
-             "\(figures.setting.ragChunks)", formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
-             formatFixed(figures.p99LatencyMs, decimals: 0)]
+            let knobs = figures.option.knobTexts
+            return [figures.intent, knobs.model, knobs.maxTokens, knobs.temperature,
+                    knobs.ragChunks, formatUSD(figures.monthlyCostUSD), formatQuality(figures.quality),
+                    formatFixed(figures.p99LatencyMs, decimals: 0)]
         }
         lines += TextTable(columns: [
             .init("intent"), .init("model", cuttable: true), .init("max_tokens", compact: "tokens", .right),
             .init("temperature", compact: "temp", .right), .init("rag_chunks", compact: "rag", .right),
             .init("cost/month", compact: "cost", .right), .init("quality", .right), .init("p99 ms", .right),
         ], rows: rows, indent: "  ").lines(width: width)
+        for figures in point.intents {
+            guard let route = figures.option.routing else { continue }
+            lines.append("  \(figures.intent) routes \(route.ruleDescription): \(route.low) below, \(route.high) at or above")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -76,10 +81,12 @@ public enum FrontText {
     public static func modelSummary(_ point: FrontPoint, short: Bool = false) -> String {
         var counts: [(String, Int)] = []
         for figures in point.intents {
-            if let index = counts.firstIndex(where: { $0.0 == figures.setting.model }) {
-                counts[index].1 += 1
-            } else {
-                counts.append((figures.setting.model, 1))
+            for model in figures.option.modelNames {
+                if let index = counts.firstIndex(where: { $0.0 == model }) {
+                    counts[index].1 += 1
+                } else {
+                    counts.append((model, 1))
+                }
             }
         }
         let sorted = counts.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { "\($0.0)×\($0.1)" }
@@ -91,8 +98,8 @@ public enum FrontText {
     public static func change(from previous: FrontPoint?, to point: FrontPoint) -> String {
         guard let previous else { return "start" }
         var changes: [String] = []
-        for (old, new) in zip(previous.intents, point.intents) where old.setting != new.setting {
-            changes.append("\(new.intent): \(old.setting) → \(new.setting)")
+        for (old, new) in zip(previous.intents, point.intents) where old.option != new.option {
+            changes.append("\(new.intent): \(old.option) → \(new.option)")
         }
         if changes.isEmpty { return "same settings" }
         if changes.count > 3 { return changes.prefix(3).joined(separator: "; ") + "; +\(changes.count - 3) more" }

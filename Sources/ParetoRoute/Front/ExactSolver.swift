@@ -63,7 +63,7 @@ public enum ExactSolver {
         if let maxPoints, maxPoints > 0 {
             var low = 0.0, high = 0.0
             for (i, list) in space.candidates.enumerated() {
-                let qualities = list.map { table.cells[i][$0].quality * table.intents[i].qualityWeight }
+                let qualities = list.map { table.optionQuality(i, $0) * table.intents[i].qualityWeight }
                 low += qualities.min() ?? 0
                 high += qualities.max() ?? 0
             }
@@ -122,20 +122,22 @@ public enum ExactSolver {
                       candidatesExamined: examined, qualityTolerance: tolerance)
     }
 
-    /// Folds the subset `mask` of the fee-paying models (bit b set: model feeModels[b] may
-    /// be used and its fee is paid); nil when some intent has no cell left.
+    /// Folds the subset `mask` of the fee-paying parts (bit b set: part feeModels[b] — a model
+    /// or a router — may be used and its fee is paid); nil when some intent has no option left.
     private static func foldSubset(_ mask: Int, space: SearchSpace, feeModels: [Int], bucketWidth: Double) -> Fold? {
         let table = space.table
+        let partFees = table.feeParts
         var allowedFee = Set<Int>()
         var fees = 0.0
         for (bit, m) in feeModels.enumerated() where mask & (1 << bit) != 0 {
             allowedFee.insert(m)
         }
-        for m in table.models.indices where allowedFee.contains(m) { fees += table.models[m].monthlyFixedUSD }
+        for p in partFees.indices where allowedFee.contains(p) { fees += partFees[p] }
         let lists = space.candidates.enumerated().map { i, list in
             list.filter { c in
-                let m = table.cells[i][c].modelIndex
-                return table.models[m].monthlyFixedUSD == 0 || allowedFee.contains(m)
+                var allowed = true
+                table.forEachFeePart(i, c) { p in if partFees[p] != 0, !allowedFee.contains(p) { allowed = false } }
+                return allowed
             }
         }
         if lists.contains(where: \.isEmpty) { return nil }
@@ -172,8 +174,7 @@ public enum ExactSolver {
             let weight = table.intents[i].qualityWeight
             var items: [Option] = []
             for c in list {
-                let cell = table.cells[i][c]
-                items.append(Option(cost: cell.monthlyCostUSD, weighted: weight * cell.quality, cell: c))
+                items.append(Option(cost: table.optionCost(i, c), weighted: weight * table.optionQuality(i, c), cell: c))
             }
             items.sort { a, b in
                 if a.cost != b.cost { return a.cost < b.cost }

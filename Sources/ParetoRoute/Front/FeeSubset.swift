@@ -1,13 +1,13 @@
-/// A set of fee-paying models allowed together, and the cheapest configuration that uses
-/// only them and fee-free models.
+/// A set of fee-paying parts (models, routers) allowed together, and the cheapest configuration
+/// that uses only them and fee-free parts.
 ///
-/// A model's fee is paid once, whatever number of intents use it, so the front is the union
+/// A part's fee is paid once, whatever number of intents use it, so the front is the union
 /// of one front per such set (the exact solver folds each). A search seeded only from
 /// per-intent choices starts where every intent's cheapest cell lies — on a zero-price,
 /// big-fee model, say — and can drop that fee only by moving every intent off the model at
 /// once; seeding each set's cheapest configuration starts it on every part of the front.
 public struct FeeSubset: Sendable, Hashable {
-    /// The fee-paying models allowed, as model indices in model order.
+    /// The fee-paying parts allowed, as part indices (``CellTable/feeParts``) in part order.
     public var models: [Int]
     /// Per intent, the option (gene value of ``RoutingProblem``) of the cheapest cell among the
     /// allowed models.
@@ -18,10 +18,10 @@ public struct FeeSubset: Sendable, Hashable {
 }
 
 extension RoutingProblem {
-    /// Fee-paying models that some option uses, in model order.
+    /// Fee-paying parts (models, routers) that some option uses, in part order.
     public var feeModels: [Int] {
         var used = [Bool](repeating: false, count: fees.count)
-        for list in models { for m in list { used[m] = true } }
+        for list in parts { for option in list { for p in option { used[p] = true } } }
         return fees.indices.filter { used[$0] && fees[$0] > 0 }
     }
 
@@ -36,28 +36,31 @@ extension RoutingProblem {
     public var feeSubsets: [FeeSubset] {
         let feeModels = self.feeModels
         let intents = costs.count
-        // Per intent, the cheapest fee-free option and the cheapest option of each fee model.
-        var freeCheapest = [Int?](repeating: nil, count: intents)
-        var feeCheapest = [[Int?]](repeating: [Int?](repeating: nil, count: feeModels.count), count: intents)
+        // Per intent, the cheapest option of each set of fee parts it needs (as a mask over
+        // feeModels; 0 = fee-free). A cell needs one part; a route up to three.
+        var cheapestByNeed = [[Int: Int]](repeating: [:], count: intents)
         for i in 0..<intents {
             for g in costs[i].indices {
-                let m = models[i][g]
-                if fees[m] == 0 {
-                    if freeCheapest[i].map({ costs[i][g] < costs[i][$0] }) ?? true { freeCheapest[i] = g }
-                } else if let b = feeModels.firstIndex(of: m) {
-                    if feeCheapest[i][b].map({ costs[i][g] < costs[i][$0] }) ?? true { feeCheapest[i][b] = g }
+                var need = 0
+                for p in parts[i][g] where fees[p] > 0 {
+                    if let b = feeModels.firstIndex(of: p) { need |= 1 << b }
+                }
+                if cheapestByNeed[i][need].map({ costs[i][g] < costs[i][$0] || (costs[i][g] == costs[i][$0] && g < $0) }) ?? true {
+                    cheapestByNeed[i][need] = g
                 }
             }
         }
+        // Needs in ascending mask order, so ties between equal costs resolve the same way in every process.
+        let needs = cheapestByNeed.map { $0.keys.sorted() }
         var subsets: [(subset: FeeSubset, mask: Int)] = []
         masks: for mask in 0..<(1 << feeModels.count) {
             var genes: [Int] = []
             genes.reserveCapacity(intents)
             var cost = 0.0
             for i in 0..<intents {
-                var best = freeCheapest[i]
-                for b in feeModels.indices where mask & (1 << b) != 0 {
-                    if let g = feeCheapest[i][b], best.map({ costs[i][g] < costs[i][$0] }) ?? true { best = g }
+                var best: Int?
+                for need in needs[i] where need & ~mask == 0 {
+                    if let g = cheapestByNeed[i][need], best.map({ costs[i][g] < costs[i][$0] }) ?? true { best = g }
                 }
                 guard let g = best else { continue masks }
                 genes.append(g)
@@ -87,8 +90,7 @@ extension RoutingProblem {
         for subset in laddered where seeds.count < budget {
             let allowed = Set(subset.models)
             let ladder = ladderGenomes(count: ladderCount) { i, g in
-                let m = models[i][g]
-                return fees[m] == 0 || allowed.contains(m)
+                parts[i][g].allSatisfy { fees[$0] == 0 || allowed.contains($0) }
             }
             seeds += ladder.prefix(budget - seeds.count)
         }

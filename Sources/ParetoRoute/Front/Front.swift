@@ -59,7 +59,7 @@ public struct Front: Sendable {
     /// - Complexity: O(points × intents + cells of the table).
     public init(method: Method, table: CellTable, scores: [ConfigurationScore],
                 settings: FrontSettings, statistics: FrontStatistics) {
-        var used = table.cells.map { [Bool](repeating: false, count: $0.count) }
+        var used = table.intents.indices.map { [Bool](repeating: false, count: table.optionCount(intent: $0)) }
         for score in scores {
             for (i, c) in score.choice.enumerated() { used[i][c] = true }
         }
@@ -81,17 +81,17 @@ public struct Front: Sendable {
                 statistics: FrontStatistics? = nil, points: [FrontPoint]) {
         let intents = points.first?.catalog.intents ?? []
         var cells = [[FrontCell]](repeating: [], count: intents.count)
-        var lookup = [[Setting: Int32]](repeating: [:], count: intents.count)
+        var lookup = [[IntentOption: Int32]](repeating: [:], count: intents.count)
         var rebuilt: [(FrontPoint, [Int32])] = []
         for point in points {
             var indices: [Int32] = []
             for i in intents.indices {
                 let cell = point.cell(i)
-                if let known = lookup[i][cell.setting] {
+                if let known = lookup[i][cell.option] {
                     indices.append(known)
                 } else {
                     let index = Int32(cells[i].count)
-                    lookup[i][cell.setting] = index
+                    lookup[i][cell.option] = index
                     cells[i].append(cell)
                     indices.append(index)
                 }

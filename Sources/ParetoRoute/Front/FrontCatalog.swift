@@ -16,8 +16,8 @@ public final class FrontCatalog: Sendable {
         self.cells = cells
     }
 
-    /// The catalog of `table` restricted to the cells marked in `used` (per intent, per
-    /// cell), and per intent the map from the table's cell index to the catalog's.
+    /// The catalog of `table` restricted to the options marked in `used` (per intent, per
+    /// option), and per intent the map from the table's option index to the catalog's.
     ///
     /// - Complexity: O(total cells of the table).
     static func of(_ table: CellTable, using used: [[Bool]]) -> (catalog: FrontCatalog, index: [[Int32]]) {
@@ -26,13 +26,14 @@ public final class FrontCatalog: Sendable {
         var index: [[Int32]] = []
         for (i, intent) in table.intents.enumerated() {
             var list: [FrontCell] = []
-            var map = [Int32](repeating: -1, count: table.cells[i].count)
-            for (c, cell) in table.cells[i].enumerated() where used[i][c] {
+            var map = [Int32](repeating: -1, count: table.optionCount(intent: i))
+            for c in map.indices where used[i][c] {
+                let option = table.option(intent: i, index: c)
                 map[c] = Int32(list.count)
                 list.append(FrontCell(
-                    setting: cell.setting, monthlyCostUSD: cell.monthlyCostUSD, quality: cell.quality,
-                    qualityStandardError: cell.knownQualityStandardError, p99LatencyMs: cell.p99LatencyMs,
-                    weightShare: intent.qualityWeight / total, violations: table.violation(intent: i, cell: c)))
+                    option: option.option, monthlyCostUSD: option.monthlyCostUSD, quality: option.quality,
+                    qualityStandardError: option.qualityStandardError, p99LatencyMs: option.p99LatencyMs,
+                    weightShare: intent.qualityWeight / total, violations: table.violation(intent: i, option: c)))
             }
             cells.append(list)
             index.append(map)

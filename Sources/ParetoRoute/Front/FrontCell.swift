@@ -1,10 +1,10 @@
-/// One cell a front uses: a setting of one intent with its figures.
+/// One option a front uses — a setting (a cell of the data) or a route — of one intent, with its figures.
 ///
 /// A front of thousands of points uses only a few hundred distinct cells; points refer
 /// to cells by index, so each cell's figures are stored and written once.
 public struct FrontCell: Sendable, Hashable {
-    /// The setting.
-    public var setting: Setting
+    /// The setting or route.
+    public var option: IntentOption
     /// The cell's monthly cost without model fees.
     public var monthlyCostUSD: Double
     /// The cell's mean quality.
@@ -20,9 +20,9 @@ public struct FrontCell: Sendable, Hashable {
     public var violations: CellViolation
 
     /// Creates a cell record.
-    public init(setting: Setting, monthlyCostUSD: Double, quality: Double, qualityStandardError: Double?,
+    public init(option: IntentOption, monthlyCostUSD: Double, quality: Double, qualityStandardError: Double?,
                 p99LatencyMs: Double, weightShare: Double, violations: CellViolation) {
-        self.setting = setting
+        self.option = option
         self.monthlyCostUSD = monthlyCostUSD
         self.quality = quality
         self.qualityStandardError = qualityStandardError

@@ -9,8 +9,8 @@ public struct FrontPoint: Sendable, Hashable {
     public struct IntentFigures: Sendable, Hashable {
         /// The intent's name.
         public var intent: String
-        /// The chosen setting.
-        public var setting: Setting
+        /// The chosen setting or route.
+        public var option: IntentOption
         /// The cell's monthly cost (without model fees).
         public var monthlyCostUSD: Double
         /// The cell's mean quality.
@@ -60,7 +60,7 @@ public struct FrontPoint: Sendable, Hashable {
         let catalog = FrontCatalog(
             intents: intents.map { FrontIntent(name: $0.intent, minQuality: .nan, maxP99LatencyMs: .nan, weight: .nan) },
             cells: intents.map {
-                [FrontCell(setting: $0.setting, monthlyCostUSD: $0.monthlyCostUSD, quality: $0.quality,
+                [FrontCell(option: $0.option, monthlyCostUSD: $0.monthlyCostUSD, quality: $0.quality,
                            qualityStandardError: $0.qualityStandardError, p99LatencyMs: $0.p99LatencyMs,
                            weightShare: $0.weightShare, violations: $0.violations)]
             })
@@ -76,7 +76,7 @@ public struct FrontPoint: Sendable, Hashable {
                 FrontIntent(name: $0.intent, minQuality: $0.minQuality, maxP99LatencyMs: $0.maxP99LatencyMs, weight: $0.weightShare)
             },
             cells: evaluation.perIntent.map {
-                [FrontCell(setting: $0.setting, monthlyCostUSD: $0.monthlyCostUSD, quality: $0.quality,
+                [FrontCell(option: $0.option, monthlyCostUSD: $0.monthlyCostUSD, quality: $0.quality,
                            qualityStandardError: $0.qualityStandardError, p99LatencyMs: $0.p99LatencyMs,
                            weightShare: $0.weightShare, violations: $0.violation)]
             })
@@ -97,7 +97,7 @@ public struct FrontPoint: Sendable, Hashable {
     public var intents: [IntentFigures] {
         catalog.intents.indices.map { i in
             let cell = cell(i)
-            return IntentFigures(intent: catalog.intents[i].name, setting: cell.setting, monthlyCostUSD: cell.monthlyCostUSD,
+            return IntentFigures(intent: catalog.intents[i].name, option: cell.option, monthlyCostUSD: cell.monthlyCostUSD,
                                  quality: cell.quality, p99LatencyMs: cell.p99LatencyMs,
                                  qualityStandardError: cell.qualityStandardError, weightShare: cell.weightShare,
                                  violations: cell.violations)
@@ -106,7 +106,7 @@ public struct FrontPoint: Sendable, Hashable {
 
     /// The point's configuration (the unit a point is identified by).
     public var configuration: Configuration {
-        Configuration(entries: catalog.intents.indices.map { (catalog.intents[$0].name, cell($0).setting) })
+        Configuration(entries: catalog.intents.indices.map { (catalog.intents[$0].name, cell($0).option) })
     }
 
     /// The point's objectives.
@@ -141,7 +141,7 @@ public struct FrontPoint: Sendable, Hashable {
             let j = i < theirIntents.count && theirIntents[i].name == intent.name
                 ? i : theirIntents.indices.first { theirIntents[$0].name == intent.name }
             let theirs = j.map { other.cell($0) }
-            guard theirs?.setting != mine.setting else { continue }
+            guard theirs?.option != mine.option else { continue }
             guard let se = mine.qualityStandardError else { return .infinity }
             let theirSE: Double
             if let theirs {

@@ -35,6 +35,8 @@ public struct FrontSettings: Sendable, Equatable {
     public var whatIf: WhatIf
     /// The confidence at which cells had to clear floors and caps, if any.
     public var confidence: Double?
+    /// The routes the search considered; nil when none (version-1 fronts).
+    public var routes: RouteOptions? = nil
 
     /// Creates settings; everything but the search defaults to "as measured, unrestricted".
     public init(search: Search, constraints: GlobalConstraints = GlobalConstraints(), excludedModels: [String] = [],
@@ -64,6 +66,8 @@ public struct FrontSettings: Sendable, Equatable {
                   // Every cell has a sample: a minimum of 1 rules nothing out and is not recorded.
                   minimumSamples: request.scope.minimumSamples.flatMap { $0 > 1 ? $0 : nil },
                   whatIf: request.whatIf, confidence: request.confidence)
+        let routes = request.resolvedRoutes(for: table)
+        self.routes = routes.isEnabled ? routes : nil
     }
 
     /// The settings as written in a front file: search settings, constraints, scope,
@@ -97,6 +101,12 @@ public struct FrontSettings: Sendable, Equatable {
         if feasibleOnly { entries.append(("feasible_only", .bool(true))) }
         if let minimumSamples { entries.append(("min_samples", .number(Double(minimumSamples)))) }
         entries += [("what_if", whatIf.json), ("confidence", confidence.map { .number($0) } ?? .null)]
+        if let routes {
+            entries.append(("routes", .object([
+                ("threshold", .bool(routes.thresholdRoutes)), ("share", .bool(routes.shareRoutes)),
+                ("protected", .bool(routes.protectsFromSelection)),
+            ])))
+        }
         return entries
     }
 
@@ -133,6 +143,11 @@ public struct FrontSettings: Sendable, Equatable {
         if let minimumSamples, minimumSamples < 1 { throw reader.error("min_samples", "\(minimumSamples) is not a sample count; expected an integer of at least 1") }
         whatIf = try json["what_if"].map { try WhatIf(json: $0, file: file, field: "settings.what_if") } ?? WhatIf()
         confidence = try reader.optionalNumber(json["confidence"], "confidence")
+        if let recorded = json["routes"], recorded != .null {
+            routes = RouteOptions(thresholdRoutes: try reader.bool(recorded["threshold"] ?? .bool(false), "routes.threshold"),
+                                  shareRoutes: try reader.bool(recorded["share"] ?? .bool(false), "routes.share"),
+                                  protectsFromSelection: try reader.bool(recorded["protected"] ?? .bool(true), "routes.protected"))
+        }
         if let confidence, !(confidence > 0 && confidence < 1) {
             // The file is at fault, not a flag: name its field (pick --data blamed --confidence).
             throw reader.error("confidence", "\(formatNumber(confidence)) is out of range; expected a number in (0, 1), e.g. 0.95")
@@ -175,6 +190,10 @@ public struct FrontSettings: Sendable, Equatable {
         }
         if let confidence { phrases.append("floors and caps at \(formatNumber(confidence * 100))% confidence") }
         if case .exact(let cap?) = search { phrases.append("capped at \(cap) points") }
+        if let routes {
+            let kinds = [routes.thresholdRoutes ? "threshold" : nil, routes.shareRoutes ? "share" : nil].compactMap { $0 }
+            phrases.append("\(kinds.joined(separator: " and ")) routes\(routes.thresholdRoutes && !routes.protectsFromSelection ? " (in-sample thresholds)" : "")")
+        }
         return phrases
     }
 }

@@ -63,6 +63,8 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case intentFilter
         /// The models a listing is restricted to (``CellListing``).
         case modelFilter
+        /// Which routes a search considers.
+        case routes
     }
 
     /// The options the error comes from (several when they act together).

@@ -3,18 +3,22 @@ import NSGA2
 /// The routing search as an NSGA-II problem: one gene per intent, objectives
 /// (monthly cost, −weighted quality), global constraints as violation.
 ///
-/// Gene `i` indexes ``options``[i]: the intent's candidate cells minus those that a
-/// cheaper-and-better cell of the same model or of a fee-free model dominates, since
-/// swapping to that cell never raises cost nor lowers quality. Evaluation adds costs
-/// in intent order and fees in model order, exactly as ``CellTable/objectives(of:)``.
+/// Gene `i` indexes ``options``[i]: the intent's candidate options (cells and routes) minus
+/// those that a cheaper-and-better option dominates whose fee-paying parts (models, router)
+/// the dominated one also pays or that are fee-free, since swapping to it never raises cost
+/// nor lowers quality. Evaluation adds costs in intent order and fees in part order, exactly
+/// as ``CellTable/objectives(of:)``.
 public struct RoutingProblem: MultiObjectiveProblem {
     /// The space searched.
     public let space: SearchSpace
-    /// Per intent, the cell indices a gene can take.
+    /// Per intent, the option indices (cells, then routes) a gene can take.
     public let options: [[Int]]
     let costs: [[Double]]
     let weighted: [[Double]]
-    let models: [[Int]]
+    /// Per intent and gene value, the fee-paying parts the option uses (models, then routers).
+    let parts: [[[Int]]]
+    /// The same as a bit mask when every part index is below 64 (else unused).
+    let partMasks: [[UInt64]]
     let fees: [Double]
     private let totalWeight: Double
 
@@ -22,30 +26,24 @@ public struct RoutingProblem: MultiObjectiveProblem {
     public init(space: SearchSpace) {
         self.space = space
         let table = space.table
+        let fees = table.feeParts
         var options: [[Int]] = []
         for (i, list) in space.candidates.enumerated() {
             let baselineCell = space.scope.maxChanges == nil ? nil : space.scope.baseline?[i]
-            let kept = list.filter { a in
+            let figures = list.map { table.option(intent: i, index: $0) }
+            let kept = list.indices.map { x in
                 // Under a change budget the baseline cell stays: keeping it spends no change.
-                if a == baselineCell { return true }
-                let cellA = table.cells[i][a]
-                return !list.contains { b in
-                    guard b != a else { return false }
-                    let cellB = table.cells[i][b]
-                    guard cellB.modelIndex == cellA.modelIndex || table.models[cellB.modelIndex].monthlyFixedUSD == 0 else { return false }
-                    let noWorse = cellB.monthlyCostUSD <= cellA.monthlyCostUSD && cellB.quality >= cellA.quality
-                    let better = cellB.monthlyCostUSD < cellA.monthlyCostUSD || cellB.quality > cellA.quality
-                    // Identical figures: keep only the lower index.
-                    return noWorse && (better || b < a)
-                }
+                list[x] == baselineCell
+                    || !list.indices.contains { y in RoutingProblem.dominates(figures[y], list[y], figures[x], list[x], fees: fees) }
             }
-            options.append(kept)
+            options.append(list.indices.filter { kept[$0] }.map { list[$0] })
         }
         self.options = options
-        costs = options.enumerated().map { i, list in list.map { table.cells[i][$0].monthlyCostUSD } }
-        weighted = options.enumerated().map { i, list in list.map { table.intents[i].qualityWeight * table.cells[i][$0].quality } }
-        models = options.enumerated().map { i, list in list.map { table.cells[i][$0].modelIndex } }
-        fees = table.models.map(\.monthlyFixedUSD)
+        costs = options.enumerated().map { i, list in list.map { table.optionCost(i, $0) } }
+        weighted = options.enumerated().map { i, list in list.map { table.intents[i].qualityWeight * table.optionQuality(i, $0) } }
+        parts = options.enumerated().map { i, list in list.map { table.option(intent: i, index: $0).feeParts } }
+        partMasks = parts.map { list in list.map { $0.reduce(UInt64(0)) { $1 < 64 ? $0 | 1 << UInt64($1) : $0 } } }
+        self.fees = fees
         totalWeight = table.totalWeight
         maxChanges = space.scope.maxChanges
         let baseline = space.scope.baseline
@@ -54,6 +52,17 @@ public struct RoutingProblem: MultiObjectiveProblem {
 
     private let maxChanges: Int?
     private let changed: [[Bool]]
+
+    /// Whether option `b` (index `bIndex`) makes option `a` (index `aIndex`) of the same intent
+    /// useless: no dearer, no worse, and every fee-paying part it uses is fee-free or paid by `a`
+    /// already. Identical figures: only the lower index stays.
+    static func dominates(_ b: OptionFigures, _ bIndex: Int, _ a: OptionFigures, _ aIndex: Int, fees: [Double]) -> Bool {
+        guard bIndex != aIndex else { return false }
+        guard b.feeParts.allSatisfy({ fees[$0] == 0 || a.feeParts.contains($0) }) else { return false }
+        let noWorse = b.monthlyCostUSD <= a.monthlyCostUSD && b.quality >= a.quality
+        let better = b.monthlyCostUSD < a.monthlyCostUSD || b.quality > a.quality
+        return noWorse && (better || bIndex < aIndex)
+    }
 
     /// One gene per intent, with as many values as the intent has options.
     public var geneCardinalities: [Int] { options.map(\.count) }
@@ -71,12 +80,12 @@ public struct RoutingProblem: MultiObjectiveProblem {
             let g = genes[i]
             cost += costs[i][g]
             sum += weighted[i][g]
-            let m = models[i][g]
-            if m < 64 {
-                used |= 1 << UInt64(m)
-            } else {
-                if usedOverflow == nil { usedOverflow = [Bool](repeating: false, count: fees.count) }
-                usedOverflow?[m] = true
+            used |= partMasks[i][g]
+            if fees.count > 64 {
+                for p in parts[i][g] where p >= 64 {
+                    if usedOverflow == nil { usedOverflow = [Bool](repeating: false, count: fees.count) }
+                    usedOverflow?[p] = true
+                }
             }
         }
         var changes = 0
@@ -99,14 +108,14 @@ public struct RoutingProblem: MultiObjectiveProblem {
         return violation
     }
 
-    /// The table's cell choice of a genome.
+    /// The table's option choice of a genome.
     public func choice(of genes: [Int]) -> [Int] {
         genes.enumerated().map { options[$0.offset][$0.element] }
     }
 
-    /// The genome of a cell choice, or `nil` when a cell is not a candidate any more.
+    /// The genome of an option choice, or `nil` when an option is not a candidate any more.
     ///
-    /// A candidate cell pruned as dominated maps to the cheapest option that dominates
+    /// A candidate option pruned as dominated maps to the cheapest option that dominates
     /// it, so a warm start never loses ground.
     public func genes(of choice: [Int]) -> [Int]? {
         guard choice.count == options.count else { return nil }
@@ -118,11 +127,11 @@ public struct RoutingProblem: MultiObjectiveProblem {
                 continue
             }
             guard space.candidates[i].contains(c) else { return nil }
-            let cell = table.cells[i][c]
+            let option = table.option(intent: i, index: c)
             let dominating = options[i].indices.filter { g in
-                let other = table.cells[i][options[i][g]]
-                return (other.modelIndex == cell.modelIndex || table.models[other.modelIndex].monthlyFixedUSD == 0)
-                    && other.monthlyCostUSD <= cell.monthlyCostUSD && other.quality >= cell.quality
+                let other = table.option(intent: i, index: options[i][g])
+                return other.feeParts.allSatisfy { fees[$0] == 0 || option.feeParts.contains($0) }
+                    && other.monthlyCostUSD <= option.monthlyCostUSD && other.quality >= option.quality
             }
             guard let g = dominating.min(by: { (costs[i][$0], $0) < (costs[i][$1], $1) }) else { return nil }
             genes.append(g)

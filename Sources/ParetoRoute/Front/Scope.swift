@@ -40,7 +40,7 @@ public struct Scope: Sendable, Hashable {
     /// The intents whose cell in `choice` rests on fewer samples than ``minimumSamples``:
     /// what runs today may use such a cell, but no move or repair picks one.
     public func thinIntents(of choice: [Int], table: CellTable) -> [Int] {
-        choice.indices.filter { !hasEnoughSamples(table.cells[$0][choice[$0]]) }
+        choice.indices.filter { table.option(intent: $0, index: choice[$0]).sampleCount < (minimumSamples ?? 0) }
     }
 
     /// Whether `cell` has enough samples for this scope.

@@ -23,6 +23,10 @@ public struct SearchSpace: Sendable {
         public var tooFewSamples: Int = 0
         /// Cells left to search.
         public var candidates: Int
+        /// Routes the table lists for the intent (see ``CellTable/routes``).
+        public var routes: Int = 0
+        /// Routes left to search: those of allowed models, with enough samples, meeting the floor and cap.
+        public var routeCandidates: Int = 0
     }
 
     /// The data.
@@ -109,7 +113,7 @@ public struct SearchSpace: Sendable {
                     report.tooFewSamples += 1
                     continue
                 }
-                let violation = table.violation(intent: i, cell: c)
+                let violation = table.violation(intent: i, option: c)
                 if !violation.isEmpty, scope.baseline?[i] == c, !scope.feasibleOnly {
                     // What runs today stays reachable: an intent that is not changed keeps
                     // its cell even when that cell breaks a constraint.
@@ -124,8 +128,24 @@ public struct SearchSpace: Sendable {
                 }
             }
             report.candidates = kept.count
+            // Routes come after the cells: the same rules, on both of their models and their own figures.
+            let cellCount = table.cells[i].count
+            report.routes = table.optionCount(intent: i) - cellCount
+            for c in cellCount..<(cellCount + report.routes) {
+                let option = table.option(intent: i, index: c)
+                let models = option.option.modelNames
+                if let pin = pinnedCells[i], pin != c { continue }
+                if models.contains(where: { excludedModels.contains($0) || (allowed.map { !$0.contains($0) } ?? false) }) { continue }
+                if option.sampleCount < (scope.minimumSamples ?? 0) { continue }
+                let violation = table.violation(intent: i, option: c)
+                if violation.isEmpty || (scope.baseline?[i] == c && !scope.feasibleOnly) {
+                    kept.append(c)
+                    report.routeCandidates += 1
+                    if !violation.isEmpty { grandfathered[i] = true }
+                }
+            }
             if kept.isEmpty, scope.feasibleOnly, let pin = pinnedCells[i] {
-                throw RequestError([.pinnedIntents, .feasibleOnly], "intent '\(intent.name)' is pinned to its baseline cell \(table.cells[i][pin].setting), which fails (\(table.violation(intent: i, cell: pin).labels.joined(separator: ", "))) while only feasible cells are kept; expected an intent whose baseline cell is feasible")
+                throw RequestError([.pinnedIntents, .feasibleOnly], "intent '\(intent.name)' is pinned to its baseline cell \(table.cells[i][pin].setting), which fails (\(table.violation(intent: i, option: pin).labels.joined(separator: ", "))) while only feasible cells are kept; expected an intent whose baseline cell is feasible")
             }
             let ruledOutModel = { (model: String) in excludedModels.contains(model) || (allowed.map { !$0.contains(model) } ?? false) }
             let ruledOut = { (cell: Cell) in ruledOutModel(cell.setting.model) || !scope.hasEnoughSamples(cell) }
@@ -138,7 +158,7 @@ public struct SearchSpace: Sendable {
                 throw RequestError([.pinnedIntents, option], "intent '\(intent.name)' is pinned to its baseline cell \(cell.setting), but \(why); expected not to pin it, or to allow its cell")
             }
             if kept.isEmpty, pinnedCells[i] == nil,
-               table.cells[i].indices.contains(where: { ruledOut(table.cells[i][$0]) && table.violation(intent: i, cell: $0).isEmpty }) {
+               table.cells[i].indices.contains(where: { ruledOut(table.cells[i][$0]) && table.violation(intent: i, option: $0).isEmpty }) {
                 // Blame the request, not the data: the cells ruled out held the feasible ones.
                 let left = table.cells[i].filter { !ruledOut($0) }
                 let options: [RequestError.Option] = (table.cells[i].contains { excludedModels.contains($0.setting.model) } ? [.excludedModels] : [])
@@ -148,7 +168,7 @@ public struct SearchSpace: Sendable {
                 let what = options == [.minimumSamples] ? "cells with fewer than \(scope.minimumSamples ?? 0) samples"
                     : thin ? "these models and cells with fewer than \(scope.minimumSamples ?? 0) samples" : "these models"
                 // With a minimum, how many samples the feasible cells of allowed models have.
-                let most = table.cells[i].indices.filter { !ruledOutModel(table.cells[i][$0].setting.model) && table.violation(intent: i, cell: $0).isEmpty }
+                let most = table.cells[i].indices.filter { !ruledOutModel(table.cells[i][$0].setting.model) && table.violation(intent: i, option: $0).isEmpty }
                     .map { table.cells[i][$0].sampleCount }.max()
                 let samples = thin ? most.map { "; its feasible cells have at most \($0) samples" } ?? "" : ""
                 let figures = (left.isEmpty ? "no cell is left"
@@ -204,17 +224,19 @@ public struct SearchSpace: Sendable {
         if score.isFeasible { return true }
         guard constraints.failures(monthlyCostUSD: score.monthlyCostUSD, quality: score.quality).isEmpty else { return false }
         return score.choice.indices.allSatisfy { i in
-            table.violation(intent: i, cell: score.choice[i]).isEmpty
+            table.violation(intent: i, option: score.choice[i]).isEmpty
                 || (grandfathered[i] && scope.baseline?[i] == score.choice[i])
         }
     }
 
-    /// Models that charge a monthly fee and that some candidate cell uses, in model order.
+    /// Fee-paying parts — models, then routers (``CellTable/feeParts``) — that charge a monthly
+    /// fee and that some candidate option uses, in part order.
     public var feePayingModels: [Int] {
         var used = Set<Int>()
         for (i, list) in candidates.enumerated() {
-            for c in list { used.insert(table.cells[i][c].modelIndex) }
+            for c in list { table.forEachFeePart(i, c) { used.insert($0) } }
         }
-        return table.models.indices.filter { used.contains($0) && table.models[$0].monthlyFixedUSD > 0 }
+        let fees = table.feeParts
+        return fees.indices.filter { used.contains($0) && fees[$0] > 0 }
     }
 }

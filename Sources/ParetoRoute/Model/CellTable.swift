@@ -22,6 +22,9 @@ public struct CellTable: Sendable {
     public var shrunkCells: [ShrunkCell] = []
     /// The routers of routers.csv and router_costs.csv and their scores (none without them).
     public var routerScores = RouterScores(routers: [], scores: [])
+    /// Per intent, the routes a search may choose (options after the cells; see ``OptionFigures``).
+    /// Empty (no intent has any) unless routes were added, so version-1 data keeps its fronts.
+    public var routes: [[RouteCell]] = []
     /// Per cell, its samples (only when loaded with `keepingSamples`), aligned with ``cells``.
     public var samples: [[CellSamples]]?
     /// Per cell, its bootstrap intervals, once ``applyingConfidence(_:seed:)`` ran.
@@ -46,10 +49,11 @@ public struct CellTable: Sendable {
         intents.reduce(0) { $0 + $1.qualityWeight }
     }
 
-    /// The dearest cell of every intent plus every model's fee: no configuration costs
+    /// The dearest option of every intent plus every fee: no configuration costs
     /// more, so when this is finite every configuration's cost is a finite sum.
     public var dearestMonthlyCostUSD: Double {
-        cells.reduce(0.0) { $0 + ($1.map(\.monthlyCostUSD).max() ?? 0) } + models.reduce(0.0) { $0 + $1.monthlyFixedUSD }
+        intents.indices.reduce(0.0) { sum, i in sum + ((0..<optionCount(intent: i)).map { optionCost(i, $0) }.max() ?? 0) }
+            + feeParts.reduce(0.0, +)
     }
 
     /// The index of the intent called `name`.
@@ -62,13 +66,18 @@ public struct CellTable: Sendable {
         models.firstIndex { $0.name == name }
     }
 
-    /// The constraints that cell `cell` of intent `intent` breaks on its own.
+    /// The constraints that option `option` (a cell or a route) of intent `intent` breaks on its own.
     ///
     /// With intervals (a `--confidence`), a cell must meet the floor with the lower
     /// bound of its quality interval and the cap with the upper bound of its P99 interval.
-    public func violation(intent: Int, cell: Int) -> CellViolation {
-        guard let interval = intervals?[intent][cell] else {
-            return CellViolation.of(cells[intent][cell], for: intents[intent])
+    /// A route is judged on its own figures: the quality the search uses (cross-validated for a
+    /// threshold route) and its P99.
+    public func violation(intent: Int, option: Int) -> CellViolation {
+        if let route = routeCell(intent: intent, index: option) {
+            return CellViolation.of(quality: route.quality, p99LatencyMs: route.p99LatencyMs, for: intents[intent])
+        }
+        guard let interval = intervals?[intent][option] else {
+            return CellViolation.of(cells[intent][option], for: intents[intent])
         }
         return interval.violation(for: intents[intent])
     }
@@ -76,6 +85,18 @@ public struct CellTable: Sendable {
     /// The index of the cell with exactly `setting`, if it was evaluated.
     public func cellIndex(intent: Int, setting: Setting) -> Int? {
         cells[intent].firstIndex { $0.setting == setting }
+    }
+
+    /// The option index of `option` for `intent`: its cell, or a route over two evaluated cells
+    /// (a route the table does not list yet is evaluated and added by
+    /// ``addingRoutes(_:)``; this only finds listed ones).
+    public func optionIndex(intent: Int, option: IntentOption) -> Int? {
+        switch option {
+        case .setting(let setting): return cellIndex(intent: intent, setting: setting)
+        case .route(let route):
+            guard !routes.isEmpty, let r = routes[intent].firstIndex(where: { $0.route == route }) else { return nil }
+            return cells[intent].count + r
+        }
     }
 
     /// The evaluated settings closest to `setting`: same model first, then fewest differing knobs.
@@ -97,7 +118,7 @@ public struct CellTable: Sendable {
         return Array(ranked.prefix(limit))
     }
 
-    /// Recomputes every cell's monthly cost from the current intents and models.
+    /// Recomputes every cell's and route's monthly cost from the current intents and models.
     ///
     /// What-if overrides change prices, volumes or cache rates; costs follow here.
     public func recomputingCosts() -> CellTable {
@@ -107,6 +128,13 @@ public struct CellTable: Sendable {
                 let cell = copy.cells[i][j]
                 copy.cells[i][j].monthlyCostUSD = Cell.monthlyCost(
                     intent: intents[i], prices: models[cell.modelIndex].prices, meanTokens: cell.meanTokens)
+            }
+            guard !copy.routes.isEmpty else { continue }
+            for r in copy.routes[i].indices {
+                let route = copy.routes[i][r]
+                copy.routes[i][r].monthlyCostUSD = RouteCell.monthlyCost(
+                    intent: intents[i], lowPrices: models[cells[i][route.low].modelIndex].prices, lowTokens: route.lowTokens,
+                    highPrices: models[cells[i][route.high].modelIndex].prices, highTokens: route.highTokens)
             }
         }
         return copy

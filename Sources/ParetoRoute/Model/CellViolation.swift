@@ -12,9 +12,14 @@ public struct CellViolation: OptionSet, Sendable, Hashable {
 
     /// The violations of `cell` under `intent`'s constraints.
     public static func of(_ cell: Cell, for intent: Intent) -> CellViolation {
+        of(quality: cell.quality, p99LatencyMs: cell.p99LatencyMs, for: intent)
+    }
+
+    /// The violations of an option with these figures under `intent`'s constraints.
+    public static func of(quality: Double, p99LatencyMs: Double, for intent: Intent) -> CellViolation {
         var result: CellViolation = []
-        if !(cell.quality >= intent.minQuality) { result.insert(.qualityBelowFloor) }
-        if !(cell.p99LatencyMs <= intent.maxP99LatencyMs) { result.insert(.latencyAboveCap) }
+        if !(quality >= intent.minQuality) { result.insert(.qualityBelowFloor) }
+        if !(p99LatencyMs <= intent.maxP99LatencyMs) { result.insert(.latencyAboveCap) }
         return result
     }
 

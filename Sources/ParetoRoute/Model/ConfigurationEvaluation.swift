@@ -2,10 +2,10 @@
 public struct IntentEvaluation: Sendable, Hashable {
     /// The intent's name.
     public var intent: String
-    /// The chosen cell's index in the table's cells of this intent.
+    /// The chosen option's index in the table's options of this intent (a cell's index for a cell).
     public var cellIndex: Int
-    /// The chosen setting.
-    public var setting: Setting
+    /// The chosen setting or route.
+    public var option: IntentOption
     /// The cell's monthly cost without model fees.
     public var monthlyCostUSD: Double
     /// The cell's mean quality.
@@ -31,7 +31,7 @@ public struct IntentEvaluation: Sendable, Hashable {
 
 /// A configuration's objectives, feasibility and per-intent breakdown.
 public struct ConfigurationEvaluation: Sendable, Hashable {
-    /// The chosen cell index per intent.
+    /// The chosen option (cell or route) index per intent.
     public var choice: [Int]
     /// Total monthly cost: cell costs plus the fee of every distinct fee-paying model used.
     public var monthlyCostUSD: Double

@@ -5,7 +5,7 @@
 /// gigabytes on a 40-intent front. The score is what a front needs; the breakdown is
 /// built from the cell table only where it is printed.
 public struct ConfigurationScore: Sendable, Hashable {
-    /// The chosen cell index per intent.
+    /// The chosen option (cell or route) index per intent.
     public var choice: [Int]
     /// Total monthly cost: cell costs plus the fee of every distinct fee-paying model used.
     public var monthlyCostUSD: Double
@@ -38,9 +38,15 @@ extension CellTable {
         let total = totalWeight
         for (i, c) in choice.enumerated() {
             let share = intents[i].qualityWeight / total
-            variance += share * share * cells[i][c].qualityStandardError * cells[i][c].qualityStandardError
-            if !cells[i][c].hasQualityStandardError { known = false }
-            if feasible, !violation(intent: i, cell: c).isEmpty { feasible = false }
+            if c < cells[i].count {
+                variance += share * share * cells[i][c].qualityStandardError * cells[i][c].qualityStandardError
+                if !cells[i][c].hasQualityStandardError { known = false }
+            } else if let standardError = routes[i][c - cells[i].count].qualityStandardError {
+                variance += share * share * standardError * standardError
+            } else {
+                known = false
+            }
+            if feasible, !violation(intent: i, option: c).isEmpty { feasible = false }
         }
         if feasible { feasible = constraints.failures(monthlyCostUSD: cost, quality: quality).isEmpty }
         return ConfigurationScore(choice: choice, monthlyCostUSD: cost, fixedFeesUSD: fees, quality: quality,

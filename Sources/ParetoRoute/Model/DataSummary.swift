@@ -57,7 +57,7 @@ public struct DataSummary: Sendable {
         warnings = table.warnings
         intents = table.intents.indices.map { i in
             let cells = table.cells[i]
-            let violations = cells.indices.map { table.violation(intent: i, cell: $0) }
+            let violations = cells.indices.map { table.violation(intent: i, option: $0) }
             let counts = cells.map(\.sampleCount)
             let enough = cells.map { $0.sampleCount >= (minimumSamples ?? 0) }
             let usable = zip(violations, enough).map { $0.isEmpty && $1 }
@@ -91,7 +91,7 @@ public struct DataSummary: Sendable {
         guard let bad = infeasibleIntents.first, let i = table.intentIndex(named: bad.intent) else { return nil }
         let intent = table.intents[i]
         if bad.feasibleButThin > 0, let minimum = minimumSamples {
-            let most = table.cells[i].indices.filter { table.violation(intent: i, cell: $0).isEmpty }.map { table.cells[i][$0].sampleCount }.max() ?? 0
+            let most = table.cells[i].indices.filter { table.violation(intent: i, option: $0).isEmpty }.map { table.cells[i][$0].sampleCount }.max() ?? 0
             return RequestError([.minimumSamples], "intent '\(bad.intent)' has no feasible cell once cells with fewer than \(minimum) samples are ruled out: its \(bad.feasibleButThin) feasible cell(s) have at most \(most) samples; expected a minimum of at most \(most), or more samples for it")
         }
         return DataError(file: "intents.csv", line: intent.sourceLine, field: "min_quality",

@@ -46,7 +46,8 @@ public struct ProjectionPlan: Sendable {
         guard months >= 1 else { throw RequestError([.months], "\(months) months; expected at least 1") }
         guard choice.count == table.intents.count,
               choice.indices.allSatisfy({ table.cells[$0].indices.contains(choice[$0]) }) else {
-            throw DataError(.badRequest, file: "projection", "the choice has \(choice.count) cells; expected one existing cell per intent (\(table.intents.count))")
+            // A route's month needs its taken rows re-drawn per sample: not modelled yet.
+            throw DataError(.badRequest, file: "projection", "the choice has \(choice.count) options or a route; expected one existing cell per intent (\(table.intents.count)); routed configurations are not projected yet")
         }
         guard let samples = table.samples else {
             throw DataError(.badRequest, file: "projection", "the data was loaded without samples; load with keepingSamples: true")

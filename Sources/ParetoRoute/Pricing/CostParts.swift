@@ -22,6 +22,12 @@ public struct CostParts: Sendable, Hashable {
         CostParts(input: input * factor, cacheRead: cacheRead * factor, cacheWrite: cacheWrite * factor, output: output * factor)
     }
 
+    /// Part by part sums: a route's two sides, each at its own model's prices.
+    public static func + (lhs: CostParts, rhs: CostParts) -> CostParts {
+        CostParts(input: lhs.input + rhs.input, cacheRead: lhs.cacheRead + rhs.cacheRead,
+                  cacheWrite: lhs.cacheWrite + rhs.cacheWrite, output: lhs.output + rhs.output)
+    }
+
     /// The sum of the parts.
     public var total: Double { input + cacheRead + cacheWrite + output }
 }

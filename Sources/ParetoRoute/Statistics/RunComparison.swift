@@ -96,7 +96,7 @@ public struct RunComparison: Sendable {
 
     /// Cells of `configuration` whose quality fell beyond noise: `--fail-if-worse`'s gate.
     public func worse(in configuration: Configuration) -> [CellComparison] {
-        let names = Set(configuration.entries.map { "\($0.intent) \($0.setting)" })
+        let names = Set(configuration.entries.flatMap { entry in entry.option.settings.map { "\(entry.intent) \($0)" } })
         return worse.filter { names.contains($0.name) }
     }
 }

@@ -65,9 +65,13 @@ public struct UsageLogGenerator: Sendable {
             throw DataError(.badRequest, file: "data", "loaded without samples; expected GoldenDataLoader.load(keepingSamples: true)")
         }
         return try configuration.entries.map { entry in
-            guard let i = table.intentIndex(named: entry.intent), let c = table.cellIndex(intent: i, setting: entry.setting),
-                  let m = table.modelIndex(named: entry.setting.model) else {
-                throw DataError(.badData, file: "configuration", field: entry.intent, "no cell \(entry.setting) in the data")
+            // Production logs name one model per request: a routed intent is not modelled here yet.
+            guard let setting = entry.option.singleSetting else {
+                throw DataError(.badData, file: "configuration", field: entry.intent, "is a route (\(entry.option)); expected one setting per intent here")
+            }
+            guard let i = table.intentIndex(named: entry.intent), let c = table.cellIndex(intent: i, setting: setting),
+                  let m = table.modelIndex(named: setting.model) else {
+                throw DataError(.badData, file: "configuration", field: entry.intent, "no cell \(setting) in the data")
             }
             let cellSamples = samples[i][c]
             guard !cellSamples.inputTokens.isEmpty, !cellSamples.sortedLatencies.isEmpty else {

@@ -51,9 +51,13 @@ public struct UsagePlanComparison: Sendable {
         }
         let days = Double(whole.count)
         rows = try configuration.entries.map { entry in
-            guard let i = table.intentIndex(named: entry.intent), let c = table.cellIndex(intent: i, setting: entry.setting),
-                  let m = table.modelIndex(named: entry.setting.model) else {
-                throw DataError(.badData, file: "configuration", field: entry.intent, "no cell \(entry.setting) in the data")
+            // Production logs name one model per request: a routed intent is not modelled here yet.
+            guard let setting = entry.option.singleSetting else {
+                throw DataError(.badData, file: "configuration", field: entry.intent, "is a route (\(entry.option)); expected one setting per intent here")
+            }
+            guard let i = table.intentIndex(named: entry.intent), let c = table.cellIndex(intent: i, setting: setting),
+                  let m = table.modelIndex(named: setting.model) else {
+                throw DataError(.badData, file: "configuration", field: entry.intent, "no cell \(setting) in the data")
             }
             let intent = table.intents[i], cell = table.cells[i][c], prices = table.models[m].prices
             let planned = cell.monthlyCostUSD
@@ -67,7 +71,7 @@ public struct UsagePlanComparison: Sendable {
             let tokenCost = tally.llmCalls > 0 ? prices.cost(of: observedTokens) : perCall
             let paid = tally.llmCalls > 0 ? tally.costUSD / calls : perCall
             let plannedMiss = 1 - intent.responseCacheHitRate
-            return Row(intent: entry.intent, model: entry.setting.model, plannedUSD: planned,
+            return Row(intent: entry.intent, model: setting.model, plannedUSD: planned,
                        observedUSD: tally.costUSD / days * 30,
                        volumeUSD: (volume - intent.dailyVolume) * 30 * plannedMiss * perCall,
                        cacheRateUSD: volume * 30 * (missRate - plannedMiss) * perCall,

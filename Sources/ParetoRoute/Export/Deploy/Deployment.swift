@@ -24,11 +24,11 @@ public struct Deployment: Sendable {
         /// The intent's name.
         public var intent: String
         /// Its setting or route.
-        public var option: DeploymentOption
+        public var option: IntentOption
         /// The figures expected of it.
         public var expected: Expected
         /// The provider's model id per setting of ``option`` (models.csv's first `provider_ids`
-        /// entry, or the model's name), aligned with ``DeploymentOption/settings``.
+        /// entry, or the model's name), aligned with ``IntentOption/settings``.
         public var modelIDs: [String]
 
         /// The output cap the orchestrator enforces: the largest `max_tokens` of its settings.
@@ -59,7 +59,7 @@ public struct Deployment: Sendable {
     /// Evaluates `configuration` (cells only) on `table`; `file` names it in errors.
     /// - Throws: ``DataError`` when an intent or setting is not in the data.
     public init(configuration: Configuration, table: CellTable, file: String) throws {
-        try self.init(options: configuration.entries.map { ($0.intent, .setting($0.setting)) }, table: table, file: file)
+        try self.init(options: configuration.entries, table: table, file: file)
     }
 
     /// Evaluates one option per intent on `table`, in the data's intent order.
@@ -70,8 +70,8 @@ public struct Deployment: Sendable {
     /// - Throws: ``DataError`` naming `file` and the intent: an unknown or missing intent, a
     ///   setting with no evaluated cell, a route whose router is unknown or that no sample
     ///   reaches.
-    public init(options: [(intent: String, option: DeploymentOption)], table: CellTable, file: String) throws {
-        var byIntent = [DeploymentOption?](repeating: nil, count: table.intents.count)
+    public init(options: [(intent: String, option: IntentOption)], table: CellTable, file: String) throws {
+        var byIntent = [IntentOption?](repeating: nil, count: table.intents.count)
         for (name, option) in options {
             guard let i = table.intentIndex(named: name) else {
                 throw DataError(file: file, field: "intents.\(name)",
@@ -149,7 +149,7 @@ public struct Deployment: Sendable {
         return c
     }
 
-    private static func expected(option: DeploymentOption, cells: [Int], intent i: Int, table: CellTable, file: String,
+    private static func expected(option: IntentOption, cells: [Int], intent i: Int, table: CellTable, file: String,
                                  usedRouters: inout [Bool]) throws -> Expected {
         let intent = table.intents[i]
         func perConversation(_ c: Int) -> Double {
@@ -163,7 +163,7 @@ public struct Deployment: Sendable {
         }
         let low = table.cells[i][cells[0]], high = table.cells[i][cells[1]]
         let field = "intents.\(intent.name).route"
-        switch route.split {
+        switch route.rule {
         case .share(let s):
             let p99 = table.samples.map { samples in
                 RouteFigures.shareP99(low: samples[i][cells[0]].sortedLatencies, high: samples[i][cells[1]].sortedLatencies, share: s)

@@ -12,7 +12,7 @@ public enum IntentTable {
     /// The table: format, source, data fingerprint, totals, then `intents` in the data's order.
     public static func json(_ deployment: Deployment) -> JSONValue {
         let intents: [(String, JSONValue)] = deployment.entries.map { entry in
-            var members = entry.option.json.members ?? []
+            var members = Configuration.json(of: entry.option).members ?? []
             let groups = LiteLLMConfig.groupNames(of: entry)
             members.append(("gateway_groups", .array(groups.map { .string($0) })))
             members.append(("model_ids", .array(entry.modelIDs.map { .string($0) })))
@@ -92,7 +92,7 @@ extension IntentTable {
             for (k, setting) in settings.enumerated() {
                 var share = "1"
                 if case .route(let route) = entry.option {
-                    switch route.split {
+                    switch route.rule {
                     case .share(let s): share = formatNumber(k == 0 ? 1 - s : s)
                     case .threshold: share = entry.expected.highShare.map { formatFixed(k == 0 ? 1 - $0 : $0, decimals: 2) } ?? "?"
                     }
@@ -117,24 +117,17 @@ extension IntentTable {
     public static func drift(path: String, table: CellTable) throws -> [String] {
         let json = try JSONFile.read(path: path)
         guard json["format"]?.string == format else { return [] }
-        let deployment = try Deployment(options: DeploymentOption.entries(of: json, file: path), table: table, file: path)
+        let deployment = try Deployment(options: Configuration(json: json, file: path).entries, table: table, file: path)
         return drift(recorded: json, now: deployment)
     }
 }
 
 extension IntentTable {
-    /// The configuration in the file at `path`: an intent table's settings, or any other
-    /// configuration document as ``Configuration/load(path:)`` reads it.
-    /// - Throws: ``DataError`` naming the field; for an intent table, also an intent served by a
-    ///   route, which a ``Configuration`` cannot hold yet.
+    /// The configuration in the file at `path` (an intent table is one: its entries are the
+    /// contract's, with more members beside them), as ``Configuration/load(path:)`` reads it.
+    /// - Throws: ``DataError`` naming the field.
     public static func configuration(path: String) throws -> Configuration {
         let json = try JSONFile.read(path: path)
-        guard json["format"]?.string == format else { return try Configuration(json: json, file: path) }
-        return Configuration(entries: try DeploymentOption.entries(of: json, file: path).map { intent, option in
-            guard case .setting(let setting) = option else {
-                throw DataError(file: path, field: "intents.\(intent)", "\(intent) is served by a route (\(option.description)); expected one setting per intent: check does not evaluate routes yet")
-            }
-            return (intent, setting)
-        })
+        return try Configuration(json: json, file: path)
     }
 }

@@ -20,7 +20,7 @@ extension LiteLLMConfig {
     /// - Returns: the options in the data's intent order (intents without a group are left
     ///   out, so evaluating them names the missing intent).
     /// - Throws: ``DataError`` naming `file`, the line and the field, and what was expected.
-    public static func options(of document: YAMLReader.Document, file: String, table: CellTable) throws -> [(intent: String, option: DeploymentOption)] {
+    public static func options(of document: YAMLReader.Document, file: String, table: CellTable) throws -> [(intent: String, option: IntentOption)] {
         func fail(_ path: String, _ message: String) -> DataError {
             // A missing field is blamed on the line of the nearest value that is there.
             var known = path
@@ -120,14 +120,14 @@ extension LiteLLMConfig {
                 guard wl >= 0, wh >= 0, wl + wh > 0 else {
                     throw fail("model_list[\(h.index)].litellm_params.weight", "weights \(formatNumber(wl)) and \(formatNumber(wh)); expected numbers >= 0, not both 0")
                 }
-                return (name, .route(DeploymentRoute(split: .share(wh / (wl + wh)), low: l.setting, high: h.setting)))
+                return (name, .route(Route(rule: .share(wh / (wl + wh)), low: l.setting, high: h.setting)))
             }
             if plain.isEmpty, low.count == 1, high.count == 1 {
                 let l = low[0], h = high[0]
                 guard let router = l.router, let threshold = l.threshold, h.router == router, h.threshold == threshold else {
                     throw fail("model_list[\(l.index)].model_info", "the groups \(groupName(intent: name, side: "low")) and /high need the same model_info.router and threshold; expected both")
                 }
-                return (name, .route(DeploymentRoute(split: .threshold(router: router, threshold: threshold), low: l.setting, high: h.setting)))
+                return (name, .route(Route(rule: .threshold(router: router, threshold: threshold), low: l.setting, high: h.setting)))
             }
             throw fail(path + ".model_name", "\(name) is served by \(deployments.count) deployment(s) in groups \(Set(deployments.map { groupName(intent: name, side: $0.side) }).sorted().joined(separator: ", ")); expected one deployment, a share route's two, or one each in /low and /high")
         }
@@ -137,16 +137,10 @@ extension LiteLLMConfig {
 extension LiteLLMConfig {
     /// The configuration a LiteLLM config at `path` deploys on `table`, read back by
     /// ``options(of:file:table:)``, for `check --litellm`.
-    /// - Throws: ``DataError`` naming the file, line and field; also for an intent served by a
-    ///   route, which a ``Configuration`` cannot hold yet.
+    /// - Throws: ``DataError`` naming the file, line and field.
     public static func configuration(path: String, table: CellTable) throws -> Configuration {
         let document = try YAMLReader.read(path: path)
         let options = try self.options(of: document, file: path, table: table)
-        return Configuration(entries: try options.map { intent, option in
-            guard case .setting(let setting) = option else {
-                throw DataError(file: path, field: "model_list", "\(intent) is served by a route (\(option.description)); expected one setting per intent: check does not evaluate routes yet")
-            }
-            return (intent, setting)
-        })
+        return Configuration(entries: options)
     }
 }

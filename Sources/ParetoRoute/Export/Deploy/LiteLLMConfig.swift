@@ -22,7 +22,7 @@ public enum LiteLLMConfig {
 
     /// The groups an entry is served by, in the order they are written.
     public static func groupNames(of entry: Deployment.Entry) -> [String] {
-        if case .route(let route) = entry.option, case .threshold = route.split {
+        if case .route(let route) = entry.option, case .threshold = route.rule {
             return [groupName(intent: entry.intent, side: "low"), groupName(intent: entry.intent, side: "high")]
         }
         return [groupName(intent: entry.intent)]
@@ -51,7 +51,7 @@ public enum LiteLLMConfig {
                     var extra: [(String, YAMLValue)] = [("route_side", .string(side))]
                     var weight: Double?
                     let group: String
-                    switch route.split {
+                    switch route.rule {
                     case .share(let s):
                         group = groupName(intent: entry.intent)
                         weight = k == 0 ? 1 - s : s

@@ -22,7 +22,7 @@ public struct ModeTable: Sendable {
         /// The mode's configuration, evaluated.
         public var deployment: Deployment
         /// Intents whose setting differs from the mode before: name, before, after.
-        public var changes: [(intent: String, from: Setting, to: Setting)]
+        public var changes: [(intent: String, from: IntentOption, to: IntentOption)]
 
         /// The mode's LiteLLM config file name: `<name>.litellm.yaml`.
         public var configFile: String { name + ".litellm.yaml" }
@@ -78,8 +78,8 @@ public struct ModeTable: Sendable {
             var deployment = try Deployment(configuration: configuration, table: table, file: "ladder")
             let name = k < ModeTable.defaultNames.count ? ModeTable.defaultNames[k] : "mode_\(k + 1)"
             deployment.source = "the degrade ladder's step \(formatNumber(step.fraction)) (mode \(name))"
-            let changes: [(intent: String, from: Setting, to: Setting)] = before.map { previous in
-                zip(previous.entries, configuration.entries).filter { $0.setting != $1.setting }.map { ($1.intent, $0.setting, $1.setting) }
+            let changes: [(intent: String, from: IntentOption, to: IntentOption)] = before.map { previous in
+                zip(previous.entries, configuration.entries).filter { $0.option != $1.option }.map { ($1.intent, $0.option, $1.option) }
             } ?? []
             modes.append(Mode(name: name, switchShare: shares[k], budgetFraction: step.fraction, monthlyCapUSD: step.capUSD,
                               deployment: deployment, changes: changes))
@@ -111,7 +111,7 @@ public struct ModeTable: Sendable {
                                  ("to", Configuration.json(of: change.to))])
                     })),
                     ("litellm_config", .string(mode.configFile)),
-                    ("intents", .object(mode.deployment.entries.map { ($0.intent, $0.option.json) })),
+                    ("intents", .object(mode.deployment.entries.map { ($0.intent, Configuration.json(of: $0.option)) })),
                 ])
             })),
         ])
