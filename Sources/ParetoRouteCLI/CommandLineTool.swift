@@ -17,6 +17,7 @@ enum CommandLineTool {
         ("import", "turn Inspect AI or promptfoo results into a new evals file"),
         ("project", "month-by-month cost distribution of a configuration (Monte Carlo)"),
         ("ladder", "degrade ladder: the best configuration at each fraction of a budget"),
+        ("export", "a LiteLLM config and the orchestrator's intent table of a pick"),
         ("usage", "what production spends, from request logs; A10's anomalies"),
         ("calibrate", "a data directory with the volumes and hit rates logs observed"),
     ]
@@ -75,6 +76,7 @@ enum CommandLineTool {
             case "exact": return try ExactCommand.run(rest, console: console)
             case "pick": return try PickCommand.run(rest, console: console)
             case "check": return try CheckCommand.run(rest, console: console)
+            case "export": return try ExportCommand.run(rest, console: console)
             case "diff": return try DiffCommand.run(rest, console: console)
             case "compare": return try CompareCommand.run(rest, console: console)
             case "report": return try ReportCommand.run(rest, console: console)

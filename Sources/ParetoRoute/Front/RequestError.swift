@@ -37,6 +37,16 @@ public struct RequestError: Error, Sendable, Equatable, CustomStringConvertible 
         case point
         /// A monthly budget in USD.
         case budget
+        /// A floor on a front point's weighted quality.
+        case minQuality
+        /// The environment variables a gateway config names for API keys (``APIKeyReferences``).
+        case apiKeyEnvironment
+        /// The spend shares of a daily cap at which modes switch (``ModeTable``).
+        case switchShares
+        /// A daily spending cap in USD (``ModeTable``).
+        case dailyCap
+        /// Provider model ids given per model (``CellTable/withProviderIDs(_:)``).
+        case modelIDs
         /// A probability of staying within a budget, in (0, 1).
         case risk
         /// Monte Carlo runs of a cost projection (``CostProjector/Options/runs``).
