@@ -132,7 +132,7 @@ import ParetoRoute
         let front = directory + "/new.json"
         let run = runTool(["optimize", "--data", golden, "--new-model", "haiku4=sonnet:0.92:0.40/2.00", "--out", front, "--quiet"])
         #expect(run.status == 0, "\(run.err)")
-        #expect(run.out.contains("assumptions: what if haiku4 (estimated: sonnet × 0.92, 0.4/2) had arrived\n"))
+        #expect(run.out.contains("assumptions: what if haiku4 (estimated: sonnet × 0.92, 0.4/2) had arrived; threshold and share routes\n"))
         let document = try JSONParser.parse(Array(try String(contentsOfFile: front, encoding: .utf8).utf8), file: front)
         let recorded = document["settings"]?["what_if"]?["new_models"]?.array?.first
         #expect(recorded?["name"]?.string == "haiku4" && recorded?["reference"]?.string == "sonnet" && recorded?["quality_ratio"]?.number == 0.92)

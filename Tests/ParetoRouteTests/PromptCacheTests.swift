@@ -107,7 +107,7 @@ import Testing
 
             """.write(toFile: directory + "/evals.csv", atomically: true, encoding: .utf8)
         let table = try GoldenDataLoader.load(directory: directory)
-        // chat, as measured: a = (200·3 + 1000·0.3 + 100·15)/1e6 = 0.0024; b = (400·3 + 1000·3.75 + 300·15)/1e6 = 0.00945.
+        // chat, as measured: a = (200·3 + 1000·0.3 + 100·15)/1e6 = 2,400/1e6; b = (400·3 + 1000·3.75 + 300·15)/1e6 = 0.00945.
         // Mean 0.005925 per call × 15,000 calls = $88.875.
         #expect(Self.close(table.cells[1][0].monthlyCostUSD, 88.875))
         // faq, share 0.9 of the 1000-token prefix read: a = (600 + 900·0.3 + 100·3.75 + 1500)/1e6 = 0.002745,
