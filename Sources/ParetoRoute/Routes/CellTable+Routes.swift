@@ -40,8 +40,8 @@ extension CellTable {
                                 if !thresholds.contains(t) { thresholds.append(t) }
                             }
                             for t in thresholds {
-                                add(RouteBuilder.threshold(in: self, intent: i, low: paired[x], high: paired[y], router: r,
-                                                           pairs: pairs, threshold: t, penaltyZ: z))
+                                add(RouteBuilder.threshold(in: self, samples: samples, intent: i, low: paired[x], high: paired[y],
+                                                           router: r, pairs: pairs, threshold: t, penaltyZ: z))
                             }
                         }
                     }

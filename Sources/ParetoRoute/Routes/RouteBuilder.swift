@@ -29,7 +29,8 @@ public enum RouteBuilder {
         }
         let pairs = aligned(samples[i][a], samples[i][b], scores: scores)
         guard !pairs.isEmpty else { throw .noSharedSamples }
-        return threshold(in: table, intent: i, low: a, high: b, router: r, pairs: pairs, threshold: t, penaltyZ: penaltyZ)
+        return threshold(in: table, samples: samples, intent: i, low: a, high: b, router: r, pairs: pairs, threshold: t,
+                         penaltyZ: penaltyZ)
     }
 
     /// A share route of intent `intent`: a random `share` of the traffic to cell `high`.
@@ -90,9 +91,8 @@ public enum RouteBuilder {
         return pairs
     }
 
-    static func threshold(in table: CellTable, intent i: Int, low a: Int, high b: Int, router r: Int, pairs: [Pair],
-                          threshold t: Double, penaltyZ: Double?) -> RouteCell {
-        guard let all = table.samples else { preconditionFailure("checked by the caller") }
+    static func threshold(in table: CellTable, samples all: [[CellSamples]], intent i: Int, low a: Int, high b: Int,
+                          router r: Int, pairs: [Pair], threshold t: Double, penaltyZ: Double?) -> RouteCell {
         let lowSamples = all[i][a], highSamples = all[i][b]
         let routerLatency = table.routerScores.routers[r].latencyMs
         let n = Double(pairs.count)
